@@ -39,14 +39,15 @@ export interface MappingContext {
 export type StripeAddressParams = Partial<Record<AddressPart, string>>;
 
 /** Stripe's shipping block: name and address are required together. */
-export interface StripeShippingParams {
+export type StripeShippingParams = {
   name: string;
   phone?: string;
   address: StripeAddressParams;
-}
+};
 
-/** Stripe customer parameters for create/update; `''` (and `[]` for locales) clears on update. */
-export interface StripeCustomerParams {
+/** Stripe customer parameters for create/update; `''` clears a field on update. */
+// A type alias, not an interface, so it is assignable to encodeForm's FormParams.
+export type StripeCustomerParams = {
   email?: string;
   name?: string;
   phone?: string;
@@ -56,7 +57,7 @@ export interface StripeCustomerParams {
   address?: StripeAddressParams | "";
   shipping?: StripeShippingParams | "";
   metadata: Record<string, string>;
-}
+};
 
 /** Stripe's length limits (OpenAPI `maxLength`) for the fields the mapping fills. */
 export const FIELD_MAX_LENGTH = {
@@ -162,9 +163,11 @@ export function mapCustomer(
 
     switch (target.kind) {
       case "field":
-        if (target.field === "preferred_locales")
-          out.preferred_locales = checked === "" ? [] : checked.split(",");
-        else if (target.field === "tax_exempt")
+        if (target.field === "preferred_locales") {
+          // Stripe's contract has no way to clear this list (an array, with no `''` unset form), so a
+          // blank column leaves Stripe's value as it is rather than send a request Stripe refuses.
+          if (checked !== "") out.preferred_locales = checked.split(",");
+        } else if (target.field === "tax_exempt")
           out.tax_exempt = checked as StripeCustomerParams["tax_exempt"];
         else out[target.field] = checked;
         break;

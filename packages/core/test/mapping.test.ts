@@ -142,14 +142,13 @@ describe("mapCustomer on create", () => {
 });
 
 describe("mapCustomer on update", () => {
-  it("clears every mapped field that is blank in NetSuite", () => {
+  it("clears every mapped field that is blank in NetSuite, except the locales Stripe cannot clear", () => {
     const blanks = full.map((col) => ({ ...col, value: "", text: "" }));
     expect(mapped(blanks, update)).toEqual({
       email: "",
       name: "",
       phone: "",
       description: "",
-      preferred_locales: [],
       tax_exempt: "",
       address: "",
       shipping: "",
