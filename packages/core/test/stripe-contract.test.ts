@@ -20,7 +20,11 @@ function stripeAnswer(method: string, path: string, params: FormParams) {
 
 const plausible: Record<string, fc.Arbitrary<string>> = {
   email: fc.emailAddress().filter((e) => e.length <= 512),
-  name: fc.string({ maxLength: 80, unit: "grapheme" }),
+  // Near Stripe's 256-character limit, with characters outside the BMP counted as one each.
+  name: fc.oneof(
+    fc.string({ maxLength: 80, unit: "grapheme" }),
+    fc.string({ minLength: 250, maxLength: 258, unit: fc.constantFrom("😀", "é", "a") }),
+  ),
   phone: fc.stringMatching(/^\+?[0-9 ()-]{0,20}$/),
   description: fc.string({ maxLength: 300, unit: "grapheme" }),
   preferred_locales: fc.constantFrom("en", "fr-CA", "nb, en", "zh-Hant-TW,de", ""),

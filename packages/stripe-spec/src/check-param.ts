@@ -119,7 +119,12 @@ function checkString(schema: Schema, value: unknown, path: ParamPath): ParamChec
   // A JSON-ish caller may pass numbers or booleans; on the wire they would be their text.
   if (typeof value === "number" || typeof value === "boolean") value = String(value);
   if (typeof value !== "string") return stripeErrors.invalidString(path, value);
-  if (schema.maxLength !== undefined && value.length > schema.maxLength) {
+  // Stripe (Ruby) counts characters, i.e. code points: an emoji is one, not two UTF-16 units.
+  if (
+    schema.maxLength !== undefined &&
+    value.length > schema.maxLength &&
+    codePoints(value) > schema.maxLength
+  ) {
     return stripeErrors.stringTooLong(path, value, schema.maxLength);
   }
   return { ok: true, value };
@@ -143,4 +148,10 @@ function checkBoolean(value: unknown, path: ParamPath): ParamCheck {
   if (typeof value === "boolean") return { ok: true, value };
   if (value === "true" || value === "false") return { ok: true, value: value === "true" };
   return stripeErrors.invalidBoolean(path, value);
+}
+
+function codePoints(text: string): number {
+  let count = 0;
+  for (const _ of text) count++;
+  return count;
 }

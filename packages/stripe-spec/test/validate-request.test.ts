@@ -300,6 +300,12 @@ describe("validateRequest: Stripe's errors", () => {
     );
   });
 
+  it("counts characters as code points, as Stripe does: 256 emoji fit a 256-character name", () => {
+    const emoji = "😀".repeat(256);
+    expect(validateRequest("POST", "/v1/customers", { name: emoji }).ok).toBe(true);
+    expect(validateRequest("POST", "/v1/customers", { name: `${emoji}!` }).ok).toBe(false);
+  });
+
   it("refuses a string where a hash is expected, and a hash where a string is expected", () => {
     expectError(request("POST", "/v1/customers", "address=Storgata+1"), "Invalid hash", "address");
     expectError(request("POST", "/v1/customers", "metadata=107"), "Invalid hash", "metadata");
