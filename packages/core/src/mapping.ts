@@ -148,7 +148,7 @@ export function mapCustomer(
       issue(
         "MAPPING_INVALID_VALUE",
         where,
-        `${where} (${targetLabel(target)}) holds a value of type ${cell.type}, not text, a number or a list.`,
+        `${where}, labelled ${targetLabel(target)}, holds a value of type ${cell.type}, not text, a number or a list.`,
         "Map a field whose value is text, a number, a checkbox or a list (select) in the saved search.",
       );
       continue;
@@ -217,7 +217,10 @@ export function mapCustomer(
   }
 
   addSyncMetadata(out.metadata, context, issue);
-  return errors.length > 0 ? fail(...errors) : ok(out);
+  if (errors.length > 0) return fail(...errors);
+  // Metadata last, so requests and logs read in the order a person expects.
+  const { metadata, ...fields } = out;
+  return ok({ ...fields, metadata });
 }
 
 type Issue = (code: string, where: string, message: string, fix: string) => void;
@@ -237,7 +240,7 @@ function checkValue(
     issue(
       "MAPPING_VALUE_TOO_LONG",
       where,
-      `${where} (${label}) is ${length(value)} characters long; Stripe allows at most ${max}.`,
+      `${where}, labelled ${label}, is ${length(value)} characters long; Stripe allows at most ${max}.`,
       `Shorten the value in NetSuite to ${max} characters or fewer.`,
     );
     return undefined;
@@ -266,7 +269,7 @@ function checkValue(
         issue(
           "MAPPING_INVALID_EMAIL",
           where,
-          `${where} (email) holds "${value}", which is not an email address.`,
+          `${where}, labelled email, holds "${value}", which is not an email address.`,
           "Correct the email address in NetSuite (one address, like name@example.com).",
         );
         return undefined;
@@ -278,7 +281,7 @@ function checkValue(
       issue(
         "MAPPING_INVALID_TAX_EXEMPT",
         where,
-        `${where} (tax_exempt) holds "${value}"; Stripe takes ${TAX_EXEMPT_VALUES.join(", ")}.`,
+        `${where}, labelled tax_exempt, holds "${value}"; Stripe takes ${TAX_EXEMPT_VALUES.join(", ")}.`,
         `Map a field whose value is one of ${TAX_EXEMPT_VALUES.join(", ")}, or blank.`,
       );
       return undefined;
@@ -293,7 +296,7 @@ function checkValue(
         issue(
           "MAPPING_INVALID_LOCALE",
           where,
-          `${where} (preferred_locales) holds ${bad.map((b) => `"${b}"`).join(", ")}, not a locale like en or fr-CA.`,
+          `${where}, labelled preferred_locales, holds ${bad.map((b) => `"${b}"`).join(", ")}, not a locale like en or fr-CA.`,
           "Give locales separated by commas, each a language code with optional region (en, fr-CA).",
         );
         return undefined;

@@ -76,8 +76,8 @@ describe("core in a SuiteScript-like context", () => {
     expect(mapped.ok).toBe(true);
     if (!mapped.ok) return;
     expect(core.encodeForm(mapped.value)).toBe(
-      "metadata[netsuite_customer_id]=107&metadata[netsuite_subsidiary]=3" +
-        "&email=ada%40example.com&name=Ada%20Ltd&address[country]=GB",
+      "email=ada%40example.com&name=Ada%20Ltd&address[country]=GB" +
+        "&metadata[netsuite_customer_id]=107&metadata[netsuite_subsidiary]=3",
     );
     expect(core.fingerprint({ b: "é", a: [1, "✓"] })).toMatch(/^v1:[0-9a-f]{64}$/);
   });
