@@ -104,7 +104,10 @@ show(broken.errors[0]?.code ?? "", broken.errors[0]?.message ?? "");
 step(4, "An unchanged customer costs no Stripe call");
 const stored = fingerprint(params);
 show("fingerprint", stored);
-show("same data, keys in another order", fingerprint(Object.fromEntries(Object.entries(params).reverse())) === stored);
+show(
+  "same data, keys in another order",
+  fingerprint(Object.fromEntries(Object.entries(params).reverse())) === stored,
+);
 
 step(5, "Lookup: no stored ID, so find by email on the strongly consistent list endpoint");
 const lookup = {
