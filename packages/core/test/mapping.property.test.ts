@@ -1,18 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ADDRESS_PARTS, METADATA_LIMITS, parseColumnLabels, SIMPLE_FIELDS } from "../src/labels.js";
+import { KNOWN_LABELS, METADATA_LIMITS, parseColumnLabels } from "../src/labels.js";
 import { type ColumnValue, type MappingContext, mapCustomer } from "../src/mapping.js";
 
 const chars = (s: string) => Array.from(s).length;
 const RESERVED = ["netsuite_customer_id", "netsuite_subsidiary"];
 
-const fixedLabels = [
-  ...SIMPLE_FIELDS,
-  ...ADDRESS_PARTS.map((p) => `address.${p}`),
-  "shipping.name",
-  "shipping.phone",
-  ...ADDRESS_PARTS.map((p) => `shipping.address.${p}`),
-];
+const fixedLabels = KNOWN_LABELS.filter((l) => l !== "metadata.<key>");
 
 const metadataKey = fc.oneof(
   fc.constantFrom("region", "tier", "Region", "owner", "k"),
