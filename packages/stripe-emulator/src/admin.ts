@@ -1,0 +1,105 @@
+/**
+ * `/_emulator/…`: switches for tests and the sandbox, never part of Stripe's API. JSON in and out.
+ *
+ * - `GET  /_emulator/health`
+ * - `POST /_emulator/faults` `{ kind: "500"|"429"|"delay", count?, phase?, delayMs?, method?, pathPrefix?, probability? }`;
+ *   `GET` lists pending faults; `DELETE` clears them
+ * - `POST /_emulator/rate_limit` `{ perSecond }` (0 turns it off)
+ * - `POST /_emulator/search_lag` `{ ms }`
+ * - `POST /_emulator/webhooks` `{ duplicates?, shuffle?, retryScale? }`; `POST /_emulator/webhooks/flush` waits for
+ *   every pending delivery; `GET /_emulator/deliveries` (with the account's key) lists delivery attempts
+ * - `POST /_emulator/billing_portal/default_configuration` (with the account's key) makes the default portal
+ *   configuration, as saving portal settings in Stripe's Dashboard does
+ */
+import { authenticate } from "./auth.js";
+import type { EmulatorState } from "./context.js";
+import type { FaultRule, Faults } from "./faults.js";
+import type { RateLimiter } from "./rate-limit.js";
+import { ensureDefaultConfiguration } from "./resources/billing-portal.js";
+import type { WebhookDelivery } from "./webhooks/index.js";
+
+export interface AdminDeps {
+  state: EmulatorState;
+  faults: Faults;
+  rateLimiter: RateLimiter;
+  delivery: WebhookDelivery;
+}
+
+export interface AdminResponse {
+  status: number;
+  body: unknown;
+}
+
+function parseJson(body: string): Record<string, unknown> {
+  if (body.trim() === "") return {};
+  const value: unknown = JSON.parse(body);
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new Error("expected a JSON object");
+  return value as Record<string, unknown>;
+}
+
+function nonNegative(value: unknown, name: string): number {
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0)
+    throw new Error(`${name} must be a number ≥ 0`);
+  return value;
+}
+
+export async function handleAdmin(
+  deps: AdminDeps,
+  method: string,
+  path: string,
+  body: string,
+  authorization: string | undefined,
+): Promise<AdminResponse> {
+  const { state } = deps;
+  const route = `${method} ${path}`;
+  try {
+    const input = method === "POST" ? parseJson(body) : {};
+    switch (route) {
+      case "GET /_emulator/health":
+        return { status: 200, body: { ok: true } };
+      case "POST /_emulator/faults": {
+        const rule = deps.faults.add(input as Partial<FaultRule> & Pick<FaultRule, "kind">);
+        return { status: 200, body: { fault: rule, pending: deps.faults.pending() } };
+      }
+      case "GET /_emulator/faults":
+        return { status: 200, body: { pending: deps.faults.pending() } };
+      case "DELETE /_emulator/faults":
+        deps.faults.clear();
+        return { status: 200, body: { pending: [] } };
+      case "POST /_emulator/rate_limit":
+        deps.rateLimiter.setLimit(nonNegative(input.perSecond, "perSecond"));
+        return { status: 200, body: { perSecond: deps.rateLimiter.limit } };
+      case "POST /_emulator/search_lag":
+        state.searchLagMs = nonNegative(input.ms, "ms");
+        return { status: 200, body: { ms: state.searchLagMs } };
+      case "POST /_emulator/webhooks": {
+        const options: { duplicates?: boolean; shuffle?: boolean; retryScale?: number } = {};
+        if (typeof input.duplicates === "boolean") options.duplicates = input.duplicates;
+        if (typeof input.shuffle === "boolean") options.shuffle = input.shuffle;
+        if (input.retryScale !== undefined) options.retryScale = nonNegative(input.retryScale, "retryScale");
+        deps.delivery.setOptions(options);
+        return { status: 200, body: options };
+      }
+      case "POST /_emulator/webhooks/flush":
+        await deps.delivery.idle();
+        return { status: 200, body: { pending: deps.delivery.pending() } };
+      case "GET /_emulator/deliveries": {
+        const account = authenticate(state.store, authorization, state.now());
+        return { status: 200, body: { data: state.store.deliveries(account.id) } };
+      }
+      case "POST /_emulator/billing_portal/default_configuration": {
+        const account = authenticate(state.store, authorization, state.now());
+        const config = state.store.transaction(() =>
+          ensureDefaultConfiguration(state.store, account, state.now()),
+        );
+        return { status: 200, body: config };
+      }
+      default:
+        return { status: 404, body: { error: `No emulator route ${route}. See the package README.` } };
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { status: 400, body: { error: message } };
+  }
+}

@@ -1,0 +1,52 @@
+/** Events: retrieve and list (by `type`, `types[]`, `created`), newest first. */
+import type { Handler } from "../context.js";
+import { str } from "../context.js";
+import { noSuch } from "../errors.js";
+import { listBody, listQuery } from "../list.js";
+
+const retrieve: Handler = (ctx) => {
+  const id = ctx.pathParams.id ?? "";
+  const found = ctx.state.store.get(ctx.account.id, id);
+  if (!found || found.object.object !== "event") throw noSuch("event", id);
+  return { body: found.object };
+};
+
+/** `type` takes a `*` wildcard (`customer.*`), as Stripe's does. */
+function typeMatcher(type: string | undefined, types: unknown): (t: unknown) => boolean {
+  const wanted = Array.isArray(types) ? types.map(String) : type === undefined ? undefined : [type];
+  if (wanted === undefined) return () => true;
+  const patterns = wanted.map(
+    (w) => new RegExp(`^${w.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*")}$`),
+  );
+  return (t) => typeof t === "string" && patterns.some((p) => p.test(t));
+}
+
+const list: Handler = (ctx) => {
+  const matches = typeMatcher(str(ctx.params, "type"), ctx.params.types);
+  const query = listQuery(ctx, "event");
+  // Filtering by type needs more than one page of rows: read on until the page is full.
+  const data = [];
+  let cursor = query.startingAfter;
+  let hasMore = false;
+  for (;;) {
+    const page = ctx.state.store.list(ctx.account.id, "event", {
+      ...query,
+      startingAfter: cursor,
+      limit: 100,
+    });
+    for (const event of page.data) {
+      if (!matches(event.type)) continue;
+      if (data.length === query.limit) {
+        hasMore = true;
+        break;
+      }
+      data.push(event);
+    }
+    const last = page.data.at(-1);
+    if (hasMore || !page.hasMore || !last || query.endingBefore !== undefined) break;
+    cursor = last.id;
+  }
+  return { body: listBody(ctx, { data, hasMore }) };
+};
+
+export const eventHandlers: Record<string, Handler> = { GetEventsId: retrieve, GetEvents: list };

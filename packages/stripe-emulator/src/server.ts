@@ -1,0 +1,232 @@
+/**
+ * The emulator's HTTP server: Stripe's API under `/v1`, the read-only dashboard at `/`, billing portal
+ * pages under `/p/session/…`, and the test switches under `/_emulator/`. Binds to 127.0.0.1 by default.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { handleAdmin } from "./admin.js";
+import { handleApi } from "./api.js";
+import type { EmulatorState } from "./context.js";
+import { Faults } from "./faults.js";
+import { toStripeJson } from "./json.js";
+import { renderDashboard } from "./pages/dashboard.js";
+import { portalAction, renderPortal } from "./portal.js";
+import { RateLimiter } from "./rate-limit.js";
+import { ensureDefaultConfiguration } from "./resources/billing-portal.js";
+import { Store, type StoredAccount, type StripeObject } from "./store.js";
+import { WebhookDelivery } from "./webhooks/index.js";
+
+export interface StripeEmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** SQLite file; in memory when absent. */
+  db?: string;
+  /** Requests per second per account; 0 or absent: unlimited. Stripe: 25 in test mode, 100 live. */
+  rateLimit?: number;
+  /** How long search takes to see a write, ms (real Stripe: about a minute). Default 0. */
+  searchLagMs?: number;
+  /** Webhook retry schedule factor: 1 is Stripe's real timing; 0.001 turns hours into seconds. */
+  retryScale?: number;
+  webhookTimeoutMs?: number;
+  /** Give every account a default billing portal configuration, as if its portal settings were saved. */
+  defaultPortalConfiguration?: boolean;
+  /** A clock for tests (Unix ms). */
+  now?: () => number;
+  /** Called for every event the emulator creates. */
+  onEvent?: (account: StoredAccount, event: StripeObject) => void;
+}
+
+export interface StripeEmulator {
+  url: string;
+  port: number;
+  store: Store;
+  faults: Faults;
+  delivery: WebhookDelivery;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new Error("body too large"));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  body: string,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { "Content-Type": type, "Content-Length": Buffer.byteLength(body), ...headers });
+  res.end(body);
+}
+
+function lowerHeaders(req: IncomingMessage): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(req.headers)) out[k.toLowerCase()] = Array.isArray(v) ? v[0] : v;
+  return out;
+}
+
+function dashboardHtml(state: EmulatorState, port: number): string {
+  const { store } = state;
+  const strip = (objects: StripeObject[]) => JSON.parse(toStripeJson(objects, false)) as StripeObject[];
+  return renderDashboard(
+    {
+      generatedAt: state.now(),
+      accounts: store.accounts().map((a) => ({
+        id: a.id,
+        keyHint: a.keyHint,
+        customers: strip(store.all(a.id, "customer")),
+        paymentMethods: strip(store.all(a.id, "payment_method")),
+        events: strip(store.all(a.id, "event").slice(0, 500)),
+        webhookEndpoints: strip(store.all(a.id, "webhook_endpoint")),
+        deliveries: store.deliveries(a.id),
+      })),
+    },
+    { port },
+  );
+}
+
+export async function startStripeEmulator(options: StripeEmulatorOptions = {}): Promise<StripeEmulator> {
+  const store = new Store(options.db);
+  const now = options.now ?? Date.now;
+  const accountOfDelivery = new Map<string, string>();
+  const delivery = new WebhookDelivery({
+    retryScale: options.retryScale ?? 1,
+    ...(options.webhookTimeoutMs !== undefined ? { timeoutMs: options.webhookTimeoutMs } : {}),
+    now,
+    onAttempt: (attempt) => {
+      const account = accountOfDelivery.get(attempt.deliveryId);
+      if (account === undefined) return;
+      store.addDelivery({ ...attempt, account });
+      if (attempt.nextAttemptAt === null) accountOfDelivery.delete(attempt.deliveryId);
+    },
+  });
+  let baseUrl = "";
+  const state: EmulatorState = {
+    store,
+    now,
+    baseUrl: () => baseUrl,
+    searchLagMs: options.searchLagMs ?? 0,
+    delivery: {
+      enqueue: (account, endpoint, eventId, payload) => {
+        accountOfDelivery.set(delivery.enqueue(endpoint, eventId, payload), account);
+      },
+    },
+    ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+  };
+  const faults = new Faults();
+  const rateLimiter = new RateLimiter(options.rateLimit ?? 0);
+  const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+  const server = createServer((req, res) => {
+    void route(req, res).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      if (!res.headersSent)
+        send(res, message === "body too large" ? 413 : 500, "text/plain; charset=utf-8", message);
+      else res.destroy();
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://emulator");
+    const method = (req.method ?? "GET").toUpperCase();
+    const path = url.pathname;
+    const headers = lowerHeaders(req);
+    if (path.startsWith("/v1/")) {
+      const body = method === "GET" || method === "DELETE" ? "" : await readBody(req);
+      // Stripe takes GET and DELETE parameters from the query string, POST parameters from the body.
+      const answer = await handleApi(
+        { state, rateLimiter, faults, sleep, onAccount },
+        { method, path, query: url.search.slice(1), body, headers },
+      );
+      send(res, answer.status, "application/json", toStripeJson(answer.body), answer.headers);
+      return;
+    }
+    if (path.startsWith("/_emulator/")) {
+      const body = method === "POST" ? await readBody(req) : "";
+      const answer = await handleAdmin(
+        { state, faults, rateLimiter, delivery },
+        method,
+        path,
+        body,
+        headers.authorization,
+      );
+      send(res, answer.status, "application/json", JSON.stringify(answer.body, null, 2));
+      return;
+    }
+    const portal = /^\/p\/session\/([A-Za-z0-9]+)(?:\/(attach|detach|default))?$/.exec(path);
+    if (portal) {
+      const [, token = "", action] = portal;
+      if (method === "POST" && action) {
+        const form = Object.fromEntries(new URLSearchParams(await readBody(req)));
+        const result = portalAction(state, token, action, form);
+        res.writeHead(303, { Location: `/p/session/${token}?message=${encodeURIComponent(result.message)}` });
+        res.end();
+        return;
+      }
+      if (method === "GET" && !action) {
+        const page = renderPortal(state, token, url.searchParams.get("message") ?? undefined);
+        send(res, page.status, "text/html; charset=utf-8", page.html);
+        return;
+      }
+    }
+    if (method === "GET" && path === "/") {
+      send(res, 200, "text/html; charset=utf-8", dashboardHtml(state, port));
+      return;
+    }
+    send(
+      res,
+      404,
+      "application/json",
+      toStripeJson({
+        error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path}).` },
+      }),
+    );
+  }
+
+  const portalReady = new Set<string>();
+  function onAccount(account: StoredAccount): void {
+    if (!options.defaultPortalConfiguration || portalReady.has(account.id)) return;
+    portalReady.add(account.id);
+    store.transaction(() => ensureDefaultConfiguration(store, account, now()));
+  }
+
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+  return {
+    url: baseUrl,
+    port,
+    store,
+    faults,
+    delivery,
+    async close() {
+      await delivery.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      store.close();
+    },
+  };
+}
