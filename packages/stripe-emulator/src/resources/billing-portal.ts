@@ -93,7 +93,7 @@ export function ensureDefaultConfiguration(store: Store, account: StoredAccount,
 
 function storedConfiguration(ctx: Ctx, id: string, param = "configuration"): StripeObject {
   const found = ctx.state.store.get(ctx.account.id, id);
-  if (!found || found.object.object !== "billing_portal.configuration") {
+  if (found?.object.object !== "billing_portal.configuration") {
     throw noSuch("billing portal configuration", id, param);
   }
   return found.object;

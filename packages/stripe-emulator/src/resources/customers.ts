@@ -25,7 +25,7 @@ function address(value: unknown): Record<string, string | null> | null {
 /** A customer's stored object, or Stripe's 404 (also for a deleted one, which cannot be changed). */
 export function liveCustomer(ctx: Ctx, id: string, param = "id"): StripeObject {
   const found = ctx.state.store.get(ctx.account.id, id);
-  if (!found || found.object.object !== "customer" || found.deleted) throw noSuch("customer", id, param);
+  if (found?.object.object !== "customer" || found.deleted) throw noSuch("customer", id, param);
   return found.object;
 }
 
@@ -57,7 +57,7 @@ function apply(ctx: Ctx, customer: StripeObject, params: Record<string, unknown>
       else {
         const id = String(pm);
         const found = ctx.state.store.get(ctx.account.id, id);
-        if (!found || found.object.object !== "payment_method") {
+        if (found?.object.object !== "payment_method") {
           throw noSuch("PaymentMethod", id, "invoice_settings[default_payment_method]");
         }
         if (found.object.customer !== customer.id) {
@@ -130,7 +130,7 @@ const create: Handler = (ctx) => {
 const retrieve: Handler = (ctx) => {
   const id = ctx.pathParams.customer ?? "";
   const found = ctx.state.store.get(ctx.account.id, id);
-  if (!found || found.object.object !== "customer") throw noSuch("customer", id);
+  if (found?.object.object !== "customer") throw noSuch("customer", id);
   return found.deleted ? { body: found.object } : respond(ctx, found.object);
 };
 
@@ -170,27 +170,23 @@ const list: Handler = (ctx) => {
 
 const search: Handler = (ctx) => {
   const objects = ctx.state.store.searchable(ctx.account.id, "customer", ctx.state.now());
+  const expand = expandList(ctx.params);
+  const page = str(ctx.params, "page");
   const result = runSearch(
     objects,
     {
       query: str(ctx.params, "query") ?? "",
+      expand,
       ...(ctx.params.limit !== undefined ? { limit: Number(ctx.params.limit) } : {}),
-      ...(str(ctx.params, "page") !== undefined ? { page: str(ctx.params, "page") as string } : {}),
+      ...(page !== undefined ? { page } : {}),
     },
     ctx.path,
   );
-  if (!result.ok)
-    throw invalidRequest(result.error.message, result.error.param ?? "query", result.error.code);
-  const paths = expandList(ctx.params);
-  if (paths.length === 0) return { body: result.body };
-  const data = result.body.data.map((c) =>
-    expandObject(
-      ctx.state.store,
-      ctx.account.id,
-      c,
-      paths.map((p) => p.replace(/^data\./, "")),
-    ),
-  );
+  if (!result.ok) throw invalidRequest(result.error.message, result.error.param ?? "query", result.error.code);
+  // `total_count` is the search result's own expansion; `data.…` ones are the customers'.
+  const itemPaths = expand.filter((p) => p.startsWith("data.")).map((p) => p.slice("data.".length));
+  if (itemPaths.length === 0) return { body: result.body };
+  const data = result.body.data.map((c) => expandObject(ctx.state.store, ctx.account.id, c, itemPaths));
   return { body: { ...result.body, data } };
 };
 

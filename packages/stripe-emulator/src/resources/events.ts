@@ -7,7 +7,7 @@ import { listBody, listQuery } from "../list.js";
 const retrieve: Handler = (ctx) => {
   const id = ctx.pathParams.id ?? "";
   const found = ctx.state.store.get(ctx.account.id, id);
-  if (!found || found.object.object !== "event") throw noSuch("event", id);
+  if (found?.object.object !== "event") throw noSuch("event", id);
   return { body: found.object };
 };
 

@@ -50,7 +50,7 @@ function fromTestToken(ctx: Ctx, token: string): StripeObject | undefined {
 
 function storedPaymentMethod(ctx: Ctx, id: string, param = "payment_method"): StripeObject {
   const found = ctx.state.store.get(ctx.account.id, id);
-  if (!found || found.object.object !== "payment_method") throw noSuch("PaymentMethod", id, param);
+  if (found?.object.object !== "payment_method") throw noSuch("PaymentMethod", id, param);
   return found.object;
 }
 

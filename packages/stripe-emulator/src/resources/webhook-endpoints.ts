@@ -12,8 +12,7 @@ const MAX_ENDPOINTS = 16;
 function stored(ctx: Ctx): StripeObject {
   const id = ctx.pathParams.webhook_endpoint ?? "";
   const found = ctx.state.store.get(ctx.account.id, id);
-  if (!found || found.object.object !== "webhook_endpoint" || found.deleted)
-    throw noSuch("webhook endpoint", id);
+  if (found?.object.object !== "webhook_endpoint" || found.deleted) throw noSuch("webhook endpoint", id);
   return found.object;
 }
 
