@@ -1,8 +1,9 @@
 /**
- * `npm start` until the emulators exist: one NetSuite customer taken through the real core, step by
- * step, with every Stripe request checked against Stripe's contract, and a Stripe-signed webhook
- * verified into the envelope NetSuite receives. Prints what each step decided; exits non-zero if any
- * step does not do what it should.
+ * `npm start` until the NetSuite emulator exists: one NetSuite customer taken through the real core,
+ * step by step, with every Stripe request checked against Stripe's contract and a Stripe-signed
+ * webhook verified into the envelope NetSuite receives; then the same sync carried out over HTTP
+ * against the Stripe emulator. Prints what each step decided; exits non-zero if any step does not do
+ * what it should.
  */
 import {
   accountsForCustomer,
@@ -24,6 +25,7 @@ import {
   verifyStripeSignature,
 } from "@nss/core";
 import { contract, decodeForm, fixture, validateRequest } from "@nss/stripe-spec";
+import { demoAgainstEmulator } from "./start-stripe.js";
 
 const bold = (s: string) => (process.stdout.isTTY ? `\x1b[1m${s}\x1b[0m` : s);
 const step = (n: number, title: string) => console.log(`\n${bold(`${n}. ${title}`)}`);
@@ -52,7 +54,7 @@ console.log(bold("netsuite-stripe-sync: the sync domain at work"));
 console.log(
   `Stripe API ${STRIPE_API_VERSION}, contract from ${contract.source.repository} (${contract.source.file})`,
 );
-console.log("The emulators that run the whole system locally are being built (see README, Status).");
+console.log("Steps 1–8 run core alone; step 9 runs it over HTTP against the local Stripe emulator.");
 
 step(1, "The configuration is checked, every problem at once");
 const bad = validateConfig({ accounts: [{ name: "EU", accountId: "acct 1", secretId: "" }] });
@@ -174,5 +176,7 @@ show("envelope", must(buildEnvelope(event, { accountId: target.account.accountId
 step(8, "What NetSuite shows as the default payment method");
 const card = { type: "card", card: { brand: "visa", last4: "4242", exp_month: 12, exp_year: 2030 } };
 show("summary", must(summarizePaymentMethod(card), "payment method"));
+
+await demoAgainstEmulator(step, show);
 
 console.log(`\n${bold("All steps did what they should.")} Run \`npm test\` for the full suite.`);
