@@ -66,6 +66,7 @@ CREATE INDEX IF NOT EXISTS objects_by_customer ON objects (account, customer, se
 CREATE TABLE IF NOT EXISTS idempotency (
   account TEXT NOT NULL, key TEXT NOT NULL, method TEXT NOT NULL, path TEXT NOT NULL, params TEXT NOT NULL,
   status INTEGER NOT NULL, body TEXT NOT NULL, created INTEGER NOT NULL, PRIMARY KEY (account, key));
+CREATE INDEX IF NOT EXISTS idempotency_by_created ON idempotency (created);
 CREATE TABLE IF NOT EXISTS deliveries (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, account TEXT NOT NULL, delivery_id TEXT NOT NULL,
   event_id TEXT NOT NULL, endpoint_id TEXT NOT NULL, url TEXT NOT NULL, attempt INTEGER NOT NULL,
