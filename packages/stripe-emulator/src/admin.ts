@@ -13,6 +13,7 @@
  */
 import { authenticate } from "./auth.js";
 import type { EmulatorState } from "./context.js";
+import { StripeApiError } from "./errors.js";
 import type { FaultRule, Faults } from "./faults.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { ensureDefaultConfiguration } from "./resources/billing-portal.js";
@@ -100,6 +101,7 @@ export async function handleAdmin(
     }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { status: 400, body: { error: message } };
+    // A missing or malformed key is Stripe's 401, as on the API; anything else is a bad switch request.
+    return { status: error instanceof StripeApiError ? error.status : 400, body: { error: message } };
   }
 }

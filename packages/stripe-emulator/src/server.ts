@@ -104,16 +104,17 @@ function dashboardHtml(state: EmulatorState, port: number): string {
 export async function startStripeEmulator(options: StripeEmulatorOptions = {}): Promise<StripeEmulator> {
   const store = new Store(options.db);
   const now = options.now ?? Date.now;
-  const accountOfDelivery = new Map<string, string>();
+  // Keyed by endpoint, not by delivery id: with `duplicates` one enqueue makes two deliveries (two ids),
+  // and every attempt of both must be recorded under the endpoint's account.
+  const accountOfEndpoint = new Map<string, string>();
   const delivery = new WebhookDelivery({
     retryScale: options.retryScale ?? 1,
     ...(options.webhookTimeoutMs !== undefined ? { timeoutMs: options.webhookTimeoutMs } : {}),
     now,
     onAttempt: (attempt) => {
-      const account = accountOfDelivery.get(attempt.deliveryId);
+      const account = accountOfEndpoint.get(attempt.endpointId);
       if (account === undefined) return;
       store.addDelivery({ ...attempt, account });
-      if (attempt.nextAttemptAt === null) accountOfDelivery.delete(attempt.deliveryId);
     },
   });
   let baseUrl = "";
@@ -124,7 +125,8 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     searchLagMs: options.searchLagMs ?? 0,
     delivery: {
       enqueue: (account, endpoint, eventId, payload) => {
-        accountOfDelivery.set(delivery.enqueue(endpoint, eventId, payload), account);
+        accountOfEndpoint.set(endpoint.id, account);
+        delivery.enqueue(endpoint, eventId, payload);
       },
     },
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
