@@ -88,7 +88,10 @@ describe("request validation through the SDK", () => {
   it("an unknown parameter: 400 with Stripe's message and param", async () => {
     const stripe = client();
     const error = await rejection<Stripe.errors.StripeInvalidRequestError>(
-      stripe.customers.create({ email: "x@example.com", favourite_colour: "blue" } as Stripe.CustomerCreateParams),
+      stripe.customers.create({
+        email: "x@example.com",
+        favourite_colour: "blue",
+      } as Stripe.CustomerCreateParams),
     );
     expect(error.type).toBe("StripeInvalidRequestError");
     expect(error.rawType).toBe("invalid_request_error");
@@ -112,9 +115,7 @@ describe("request validation through the SDK", () => {
     expect(limit.param).toBe("limit");
     expect(limit.message).toBe("Invalid integer: many");
 
-    const balance = await rejection(
-      stripe.customers.create({ balance: "lots" as unknown as number }),
-    );
+    const balance = await rejection(stripe.customers.create({ balance: "lots" as unknown as number }));
     expect(balance.statusCode).toBe(400);
     expect(balance.param).toBe("balance");
     expect(balance.message).toBe("Invalid integer: lots");
@@ -145,7 +146,8 @@ describe("request validation through the SDK", () => {
     expect(unknown.status).toBe(404);
     expect(unknown.json.error).toMatchObject({
       type: "invalid_request_error",
-      message: "Unrecognized request URL (GET: /v1/charges_of_the_light_brigade). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.",
+      message:
+        "Unrecognized request URL (GET: /v1/charges_of_the_light_brigade). Please see https://stripe.com/docs or we can help at https://support.stripe.com/.",
     });
   });
 });

@@ -17,7 +17,8 @@ interface Run {
 
 const running: ChildProcess[] = [];
 afterEach(() => {
-  for (const child of running.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill();
+  for (const child of running.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill();
 });
 
 function run(args: string[]): Run {
@@ -43,14 +44,16 @@ async function waitForOutput(r: Run, pattern: RegExp, timeoutMs = 5000): Promise
     const match = pattern.exec(r.stdout());
     if (match) return match;
     if (r.child.exitCode !== null) throw new Error(`CLI exited early: ${r.stderr()}`);
-    if (Date.now() - start > timeoutMs) throw new Error(`no ${pattern} in output: ${r.stdout()} ${r.stderr()}`);
+    if (Date.now() - start > timeoutMs)
+      throw new Error(`no ${pattern} in output: ${r.stdout()} ${r.stderr()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
 
 describe("nss-stripe-emulator CLI", () => {
   beforeAll(() => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build with \`npx tsc -b packages/stripe-emulator\``);
+    if (!existsSync(CLI))
+      throw new Error(`${CLI} is missing: build with \`npx tsc -b packages/stripe-emulator\``);
   });
 
   it("--port 0 prints the URL it listens on, serves the API, and exits 0 on SIGTERM", async () => {

@@ -259,7 +259,11 @@ describe("customers: search", () => {
   });
 
   it("pages with `page` / `next_page` and counts with expand total_count", async () => {
-    const first = await stripe.customers.search({ query: "email~'example'", limit: 2, expand: ["total_count"] });
+    const first = await stripe.customers.search({
+      query: "email~'example'",
+      limit: 2,
+      expand: ["total_count"],
+    });
     expectValid("SearchResult", first);
     expect(first.data.map((x) => x.id)).toEqual([c.alan?.id, c.grace?.id]);
     expect(first.has_more).toBe(true);

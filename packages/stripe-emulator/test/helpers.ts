@@ -142,7 +142,9 @@ export function verify(hit: Hit, secret: string): Stripe.Event {
  * A webhook receiver on 127.0.0.1 (port 0). `statusFor(n)` picks the status of the n-th hit (0-based);
  * 200 by default.
  */
-export async function startReceiver(statusFor: (index: number, hit: Hit) => number = () => 200): Promise<Receiver> {
+export async function startReceiver(
+  statusFor: (index: number, hit: Hit) => number = () => 200,
+): Promise<Receiver> {
   const hits: Hit[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];

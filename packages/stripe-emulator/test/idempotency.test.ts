@@ -127,7 +127,9 @@ describe("idempotency", () => {
     expect(replay.json).toEqual({
       error: { type: "api_error", message: failed.message },
     });
-    expect(failed.message).toBe("An unknown error occurred (injected by the Stripe emulator's fault switch).");
+    expect(failed.message).toBe(
+      "An unknown error occurred (injected by the Stripe emulator's fault switch).",
+    );
 
     const viaSdk = await rejection(
       stripe.customers.create({ email: "half@example.com" }, { idempotencyKey: "after-500" }),
@@ -145,7 +147,10 @@ describe("idempotency", () => {
     );
     expect(failed.statusCode).toBe(500);
     expect(await customersWithEmail(stripe, "before@example.com")).toEqual([]);
-    const retried = await stripe.customers.create({ email: "before@example.com" }, { idempotencyKey: "before-500" });
+    const retried = await stripe.customers.create(
+      { email: "before@example.com" },
+      { idempotencyKey: "before-500" },
+    );
     expect(retried.lastResponse.headers["idempotent-replayed"]).toBeUndefined();
     expect(await customersWithEmail(stripe, "before@example.com")).toEqual([retried.id]);
   });
@@ -156,7 +161,7 @@ describe("idempotency", () => {
     const error = await rejection(stripe.customers.create({ email: "sdk-retry@example.com" }));
     // The retry was replayed from the saved 500.
     expect(error.statusCode).toBe(500);
-    expect(error.headers["idempotent-replayed"]).toBe("true");
+    expect(error.headers?.["idempotent-replayed"]).toBe("true");
     expect(await customersWithEmail(stripe, "sdk-retry@example.com")).toHaveLength(1);
   });
 

@@ -17,7 +17,8 @@ const RATE_LIMIT_BODY = {
     type: "invalid_request_error",
     code: "rate_limit",
     doc_url: "https://stripe.com/docs/error-codes/rate-limit",
-    message: "Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.",
+    message:
+      "Request rate limit exceeded. Learn more about rate limits here https://stripe.com/docs/rate-limits.",
   },
 };
 
@@ -85,7 +86,7 @@ describe("faults", () => {
     );
     expect(error.type).toBe("StripeAPIError");
     expect(error.statusCode).toBe(500);
-    expect(error.headers["stripe-should-retry"]).toBe("true");
+    expect(error.headers?.["stripe-should-retry"]).toBe("true");
     expect(error.message).toBe("An unknown error occurred (injected by the Stripe emulator's fault switch).");
     expect((await stripe.customers.list({ email: "fault@example.com" })).data).toEqual([]);
   });
@@ -154,13 +155,16 @@ describe("faults", () => {
     try {
       const key = freshKey();
       const statuses: number[] = [];
-      for (let i = 0; i < 40; i++) statuses.push((await raw(ctx.emulator, "GET", "/v1/account", { key })).status);
+      for (let i = 0; i < 40; i++)
+        statuses.push((await raw(ctx.emulator, "GET", "/v1/account", { key })).status);
       const failed = statuses.filter((s) => s === 500).length;
       // 40 fair coin flips: all one way has probability 2 × 2^-40.
       expect(failed).toBeGreaterThan(0);
       expect(failed).toBeLessThan(40);
       expect(statuses.filter((s) => s === 200).length).toBe(40 - failed);
-      const pending = (await admin(ctx.emulator, "GET", "/_emulator/faults")).body.pending as { count: number }[];
+      const pending = (await admin(ctx.emulator, "GET", "/_emulator/faults")).body.pending as {
+        count: number;
+      }[];
       expect(pending[0]?.count).toBe(1000 - failed);
 
       expect(await admin(ctx.emulator, "DELETE", "/_emulator/faults")).toEqual({

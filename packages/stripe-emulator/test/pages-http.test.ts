@@ -23,8 +23,8 @@ describe("dashboard over HTTP", () => {
         description: secret,
       });
       await ctx.emulator.delivery.idle();
-      const accountA = (await a.accounts.retrieve()).id;
-      const accountB = (await b.accounts.retrieve()).id;
+      const accountA = (await a.accounts.retrieveCurrent()).id;
+      const accountB = (await b.accounts.retrieveCurrent()).id;
 
       const response = await fetch(`${ctx.emulator.url}/`);
       expect(response.status).toBe(200);

@@ -98,9 +98,10 @@ describe("payment methods", () => {
       expand: ["data.invoice_settings.default_payment_method"],
     });
     expectValid("CustomerResourceCustomerList", listed);
-    expect((listed.data[0]?.invoice_settings.default_payment_method as Stripe.PaymentMethod).card?.last4).toBe(
-      "4444",
-    );
+    expect(
+      (listed.data[0]?.invoice_settings.default_payment_method as Stripe.PaymentMethod | undefined)?.card
+        ?.last4,
+    ).toBe("4444");
 
     // Detaching the default clears it.
     await stripe.paymentMethods.detach(pm.id);

@@ -55,7 +55,10 @@ describe("webhook endpoints", () => {
 
   it("updates disabled, url and enabled_events", async () => {
     const stripe = client();
-    const created = await stripe.webhookEndpoints.create({ url: "https://a.example/hook", enabled_events: ["*"] });
+    const created = await stripe.webhookEndpoints.create({
+      url: "https://a.example/hook",
+      enabled_events: ["*"],
+    });
 
     const disabled = await stripe.webhookEndpoints.update(created.id, { disabled: true });
     expectValid("webhook_endpoint", disabled);
@@ -79,7 +82,10 @@ describe("webhook endpoints", () => {
 
   it("deletes: deleted_webhook_endpoint, then 404", async () => {
     const stripe = client();
-    const created = await stripe.webhookEndpoints.create({ url: "https://a.example/hook", enabled_events: ["*"] });
+    const created = await stripe.webhookEndpoints.create({
+      url: "https://a.example/hook",
+      enabled_events: ["*"],
+    });
     const deleted = await stripe.webhookEndpoints.del(created.id);
     expectValid("deleted_webhook_endpoint", deleted);
     expect(wire(deleted)).toEqual({ id: created.id, object: "webhook_endpoint", deleted: true });
@@ -93,7 +99,9 @@ describe("webhook endpoints", () => {
 
   it("refuses an invalid url and more than 16 endpoints", async () => {
     const stripe = client();
-    const badUrl = await rejection(stripe.webhookEndpoints.create({ url: "not a url", enabled_events: ["*"] }));
+    const badUrl = await rejection(
+      stripe.webhookEndpoints.create({ url: "not a url", enabled_events: ["*"] }),
+    );
     expect(badUrl.statusCode).toBe(400);
     expect(badUrl.param).toBe("url");
     expect(badUrl.message).toBe("Invalid URL: not a url");
@@ -136,12 +144,16 @@ describe("events", () => {
 
     const customerEvents = await stripe.events.list({ type: "customer.*" });
     expectValid("NotificationEventList", customerEvents);
-    expect(customerEvents.data.map((e) => e.type)).toEqual(["customer.deleted", "customer.updated", "customer.created"]);
+    expect(customerEvents.data.map((e) => e.type)).toEqual([
+      "customer.deleted",
+      "customer.updated",
+      "customer.created",
+    ]);
 
     const created = await stripe.events.list({ type: "customer.created" });
     expect(created.data).toHaveLength(1);
     const [createdEvent] = created.data;
-    expect((createdEvent?.data.object as Stripe.Customer).id).toBe(customer.id);
+    expect((createdEvent?.data.object as Stripe.Customer | undefined)?.id).toBe(customer.id);
     expect(createdEvent?.data).not.toHaveProperty("previous_attributes");
 
     const retrieved = await stripe.events.retrieve(createdEvent?.id ?? "");
@@ -150,13 +162,13 @@ describe("events", () => {
 
     const updated = (await stripe.events.list({ type: "customer.updated" })).data[0];
     expect(updated?.data.previous_attributes).toEqual({ name: null });
-    expect((updated?.data.object as Stripe.Customer).name).toBe("Evie");
+    expect((updated?.data.object as Stripe.Customer | undefined)?.name).toBe("Evie");
 
     const attached = (await stripe.events.list({ type: "payment_method.attached" })).data[0];
-    expect((attached?.data.object as Stripe.PaymentMethod).id).toBe(pm.id);
+    expect((attached?.data.object as Stripe.PaymentMethod | undefined)?.id).toBe(pm.id);
 
     const deleted = (await stripe.events.list({ type: "customer.deleted" })).data[0];
-    expect((deleted?.data.object as Stripe.Customer).email).toBe("events@example.com");
+    expect((deleted?.data.object as Stripe.Customer | undefined)?.email).toBe("events@example.com");
 
     const paged = await stripe.events.list({ limit: 2 });
     expect(paged.has_more).toBe(true);
@@ -170,7 +182,10 @@ describe("events", () => {
 
   it("an event records the request id and idempotency key that caused it", async () => {
     const stripe = client();
-    const customer = await stripe.customers.create({ email: "req@example.com" }, { idempotencyKey: "evt-key-1" });
+    const customer = await stripe.customers.create(
+      { email: "req@example.com" },
+      { idempotencyKey: "evt-key-1" },
+    );
     const [event] = (await stripe.events.list({ type: "customer.created" })).data;
     expect(event?.request).toEqual({ id: customer.lastResponse.requestId, idempotency_key: "evt-key-1" });
   });
@@ -179,16 +194,16 @@ describe("events", () => {
 describe("account", () => {
   it("GET /v1/account: the key's account; different keys are different accounts", async () => {
     const keyA = freshKey();
-    const a = await client(keyA).accounts.retrieve();
+    const a = await client(keyA).accounts.retrieveCurrent();
     expectValid("account", a);
     expect(a.id).toMatch(/^acct_1[A-Za-z0-9]{15}$/);
     expect(a.object).toBe("account");
     expect(a.charges_enabled).toBe(true);
 
-    const again = await client(keyA).accounts.retrieve();
+    const again = await client(keyA).accounts.retrieveCurrent();
     expect(again.id).toBe(a.id);
 
-    const b = await client().accounts.retrieve();
+    const b = await client().accounts.retrieveCurrent();
     expectValid("account", b);
     expect(b.id).not.toBe(a.id);
 

@@ -182,7 +182,8 @@ const search: Handler = (ctx) => {
     },
     ctx.path,
   );
-  if (!result.ok) throw invalidRequest(result.error.message, result.error.param ?? "query", result.error.code);
+  if (!result.ok)
+    throw invalidRequest(result.error.message, result.error.param ?? "query", result.error.code);
   // `total_count` is the search result's own expansion; `data.…` ones are the customers'.
   const itemPaths = expand.filter((p) => p.startsWith("data.")).map((p) => p.slice("data.".length));
   if (itemPaths.length === 0) return { body: result.body };

@@ -1,0 +1,116 @@
+/** An SDF project as the emulator understands it (src/manifest.xml, src/deploy.xml, src/Objects/*.xml). */
+
+export type ScriptType =
+  | "usereventscript"
+  | "mapreducescript"
+  | "scheduledscript"
+  | "suitelet"
+  | "clientscript"
+  | "restlet"
+  | "sdfinstallationscript";
+
+/** The `@NScriptType` each script record type requires in its file's header. */
+export const SCRIPT_TYPE_HEADER: Readonly<Record<ScriptType, string>> = {
+  usereventscript: "UserEventScript",
+  mapreducescript: "MapReduceScript",
+  scheduledscript: "ScheduledScript",
+  suitelet: "Suitelet",
+  clientscript: "ClientScript",
+  restlet: "Restlet",
+  sdfinstallationscript: "SDFInstallationScript",
+};
+
+export interface Manifest {
+  projectType: "SUITEAPP" | "ACCOUNTCUSTOMIZATION";
+  publisherId?: string;
+  projectId?: string;
+  projectName: string;
+  projectVersion?: string;
+  frameworkVersion: string;
+  features: { name: string; required: boolean }[];
+}
+
+/** A custom field: entity (`custentity_…`) or of a custom record (`custrecord_…`). */
+export interface CustomFieldDef {
+  scriptId: string;
+  label: string;
+  /** SDF field type: TEXT, TEXTAREA, CHECKBOX, SELECT, MULTISELECT, INTEGER, FLOAT, CURRENCY, DATE, DATETIME, EMAIL, URL, PHONE, PASSWORD, LONGTEXT, CLOBTEXT, … */
+  fieldType: string;
+  /** For SELECT/MULTISELECT: the record type (`-2` customer, `customrecord_x`, …) as in the XML. */
+  selectRecordType?: string;
+  mandatory: boolean;
+  defaultValue?: string;
+  displayType?: string;
+  storeValue: boolean;
+  /** Entity fields: which entity types it applies to (customer, vendor, …). */
+  appliesTo: string[];
+}
+
+export interface CustomRecordTypeDef {
+  scriptId: string;
+  recordName: string;
+  fields: CustomFieldDef[];
+}
+
+export interface ScriptParameterDef {
+  scriptId: string;
+  label: string;
+  fieldType: string;
+  defaultValue?: string;
+  selectRecordType?: string;
+}
+
+export interface DeploymentDef {
+  scriptId: string;
+  title: string;
+  /** RELEASED, TESTING, NOTSCHEDULED, SCHEDULED, … */
+  status: string;
+  isDeployed: boolean;
+  logLevel: string;
+  /** User event and client scripts: the record type they run on (CUSTOMER, customrecord_x, …). */
+  recordType?: string;
+  /** Suitelets: available without login. */
+  isOnline: boolean;
+  /** Map/reduce: how many map/reduce invocations may run at once. */
+  concurrency?: number;
+  /** Parameter values set on the deployment, by parameter script ID. */
+  parameters: Record<string, string>;
+  /** `executioncontext` filter of user event deployments, when given. */
+  executionContexts?: string[];
+}
+
+export interface ScriptDef {
+  scriptId: string;
+  type: ScriptType;
+  name: string;
+  /** As in the XML: `[/SuiteApps/com.example.app/file.js]` normalised to `/SuiteApps/com.example.app/file.js`. */
+  scriptFile: string;
+  parameters: ScriptParameterDef[];
+  deployments: DeploymentDef[];
+}
+
+export interface SecretDef {
+  scriptId: string;
+  /** From the local secrets file or the environment; undefined when not provided. */
+  value?: string;
+}
+
+export interface SavedSearchDef {
+  scriptId: string;
+  /** The raw definition, when the project ships saved searches as objects. */
+  xml: string;
+}
+
+export interface Project {
+  /** Absolute path of the SDF project (the folder holding src/). */
+  dir: string;
+  manifest: Manifest;
+  /** Absolute path of src/FileCabinet. */
+  fileCabinet: string;
+  /** Paths deploy.xml deploys (`~/FileCabinet/SuiteApps/x/*`, `~/Objects/*`). */
+  deployPaths: { files: string[]; objects: string[] };
+  entityFields: CustomFieldDef[];
+  customRecordTypes: CustomRecordTypeDef[];
+  scripts: ScriptDef[];
+  secrets: SecretDef[];
+}
