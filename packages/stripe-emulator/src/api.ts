@@ -31,6 +31,8 @@ const HANDLERS: Record<string, Handler> = {
 
 /** Stripe keeps an idempotency key for at least 24 hours. */
 const IDEMPOTENCY_TTL_MS = 24 * 60 * 60_000;
+/** Stripe: "Idempotency keys are up to 255 characters long." */
+const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
 
 export interface ApiRequest {
   method: string;
@@ -105,6 +107,15 @@ async function run(
   if (fault?.phase === "before" && fault.kind === "429") deps.rateLimiter.throwLimited();
   if (fault?.phase === "before" && fault.kind === "500") throw injected500();
 
+  const key = method === "POST" ? request.headers["idempotency-key"] : undefined;
+  if (key !== undefined && (key.length < 1 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+    // Stripe's wording (a real response quoted in cartalyst/stripe#65).
+    throw new StripeApiError(400, {
+      type: "invalid_request_error",
+      message: `Idempotent key length is ${key.length}, which is outside accepted lengths. Idempotent Keys must be 1-${MAX_IDEMPOTENCY_KEY_LENGTH} characters long. If you're looking for a decent generator, try using a UUID defined by IETF RFC 4122.`,
+    });
+  }
+
   const source = method === "POST" ? request.body : request.query;
   const decoded = decodeForm(source);
   if (!decoded.ok) return { status: decoded.status, body: { error: decoded.error }, headers: {} };
@@ -113,7 +124,6 @@ async function run(
   const handler = HANDLERS[validation.operationId];
   if (!handler) throw apiError(`The emulator does not implement ${validation.operationId} yet.`);
 
-  const key = method === "POST" ? request.headers["idempotency-key"] : undefined;
   const fingerprint = canonical(validation.params);
   if (key !== undefined) {
     state.store.expireIdempotency(state.now() - IDEMPOTENCY_TTL_MS);

@@ -31,6 +31,12 @@ export class Faults {
     };
     if (!["500", "429", "delay"].includes(full.kind))
       throw new Error(`unknown fault kind: ${String(full.kind)}`);
+    if (full.phase !== "before" && full.phase !== "after")
+      throw new Error(`phase must be "before" or "after", got ${JSON.stringify(full.phase)}`);
+    // Only a 500 can come after the request ran; a 429 or a delay with phase "after" would be used up
+    // by a request without doing anything.
+    if (full.phase === "after" && full.kind !== "500")
+      throw new Error(`phase "after" applies to 500 faults only, not to ${full.kind}`);
     if (!Number.isInteger(full.count) || full.count < 1) throw new Error("count must be a positive integer");
     if (!(full.probability > 0 && full.probability <= 1)) throw new Error("probability must be in (0, 1]");
     this.rules.push(full);

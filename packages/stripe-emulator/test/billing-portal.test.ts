@@ -282,3 +282,44 @@ describe("defaultPortalConfiguration start option", () => {
     }
   });
 });
+
+describe("billing portal session lifetime", () => {
+  it("must be opened within 5 minutes; once opened it lasts an hour", async () => {
+    const { startStripeEmulator } = await import("../src/index.js");
+    let offsetMs = 0;
+    const emulator = await startStripeEmulator({
+      defaultPortalConfiguration: true,
+      now: () => Date.now() + offsetMs,
+    });
+    try {
+      const stripe = new Stripe(freshKey(), { host: "127.0.0.1", port: emulator.port, protocol: "http" });
+      const customer = await stripe.customers.create({ email: "clock@example.com" });
+      const late = await stripe.billingPortal.sessions.create({ customer: customer.id });
+      const opened = await stripe.billingPortal.sessions.create({ customer: customer.id });
+
+      offsetMs = 4 * 60_000;
+      expect((await fetch(opened.url)).status).toBe(200);
+
+      offsetMs = 6 * 60_000;
+      const lateVisit = await fetch(late.url);
+      expect(lateVisit.status).toBe(410);
+      expect(await lateVisit.text()).toContain("This session has expired");
+      const lateAction = await fetch(`${late.url}/attach`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: "token=pm_card_visa",
+        redirect: "manual",
+      });
+      expect(lateAction.status).toBe(303);
+      expect(lateAction.headers.get("location")).toContain(encodeURIComponent("This session has expired."));
+      expect((await stripe.customers.listPaymentMethods(customer.id)).data).toEqual([]);
+
+      offsetMs = (4 + 59) * 60_000;
+      expect((await fetch(opened.url)).status).toBe(200);
+      offsetMs = (4 + 61) * 60_000;
+      expect((await fetch(opened.url)).status).toBe(410);
+    } finally {
+      await emulator.close();
+    }
+  });
+});

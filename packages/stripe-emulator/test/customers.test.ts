@@ -209,12 +209,14 @@ describe("customers: search", () => {
       phone: "+441234567",
       metadata: { netsuite_id: "107", tier: "gold" },
     });
+    offsetMs += 10_000;
     c.grace = await stripe.customers.create({
       email: "grace@navy.example",
       name: "Grace Hopper",
       phone: "+15550100",
       metadata: { netsuite_id: "108", tier: "silver" },
     });
+    offsetMs += 10_000;
     c.alan = await stripe.customers.create({
       email: "alan@bletchley.example",
       name: "Alan Turing",
@@ -296,6 +298,15 @@ describe("customers: search", () => {
     const short = await rejection(strict.customers.search({ query: "name~'ab'" }));
     expect(short.statusCode).toBe(400);
     expect(short.param).toBe("query");
+  });
+
+  it("compares created numerically", async () => {
+    const created = c.grace?.created ?? 0;
+    expect(await ids(`created>=${created}`)).toEqual([c.alan?.id, c.grace?.id]);
+    expect(await ids(`created>${created}`)).toEqual([c.alan?.id]);
+    expect(await ids(`created<=${created} AND metadata['tier']:'gold'`)).toEqual([c.ada?.id]);
+    expect(await ids(`created<${created - 100000}`)).toEqual([]);
+    expect(await ids(`created:${c.ada?.created} AND name:'Ada Lovelace'`)).toEqual([c.ada?.id]);
   });
 
   it("search is per account: another key finds nothing", async () => {

@@ -165,6 +165,33 @@ describe("idempotency", () => {
     expect(await customersWithEmail(stripe, "sdk-retry@example.com")).toHaveLength(1);
   });
 
+  it("a key must be 1 to 255 characters, as Stripe's are", async () => {
+    const key = freshKey();
+    const stripe = client(key);
+    const long = "k".repeat(256);
+    const tooLong = await rejection(stripe.customers.create({ email: "long@example.com" }, { idempotencyKey: long }));
+    expect(tooLong.statusCode).toBe(400);
+    expect(tooLong.rawType).toBe("invalid_request_error");
+    expect(tooLong.message).toBe(
+      "Idempotent key length is 256, which is outside accepted lengths. Idempotent Keys must be 1-255 characters long. If you're looking for a decent generator, try using a UUID defined by IETF RFC 4122.",
+    );
+    const empty = await raw(ctx.emulator, "POST", "/v1/customers", {
+      key,
+      form: "email=empty%40example.com",
+      headers: { "Idempotency-Key": "" },
+    });
+    expect(empty.status).toBe(400);
+    expect(empty.json.error?.message).toMatch(/^Idempotent key length is 0, which is outside accepted lengths\./);
+    expect(await customersWithEmail(stripe, "long@example.com")).toEqual([]);
+    expect(await customersWithEmail(stripe, "empty@example.com")).toEqual([]);
+
+    const longest = await stripe.customers.create(
+      { email: "long@example.com" },
+      { idempotencyKey: "k".repeat(255) },
+    );
+    expectValid("customer", longest);
+  });
+
   it("GET requests ignore Idempotency-Key", async () => {
     const key = freshKey();
     const stripe = client(key);

@@ -186,6 +186,14 @@ describe("faults", () => {
       status: 400,
       body: { error: "probability must be in (0, 1]" },
     });
+    expect(await admin(ctx.emulator, "POST", "/_emulator/faults", { kind: "429", phase: "after" })).toEqual({
+      status: 400,
+      body: { error: 'phase "after" applies to 500 faults only, not to 429' },
+    });
+    expect(await admin(ctx.emulator, "POST", "/_emulator/faults", { kind: "500", phase: "during" })).toEqual({
+      status: 400,
+      body: { error: 'phase must be "before" or "after", got "during"' },
+    });
     expect((await admin(ctx.emulator, "GET", "/_emulator/faults")).body).toEqual({ pending: [] });
   });
 });

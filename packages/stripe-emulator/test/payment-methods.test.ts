@@ -122,6 +122,22 @@ describe("payment methods", () => {
     expect(customer.invoice_settings.default_payment_method).toBe(pms.data[0]?.id);
   });
 
+  it("deleting a customer leaves its payment methods without a customer", async () => {
+    const stripe = client();
+    const customer = await stripe.customers.create({ email: "leaving@example.com" });
+    const pm = await stripe.paymentMethods.attach("pm_card_visa", { customer: customer.id });
+    const expanded = await stripe.paymentMethods.retrieve(pm.id, { expand: ["customer"] });
+    expectValid("payment_method", expanded);
+    expect((expanded.customer as Stripe.Customer).email).toBe("leaving@example.com");
+
+    await stripe.customers.del(customer.id);
+    const after = await stripe.paymentMethods.retrieve(pm.id, { expand: ["customer"] });
+    expectValid("payment_method", after);
+    expect(after.customer).toBeNull();
+    const listed = await rejection(stripe.customers.listPaymentMethods(customer.id));
+    expect(listed.statusCode).toBe(404);
+  });
+
   it("refuses a default that is not attached, a second owner, and an unknown id", async () => {
     const stripe = client();
     const ann = await stripe.customers.create({ email: "ann@example.com" });

@@ -153,6 +153,11 @@ const remove: Handler = (ctx) => {
   const deleted = { id: customer.id, object: "customer", deleted: true };
   const now = ctx.state.now();
   ctx.state.store.replace(ctx.account.id, deleted, now + ctx.state.searchLagMs, now, true);
+  // Its payment methods no longer belong to anyone: Stripe's contract has no room for a payment method
+  // whose `customer` is a deleted customer (`payment_method.customer` expands to a live customer only).
+  for (const pm of ctx.state.store.all(ctx.account.id, "payment_method")) {
+    if (pm.customer === customer.id) ctx.state.store.replace(ctx.account.id, { ...pm, customer: null }, now, now);
+  }
   emitEvent(ctx.state, ctx.account, "customer.deleted", customer, requestOf(ctx));
   return { body: deleted };
 };
