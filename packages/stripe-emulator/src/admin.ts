@@ -2,7 +2,8 @@
  * `/_emulator/…`: switches for tests and the sandbox, never part of Stripe's API. JSON in and out.
  *
  * - `GET  /_emulator/health`
- * - `POST /_emulator/faults` `{ kind: "500"|"429"|"delay", count?, phase?, delayMs?, method?, pathPrefix?, probability? }`;
+ * - `POST /_emulator/faults` `{ kind: "500"|"429"|"delay", count?, phase?, delayMs?, method?, pathPrefix?, probability? }`
+ *   (`phase: "after"` for 500 only);
  *   `GET` lists pending faults; `DELETE` clears them
  * - `POST /_emulator/rate_limit` `{ perSecond }` (0 turns it off)
  * - `POST /_emulator/search_lag` `{ ms }`

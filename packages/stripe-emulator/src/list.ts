@@ -38,3 +38,42 @@ export function listBody(ctx: Ctx, page: { data: StripeObject[]; hasMore: boolea
     url,
   };
 }
+
+/**
+ * One page of the objects of `type` that `keep` accepts, as Stripe's filtered lists page (events by
+ * `type`, payment methods by `type`, portal configurations by `active`): rows it drops do not count, so
+ * it reads on, away from the cursor, until the page is full. With `ending_before` the page is the kept
+ * objects just newer than the cursor, read oldest first from it and returned newest first.
+ */
+export function filteredPage(
+  ctx: Ctx,
+  type: string,
+  query: ListQuery,
+  keep: (object: StripeObject) => boolean,
+): { data: StripeObject[]; hasMore: boolean } {
+  const backwards = query.endingBefore !== undefined;
+  const { startingAfter: _after, endingBefore: _before, ...base } = query;
+  const data: StripeObject[] = [];
+  let cursor = backwards ? query.endingBefore : query.startingAfter;
+  let hasMore = false;
+  for (;;) {
+    const rows = ctx.state.store.list(ctx.account.id, type, {
+      ...base,
+      limit: 100,
+      ...(cursor === undefined ? {} : backwards ? { endingBefore: cursor } : { startingAfter: cursor }),
+    });
+    const nearestFirst = backwards ? [...rows.data].reverse() : rows.data;
+    for (const object of nearestFirst) {
+      if (!keep(object)) continue;
+      if (data.length === query.limit) {
+        hasMore = true;
+        break;
+      }
+      data.push(object);
+    }
+    const last = nearestFirst.at(-1);
+    if (hasMore || !rows.hasMore || !last) break;
+    cursor = last.id;
+  }
+  return { data: backwards ? data.reverse() : data, hasMore };
+}

@@ -114,7 +114,13 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     onAttempt: (attempt) => {
       const account = accountOfEndpoint.get(attempt.endpointId);
       if (account === undefined) return;
+      // The first success for an endpoint (a `duplicates` copy is not a second one) settles one of the
+      // event's `pending_webhooks`: Stripe counts the endpoints that have not received it yet.
+      const settles =
+        attempt.outcome === "succeeded" &&
+        !store.deliverySucceeded(account, attempt.eventId, attempt.endpointId);
       store.addDelivery({ ...attempt, account });
+      if (settles) store.transaction(() => settlePendingWebhook(account, attempt.eventId));
     },
   });
   let baseUrl = "";
@@ -199,6 +205,14 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
         error: { type: "invalid_request_error", message: `Unrecognized request URL (${method}: ${path}).` },
       }),
     );
+  }
+
+  function settlePendingWebhook(account: string, eventId: string): void {
+    const event = store.get(account, eventId)?.object;
+    const pending = event?.pending_webhooks;
+    if (!event || typeof pending !== "number" || pending <= 0) return;
+    const at = now();
+    store.replace(account, { ...event, pending_webhooks: pending - 1 }, at, at);
   }
 
   const portalReady = new Set<string>();

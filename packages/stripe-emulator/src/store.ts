@@ -73,6 +73,7 @@ CREATE TABLE IF NOT EXISTS deliveries (
   outcome TEXT NOT NULL, http_status INTEGER, error TEXT, duration_ms INTEGER NOT NULL, at INTEGER NOT NULL,
   next_attempt_at INTEGER);
 CREATE INDEX IF NOT EXISTS deliveries_by_account ON deliveries (account, seq);
+CREATE INDEX IF NOT EXISTS deliveries_by_event ON deliveries (account, event_id, endpoint_id);
 `;
 
 interface ObjectRow {
@@ -301,6 +302,18 @@ export class Store {
         d.at,
         d.nextAttemptAt,
       );
+  }
+
+  /** Whether an attempt to deliver the event to the endpoint has already succeeded. */
+  deliverySucceeded(account: string, eventId: string, endpointId: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `SELECT 1 FROM deliveries WHERE account = ? AND event_id = ? AND endpoint_id = ? AND outcome = 'succeeded'
+           LIMIT 1`,
+        )
+        .get(account, eventId, endpointId) !== undefined
+    );
   }
 
   /** Delivery attempts, newest first. */

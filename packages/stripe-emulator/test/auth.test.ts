@@ -1,4 +1,4 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { expectValid, freshKey, raw, rejection, stripeClient, useEmulator } from "./helpers.js";
 
@@ -33,12 +33,7 @@ describe("authentication", () => {
     expect(short.status).toBe(401);
     expect(short.json.error?.message).toBe("Invalid API Key provided: nonsense");
 
-    const stripe = new Stripe("sk_test_has-a-dash-9876", {
-      host: "127.0.0.1",
-      port: ctx.emulator.port,
-      protocol: "http",
-      maxNetworkRetries: 0,
-    });
+    const stripe = stripeClient(ctx.emulator, "sk_test_has-a-dash-9876", { maxNetworkRetries: 0 });
     const error = await rejection<Stripe.errors.StripeAuthenticationError>(stripe.customers.list());
     expect(error.type).toBe("StripeAuthenticationError");
     expect(error.statusCode).toBe(401);

@@ -1,4 +1,4 @@
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import {
   admin,
@@ -63,6 +63,10 @@ describe("billing portal configurations", () => {
     expect(defaults.data.map((c) => c.id)).toEqual([def.body.id]);
     const nonDefaults = await stripe.billingPortal.configurations.list({ is_default: false });
     expect(nonDefaults.data.map((c) => c.id)).toEqual([created.id]);
+    // The filter applies before the limit: the newest non-default one, though the default is newer.
+    const oneNonDefault = await stripe.billingPortal.configurations.list({ is_default: false, limit: 1 });
+    expect(oneNonDefault.data.map((c) => c.id)).toEqual([created.id]);
+    expect(oneNonDefault.has_more).toBe(false);
 
     const updated = await stripe.billingPortal.configurations.update(created.id, {
       active: false,
@@ -271,7 +275,7 @@ describe("defaultPortalConfiguration start option", () => {
     const { startStripeEmulator } = await import("../src/index.js");
     const emulator = await startStripeEmulator({ defaultPortalConfiguration: true });
     try {
-      const stripe = new Stripe(freshKey(), { host: "127.0.0.1", port: emulator.port, protocol: "http" });
+      const stripe = stripeClient(emulator);
       const customer = await stripe.customers.create({ email: "auto@example.com" });
       const session = await stripe.billingPortal.sessions.create({ customer: customer.id });
       expectValid("billing_portal.session", session);
@@ -292,7 +296,7 @@ describe("billing portal session lifetime", () => {
       now: () => Date.now() + offsetMs,
     });
     try {
-      const stripe = new Stripe(freshKey(), { host: "127.0.0.1", port: emulator.port, protocol: "http" });
+      const stripe = stripeClient(emulator);
       const customer = await stripe.customers.create({ email: "clock@example.com" });
       const late = await stripe.billingPortal.sessions.create({ customer: customer.id });
       const opened = await stripe.billingPortal.sessions.create({ customer: customer.id });

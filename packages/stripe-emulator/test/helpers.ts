@@ -4,9 +4,9 @@
  */
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { validateResponse } from "@nss/stripe-spec";
+import { findOperation, validateResponse } from "@nss/stripe-spec";
 import Stripe from "stripe";
-import { afterAll, beforeAll, expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { type StripeEmulator, type StripeEmulatorOptions, startStripeEmulator } from "../src/index.js";
 
 export interface EmulatorHandle {
@@ -14,16 +14,99 @@ export interface EmulatorHandle {
   emulator: StripeEmulator;
 }
 
-/** Starts one emulator for the test file (`beforeAll`) and closes it afterwards. */
+/**
+ * Starts one emulator for the test file (`beforeAll`) and closes it afterwards. After every test, no
+ * body the SDK read may have broken the contract (see `ContractCheckingHttpClient`).
+ */
 export function useEmulator(options: StripeEmulatorOptions = {}): EmulatorHandle {
   const handle = {} as EmulatorHandle;
   beforeAll(async () => {
     handle.emulator = await startStripeEmulator(options);
   });
+  afterEach(() => {
+    expect(contractViolations.splice(0)).toEqual([]);
+  });
   afterAll(async () => {
     await handle.emulator?.close();
   });
   return handle;
+}
+
+/** Bodies the SDK read that break Stripe's contract, one line each; `useEmulator` fails the test on any. */
+export const contractViolations: string[] = [];
+
+const ERROR_TYPES = ["api_error", "card_error", "idempotency_error", "invalid_request_error"];
+
+/** Stripe's error body: `{ error: { type, message, code?, param?, doc_url? } }`, nothing else. */
+export function errorBodyProblems(body: unknown): string[] {
+  const error = (body as { error?: unknown } | null)?.error;
+  if (typeof error !== "object" || error === null) return ["no error object"];
+  const problems: string[] = [];
+  if (Object.keys(body as object).length !== 1) problems.push("keys besides error");
+  const e = error as Record<string, unknown>;
+  if (!ERROR_TYPES.includes(String(e.type))) problems.push(`error.type ${JSON.stringify(e.type)}`);
+  if (typeof e.message !== "string" || e.message === "") problems.push("error.message missing");
+  for (const [key, value] of Object.entries(e)) {
+    if (!["type", "message", "code", "param", "doc_url"].includes(key))
+      problems.push(`error.${key} unexpected`);
+    else if (typeof value !== "string") problems.push(`error.${key} is not a string`);
+  }
+  return problems;
+}
+
+/** A 200 body against the response schema of the contract's operation; an error body against Stripe's shape. */
+function checkResponseBody(method: string, pathWithQuery: string, status: number, body: unknown): void {
+  const path = pathWithQuery.split("?")[0] ?? "";
+  const where = `${method} ${path} → ${status}`;
+  if (status !== 200) {
+    const problems = errorBodyProblems(body);
+    if (problems.length > 0) contractViolations.push(`${where}: ${problems.join("; ")}`);
+    return;
+  }
+  const match = findOperation(method, path);
+  if (!match) {
+    contractViolations.push(`${where}: not an operation of the contract`);
+    return;
+  }
+  const schema = match.operation.response;
+  const names = (schema.anyOf ?? [schema]).map((s) => String(s.$ref).replace("#/schemas/", ""));
+  const results = names.map((name) => validateResponse(name, body));
+  if (!results.some((r) => r.ok)) {
+    contractViolations.push(`${where}: ${results.flatMap((r) => (r.ok ? [] : r.errors)).join("; ")}`);
+  }
+}
+
+/**
+ * The SDK's own Node HTTP client, with every response body it reads checked against the contract, so
+ * each SDK call in these tests is validated, not only the ones a test passes to `expectValid`.
+ */
+type HttpClient = InstanceType<typeof Stripe.HttpClient>;
+
+class ContractCheckingHttpClient extends Stripe.HttpClient {
+  readonly #inner = Stripe.createNodeHttpClient();
+
+  override getClientName(): string {
+    return "contract-checking-node";
+  }
+
+  override async makeRequest(
+    ...args: Parameters<HttpClient["makeRequest"]>
+  ): ReturnType<HttpClient["makeRequest"]> {
+    const [, , path, method] = args;
+    const response = await this.#inner.makeRequest(...args);
+    return {
+      getStatusCode: () => response.getStatusCode(),
+      getHeaders: () => response.getHeaders(),
+      getRawResponse: () => response.getRawResponse(),
+      toStream: (done: () => void) => response.toStream(done),
+      toJSON: async () => {
+        const body: unknown = await response.toJSON();
+        checkResponseBody(method, path, response.getStatusCode(), body);
+        return body;
+      },
+      dispose: () => response.dispose?.(),
+    };
+  }
 }
 
 let keys = 0;
@@ -40,12 +123,18 @@ export function stripeClient(
   key: string = freshKey(),
   config: Stripe.StripeConfig = {},
 ): Stripe {
-  return new Stripe(key, { host: "127.0.0.1", port: emulator.port, protocol: "http", ...config });
+  return new Stripe(key, {
+    host: "127.0.0.1",
+    port: emulator.port,
+    protocol: "http",
+    httpClient: new ContractCheckingHttpClient(),
+    ...config,
+  });
 }
 
 /**
  * The JSON the SDK got, without the SDK's additions: `lastResponse` is non-enumerable, so
- * `JSON.stringify` drops it (customers.test.ts checks this equals the raw body byte for byte in value).
+ * `JSON.stringify` drops it (customers.test.ts checks the result equals the JSON a plain `fetch` gets).
  */
 export function wire(value: unknown): unknown {
   return JSON.parse(JSON.stringify(value));
@@ -67,7 +156,7 @@ export interface RawResponse {
   json: Record<string, unknown> & { error?: Record<string, unknown> };
 }
 
-/** A request to the emulator without the SDK: `body` is form-encoded for POST. */
+/** A request to the emulator without the SDK (`form` is the form-encoded body); `/v1` bodies are checked too. */
 export async function raw(
   emulator: StripeEmulator,
   method: string,
@@ -91,6 +180,7 @@ export async function raw(
   } catch {
     json = undefined as unknown as RawResponse["json"];
   }
+  if (path.startsWith("/v1/")) checkResponseBody(method, path, response.status, json);
   return { status: response.status, headers: response.headers, text, json };
 }
 
@@ -126,7 +216,10 @@ export interface Hit {
 export interface Receiver {
   url: string;
   hits: Hit[];
-  /** Every hit verified with the SDK against `secret` (throws on a bad signature), as events. */
+  /**
+   * Every hit verified with the SDK against `secret` (throws on a bad signature), as events; each body
+   * is also checked against the contract's `event` schema.
+   */
   events(secret: string): Stripe.Event[];
   close(): Promise<void>;
 }
@@ -169,7 +262,13 @@ export async function startReceiver(
   return {
     url: `http://127.0.0.1:${port}/webhook`,
     hits,
-    events: (secret) => hits.map((hit) => verify(hit, secret)),
+    events: (secret) =>
+      hits.map((hit) => {
+        const event = verify(hit, secret);
+        const check = validateResponse("event", JSON.parse(hit.raw));
+        if (!check.ok) contractViolations.push(`delivered ${event.id}: ${check.errors.join("; ")}`);
+        return event;
+      }),
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -169,7 +169,9 @@ describe("idempotency", () => {
     const key = freshKey();
     const stripe = client(key);
     const long = "k".repeat(256);
-    const tooLong = await rejection(stripe.customers.create({ email: "long@example.com" }, { idempotencyKey: long }));
+    const tooLong = await rejection(
+      stripe.customers.create({ email: "long@example.com" }, { idempotencyKey: long }),
+    );
     expect(tooLong.statusCode).toBe(400);
     expect(tooLong.rawType).toBe("invalid_request_error");
     expect(tooLong.message).toBe(
@@ -181,7 +183,9 @@ describe("idempotency", () => {
       headers: { "Idempotency-Key": "" },
     });
     expect(empty.status).toBe(400);
-    expect(empty.json.error?.message).toMatch(/^Idempotent key length is 0, which is outside accepted lengths\./);
+    expect(empty.json.error?.message).toMatch(
+      /^Idempotent key length is 0, which is outside accepted lengths\./,
+    );
     expect(await customersWithEmail(stripe, "long@example.com")).toEqual([]);
     expect(await customersWithEmail(stripe, "empty@example.com")).toEqual([]);
 

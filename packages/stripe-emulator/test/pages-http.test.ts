@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { freshKey, raw, startReceiver, stripeClient, useEmulator } from "./helpers.js";
+import { admin, freshKey, raw, startReceiver, stripeClient, useEmulator } from "./helpers.js";
 
 const ctx = useEmulator();
 
@@ -46,6 +46,23 @@ describe("dashboard over HTTP", () => {
       expect(html).not.toMatch(/sk_test_[A-Za-z0-9]{4}/);
     } finally {
       await receiver.close();
+    }
+  });
+
+  it("escapes what customers typed, on the dashboard and on the portal page", async () => {
+    const key = freshKey("xss");
+    const stripe = stripeClient(ctx.emulator, key);
+    await admin(ctx.emulator, "POST", "/_emulator/billing_portal/default_configuration", {}, key);
+    const customer = await stripe.customers.create({
+      email: "xss@example.com",
+      name: '<script>alert("x")</script>',
+    });
+    const session = await stripe.billingPortal.sessions.create({ customer: customer.id });
+    for (const url of [`${ctx.emulator.url}/`, session.url]) {
+      const html = await (await fetch(url)).text();
+      expect(html).toContain(customer.id);
+      expect(html).not.toContain("<script>alert");
+      expect(html).toContain("&lt;script&gt;alert(");
     }
   });
 

@@ -48,6 +48,15 @@ describe("payment methods", () => {
     expect(viaPaymentMethods.url).toBe("/v1/payment_methods");
     expect(viaPaymentMethods.data.map((pm) => pm.id)).toEqual([amex.id, visa.id]);
 
+    const paged = await stripe.paymentMethods
+      .list({ customer: customer.id, type: "card", limit: 1 })
+      .autoPagingToArray({ limit: 10 });
+    expect(paged.map((pm) => pm.id)).toEqual([amex.id, visa.id]);
+    const noSepa = await stripe.paymentMethods.list({ customer: customer.id, type: "sepa_debit", limit: 1 });
+    expectValid("PaymentFlowsPaymentMethodList", noSepa);
+    expect(noSepa.data).toEqual([]);
+    expect(noSepa.has_more).toBe(false);
+
     const viaCustomer = await stripe.customers.listPaymentMethods(customer.id);
     expectValid("CustomerPaymentMethodResourceList", viaCustomer);
     expect(viaCustomer.url).toBe(`/v1/customers/${customer.id}/payment_methods`);

@@ -175,6 +175,33 @@ describe("events", () => {
     const rest = await stripe.events.list({ limit: 2, starting_after: paged.data[1]?.id ?? "" });
     expect([...paged.data, ...rest.data].map((e) => e.id)).toEqual(all.data.map((e) => e.id));
 
+    // ending_before: the events just newer than the cursor, newest first; with a type, those of the type.
+    const [createdId, updatedId, attachedId, deletedId] = [...all.data].reverse().map((e) => e.id);
+    const newer = await stripe.events.list({ limit: 2, ending_before: createdId ?? "" });
+    expect(newer.data.map((e) => e.id)).toEqual([attachedId, updatedId]);
+    expect(newer.has_more).toBe(true);
+    const newerCustomer = await stripe.events.list({
+      type: "customer.*",
+      limit: 1,
+      ending_before: createdId ?? "",
+    });
+    expect(newerCustomer.data.map((e) => e.id)).toEqual([updatedId]);
+    expect(newerCustomer.has_more).toBe(true);
+    const newest = await stripe.events.list({ type: "customer.*", limit: 5, ending_before: updatedId ?? "" });
+    expect(newest.data.map((e) => e.id)).toEqual([deletedId]);
+    expect(newest.has_more).toBe(false);
+    const olderCustomer = await stripe.events.list({
+      type: "customer.*",
+      limit: 1,
+      starting_after: deletedId ?? "",
+    });
+    expect(olderCustomer.data.map((e) => e.id)).toEqual([updatedId]);
+    expect(olderCustomer.has_more).toBe(true);
+    const everyCustomerEvent = await stripe.events
+      .list({ type: "customer.*", limit: 1 })
+      .autoPagingToArray({ limit: 10 });
+    expect(everyCustomerEvent.map((e) => e.id)).toEqual([deletedId, updatedId, createdId]);
+
     const missing = await rejection(stripe.events.retrieve("evt_missing"));
     expect(missing.statusCode).toBe(404);
     expect(missing.message).toBe("No such event: 'evt_missing'");

@@ -10,7 +10,7 @@ import { expandList, hash, mergeMetadata, str } from "../context.js";
 import { invalidRequest, noSuch } from "../errors.js";
 import { expandObject } from "../expand.js";
 import { newId, randomToken, unixSeconds } from "../ids.js";
-import { listBody, listQuery } from "../list.js";
+import { filteredPage, listBody, listQuery } from "../list.js";
 import type { Store, StoredAccount, StripeObject } from "../store.js";
 import { liveCustomer } from "./customers.js";
 
@@ -125,17 +125,15 @@ const retrieveConfiguration: Handler = (ctx) =>
   respond(ctx, storedConfiguration(ctx, ctx.pathParams.configuration ?? "", "configuration"));
 
 const listConfigurations: Handler = (ctx) => {
-  const page = ctx.state.store.list(
-    ctx.account.id,
+  const page = filteredPage(
+    ctx,
     "billing_portal.configuration",
     listQuery(ctx, "billing portal configuration"),
-  );
-  const data = page.data.filter(
     (c) =>
       (ctx.params.active === undefined || c.active === ctx.params.active) &&
       (ctx.params.is_default === undefined || c.is_default === ctx.params.is_default),
   );
-  return { body: listBody(ctx, { data, hasMore: page.hasMore }) };
+  return { body: listBody(ctx, page) };
 };
 
 const createSession: Handler = (ctx) => {

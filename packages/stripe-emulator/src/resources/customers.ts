@@ -156,7 +156,8 @@ const remove: Handler = (ctx) => {
   // Its payment methods no longer belong to anyone: Stripe's contract has no room for a payment method
   // whose `customer` is a deleted customer (`payment_method.customer` expands to a live customer only).
   for (const pm of ctx.state.store.all(ctx.account.id, "payment_method")) {
-    if (pm.customer === customer.id) ctx.state.store.replace(ctx.account.id, { ...pm, customer: null }, now, now);
+    if (pm.customer === customer.id)
+      ctx.state.store.replace(ctx.account.id, { ...pm, customer: null }, now, now);
   }
   emitEvent(ctx.state, ctx.account, "customer.deleted", customer, requestOf(ctx));
   return { body: deleted };

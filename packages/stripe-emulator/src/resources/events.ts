@@ -2,7 +2,7 @@
 import type { Handler } from "../context.js";
 import { str } from "../context.js";
 import { noSuch } from "../errors.js";
-import { listBody, listQuery } from "../list.js";
+import { filteredPage, listBody, listQuery } from "../list.js";
 
 const retrieve: Handler = (ctx) => {
   const id = ctx.pathParams.id ?? "";
@@ -23,30 +23,8 @@ function typeMatcher(type: string | undefined, types: unknown): (t: unknown) => 
 
 const list: Handler = (ctx) => {
   const matches = typeMatcher(str(ctx.params, "type"), ctx.params.types);
-  const query = listQuery(ctx, "event");
-  // Filtering by type needs more than one page of rows: read on until the page is full.
-  const data = [];
-  let cursor = query.startingAfter;
-  let hasMore = false;
-  for (;;) {
-    const page = ctx.state.store.list(ctx.account.id, "event", {
-      ...query,
-      startingAfter: cursor,
-      limit: 100,
-    });
-    for (const event of page.data) {
-      if (!matches(event.type)) continue;
-      if (data.length === query.limit) {
-        hasMore = true;
-        break;
-      }
-      data.push(event);
-    }
-    const last = page.data.at(-1);
-    if (hasMore || !page.hasMore || !last || query.endingBefore !== undefined) break;
-    cursor = last.id;
-  }
-  return { body: listBody(ctx, { data, hasMore }) };
+  const page = filteredPage(ctx, "event", listQuery(ctx, "event"), (event) => matches(event.type));
+  return { body: listBody(ctx, page) };
 };
 
 export const eventHandlers: Record<string, Handler> = { GetEventsId: retrieve, GetEvents: list };

@@ -7,7 +7,7 @@ import { invalidRequest, noSuch } from "../errors.js";
 import { emitEvent } from "../events.js";
 import { expandObject } from "../expand.js";
 import { newId, unixSeconds } from "../ids.js";
-import { listBody, listQuery } from "../list.js";
+import { filteredPage, listBody, listQuery } from "../list.js";
 import type { StripeObject } from "../store.js";
 import { TEST_CARDS, testCardExpiry } from "../test-cards.js";
 import { liveCustomer, requestOf, updateCustomer } from "./customers.js";
@@ -152,13 +152,13 @@ const detach: Handler = (ctx) => respond(ctx, detachPaymentMethod(ctx, ctx.pathP
 function listFor(ctx: Ctx, customerId: string | undefined) {
   const query = listQuery(ctx, "payment_method");
   const type = str(ctx.params, "type");
-  const page = ctx.state.store.list(
-    ctx.account.id,
+  const page = filteredPage(
+    ctx,
     "payment_method",
     customerId === undefined ? query : { ...query, customer: customerId },
+    (pm) => type === undefined || pm.type === type,
   );
-  const data = type === undefined ? page.data : page.data.filter((pm) => pm.type === type);
-  return { body: listBody(ctx, { data, hasMore: page.hasMore }) };
+  return { body: listBody(ctx, page) };
 }
 
 const list: Handler = (ctx) => {
