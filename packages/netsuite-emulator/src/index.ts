@@ -1,1 +1,23 @@
-export {};
+/** @nss/netsuite-emulator: a local SuiteScript 2.1 runtime for SDF projects. */
+export type { DataServices, FieldValue, RecordData, SearchDef } from "./data/types.js";
+export { type EmulatorOptions, NetSuiteEmulator, type ScriptRun } from "./emulator.js";
+export { NsError, type PlainNsError } from "./errors.js";
+export type {
+  BeforeLoadOutput,
+  FormAdditions,
+  FormFieldAddition,
+  InstallationInput,
+  MapReduceStageSummary,
+  SuiteletRedirect,
+  SuiteletRequestData,
+  SuiteletResponseData,
+} from "./runtime/entry/types.js";
+export { ScriptHost } from "./runtime/host.js";
+export type { ExecutionLog, LogEntry, LogLevel } from "./runtime/log.js";
+export type { InstallationRun } from "./scripts/installation.js";
+export { type MapReduceSummary, runMapReduce } from "./scripts/map-reduce.js";
+export { runScheduled, type ScheduledResult } from "./scripts/scheduled.js";
+export { invokeSuitelet, type SuiteletRequest } from "./scripts/suitelet.js";
+export { type TaskState, Tasks } from "./scripts/tasks.js";
+export { UserEvents } from "./scripts/user-event.js";
+export * from "./sdf/index.js";

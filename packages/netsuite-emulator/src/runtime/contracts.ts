@@ -19,7 +19,15 @@ export interface RuntimeInfo {
   /** N/runtime.executionContext value: USERINTERFACE, USEREVENT, MAPREDUCE, SCHEDULED, SUITELET, RESTLET, WEBSERVICES, CSVIMPORT, … */
   executionContext: string;
   version: string;
-  user: { id: number; name: string; email: string; role: number; roleId: string; roleCenter: string; subsidiary: number };
+  user: {
+    id: number;
+    name: string;
+    email: string;
+    role: number;
+    roleId: string;
+    roleCenter: string;
+    subsidiary: number;
+  };
   script: {
     id: string;
     deploymentId: string;
@@ -88,14 +96,31 @@ export type WorkerMessage = { type: "result"; result: InvocationResult } | { typ
  */
 export interface HostServices {
   /** N/log: appended to the execution log of the invocation's script and deployment. */
-  "log.write": (entry: { level: "DEBUG" | "AUDIT" | "ERROR" | "EMERGENCY"; title: string; details: string }) => void;
+  "log.write": (entry: {
+    level: "DEBUG" | "AUDIT" | "ERROR" | "EMERGENCY";
+    title: string;
+    details: string;
+  }) => void;
   /** N/https: a real HTTP request made by the main thread. Secrets (`{custsecret_…}`) are substituted there. */
   "https.request": (request: HttpRequestData) => HttpResponseData;
   /** N/task: submit a map/reduce or scheduled deployment; returns a task ID. */
-  "task.submit": (task: { taskType: string; scriptId: string; deploymentId?: string; params?: Record<string, unknown> }) => string;
-  "task.status": (taskId: string) => { status: string; stage?: string; scriptId: string; deploymentId: string };
+  "task.submit": (task: {
+    taskType: string;
+    scriptId: string;
+    deploymentId?: string;
+    params?: Record<string, unknown>;
+  }) => string;
+  "task.status": (taskId: string) => {
+    status: string;
+    stage?: string;
+    scriptId: string;
+    deploymentId: string;
+  };
   /** Record saves go through the host so user events fire where NetSuite fires them. */
-  "record.save": (args: { record: unknown; options?: { ignoreMandatoryFields?: boolean; enableSourcing?: boolean } }) => number;
+  "record.save": (args: {
+    record: unknown;
+    options?: { ignoreMandatoryFields?: boolean; enableSourcing?: boolean };
+  }) => number;
   "record.delete": (args: { type: string; id: number }) => number;
   "record.submitFields": (args: { type: string; id: number; values: Record<string, unknown> }) => number;
 }

@@ -4,8 +4,9 @@
  * The worker charges before doing the work, so a script that would exceed its limit gets
  * SSS_USAGE_LIMIT_EXCEEDED and the call does not happen.
  */
-import { NsError } from "../errors.js";
+
 import type { RecordKind } from "../data/types.js";
+import { NsError } from "../errors.js";
 
 /** N/record costs by record kind: custom record, other (non-transaction) record, transaction. */
 const RECORD_COSTS = {

@@ -49,6 +49,8 @@ export interface CustomFieldDef {
 export interface CustomRecordTypeDef {
   scriptId: string;
   recordName: string;
+  /** Whether records have the standard Name field (`includename`, default T). */
+  includeName?: boolean;
   fields: CustomFieldDef[];
 }
 
@@ -77,6 +79,16 @@ export interface DeploymentDef {
   parameters: Record<string, string>;
   /** `executioncontext` filter of user event deployments, when given. */
   executionContexts?: string[];
+  /** `eventtype` of user event / client / Suitelet deployments (e.g. CREATE), when given. */
+  eventType?: string;
+  /** `runasrole` (e.g. ADMINISTRATOR, or a custom role's script ID), when given. */
+  runAsRole?: string;
+  /** `allroles`, where the deployment type has an audience. */
+  allRoles?: boolean;
+  /** `audslctrole`: the roles the deployment is available to, when given. */
+  audienceRoles?: string[];
+  /** Map/reduce `buffersize`, when given. */
+  bufferSize?: number;
 }
 
 export interface ScriptDef {
@@ -113,4 +125,6 @@ export interface Project {
   customRecordTypes: CustomRecordTypeDef[];
   scripts: ScriptDef[];
   secrets: SecretDef[];
+  /** `<savedsearch>` objects shipped in src/Objects (added by the loader; optional for hand-built projects). */
+  savedSearches?: SavedSearchDef[];
 }

@@ -1,0 +1,183 @@
+#!/usr/bin/env node
+/**
+ * `nss-netsuite-emulator run --project <sdf dir> --script <scriptid> [--deployment <id>] [--db FILE]`:
+ * runs a scheduled or map/reduce deployment once and prints its execution log, summary and units.
+ * Exit codes: 0 done; 1 the script failed (an uncaught error, or map/reduce errors); 2 bad usage or
+ * a project that does not load.
+ */
+import { realpathSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { NetSuiteEmulator, type ScriptRun } from "./emulator.js";
+import type { LogEntry } from "./runtime/log.js";
+import { describe } from "./scripts/map-reduce.js";
+
+const USAGE = `Usage: nss-netsuite-emulator run --project <sdf dir> --script <scriptid> [options]
+
+Runs a scheduled or map/reduce script deployment of an SDF project once, locally, and prints its
+execution log, a summary and the governance units it used.
+
+Options:
+  --project <dir>        the SDF project (the folder holding src/manifest.xml)
+  --script <scriptid>    the script to run (customscript_…)
+  --deployment <id>      the deployment (default: the script's first deployed one)
+  --db <file>            the account's SQLite file (default: in memory, empty)
+  --secrets <file>       API secret values as JSON (default: <project>/.secrets.json)
+  --param <id=value>     a script parameter value over the deployment's (repeatable)
+  --no-install           do not run the project's SDF installation scripts first
+  -h, --help             show this help
+
+Exit codes: 0 done, 1 the script failed, 2 bad usage or project.`;
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+function formatEntry(e: LogEntry): string {
+  const at = new Date(e.at).toISOString();
+  const details = e.details === "" ? "" : ` — ${e.details.replace(/\n/g, "\n      ")}`;
+  return `  ${at} ${e.level.padEnd(9)} ${e.scriptId}/${e.deploymentId} ${e.entryPoint}: ${e.title}${details}`;
+}
+
+function report(run: ScriptRun): { text: string; failed: boolean; units: number } {
+  if (run.type === "scheduledscript") {
+    return {
+      text: `Scheduled script ${run.result.scriptId}/${run.result.deploymentId} completed in ${run.result.seconds} s.`,
+      failed: false,
+      units: run.result.usage,
+    };
+  }
+  const s = run.summary;
+  const failed =
+    s.inputSummary.error !== undefined ||
+    s.mapSummary.errors.length > 0 ||
+    s.reduceSummary.errors.length > 0 ||
+    s.summarizeSummary.error !== undefined;
+  const errors = [
+    ...s.mapSummary.errors.map((e) => ["map", e] as const),
+    ...s.reduceSummary.errors.map((e) => ["reduce", e] as const),
+  ]
+    .map(([stage, e]) => {
+      const parsed = JSON.parse(e.error) as { name: string; message: string };
+      return `\n  ${stage} error for key ${e.key}: ${parsed.name}: ${parsed.message}`;
+    })
+    .join("");
+  const text = `Map/reduce ${s.scriptId}/${s.deploymentId} (concurrency ${s.concurrency}):\n  ${describe(s).replace(/\n/g, "\n  ")}${errors}`;
+  return { text, failed, units: s.usage };
+}
+
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    io.err(`${(error as Error).message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.out(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals[0] !== "run" || positionals.length !== 1) {
+    io.err(`Unknown command ${positionals.join(" ") || "(none)"}: the command is "run".\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (!values.project || !values.script) {
+    io.err(`Missing ${values.project ? "--script" : "--project"}.\n\n${USAGE}\n`);
+    return 2;
+  }
+  const params: Record<string, string> = {};
+  for (const p of values.param ?? []) {
+    const eq = p.indexOf("=");
+    if (eq <= 0) {
+      io.err(`--param ${p}: expected <custscript_id>=<value>.\n`);
+      return 2;
+    }
+    params[p.slice(0, eq)] = p.slice(eq + 1);
+  }
+
+  let emulator: NetSuiteEmulator;
+  try {
+    emulator = await NetSuiteEmulator.open({
+      projectDir: values.project,
+      ...(values.db ? { db: values.db } : {}),
+      ...(values.secrets ? { secretsFile: values.secrets } : {}),
+      install: !values["no-install"],
+    });
+  } catch (error) {
+    io.err(
+      `Cannot open the project ${values.project}: ${(error as Error).name}: ${(error as Error).message}\n`,
+    );
+    return 2;
+  }
+  const lines: string[] = [];
+  const stop = emulator.log.onEntry((entry) => lines.push(formatEntry(entry)));
+  try {
+    let run: ScriptRun;
+    try {
+      run = await emulator.runScript(
+        values.script,
+        values.deployment,
+        Object.keys(params).length ? params : undefined,
+      );
+    } catch (error) {
+      const e = error as Error & { usage?: number };
+      const known = /^(SSS_INVALID_SCRIPT_ID_1|INVALID_SCRIPT_DEPLOYMENT_ID_1)$/.test(e.name);
+      io.out(`Execution log:\n${lines.join("\n") || "  (empty)"}\n`);
+      io.err(`${e.name}: ${e.message}\n`);
+      if (!known) io.out(`Units used: ${e.usage ?? 0}\n`);
+      return known ? 2 : 1;
+    }
+    const { text, failed, units } = report(run);
+    io.out(
+      `Execution log:\n${lines.join("\n") || "  (empty)"}\n\nSummary:\n${text}\n\nUnits used: ${units}\n`,
+    );
+    return failed ? 1 : 0;
+  } finally {
+    stop();
+    await emulator.close();
+  }
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      project: { type: "string" },
+      script: { type: "string" },
+      deployment: { type: "string" },
+      db: { type: "string" },
+      secrets: { type: "string" },
+      param: { type: "string", multiple: true },
+      "no-install": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
+    },
+  });
+}
+
+/** Run when executed (the bin, possibly through a symlink in node_modules/.bin), not when imported by tests. */
+function invokedDirectly(): boolean {
+  try {
+    return process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) {
+  main(process.argv.slice(2), {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

@@ -1,0 +1,265 @@
+/**
+ * Record types and their fields, named as NetSuite's SuiteScript Records Browser names them
+ * (customer, subsidiary, currency, customersubsidiaryrelationship, employee) plus the project's
+ * custom record types and `custentity_…` fields. Field types drive validation, texts and search
+ * comparisons.
+ */
+import { NsError } from "../errors.js";
+import type { CustomFieldDef, Project } from "../sdf/types.js";
+import type { FieldValue, RecordKind } from "./types.js";
+
+export type FieldType =
+  | "text"
+  | "textarea"
+  | "email"
+  | "phone"
+  | "url"
+  | "checkbox"
+  | "integer"
+  | "float"
+  | "currency"
+  | "date"
+  | "datetime"
+  | "select"
+  | "multiselect"
+  | "country";
+
+export interface FieldDef {
+  id: string;
+  label: string;
+  type: FieldType;
+  /** select/multiselect: the target record type (undefined when the emulator does not know it). */
+  target?: string;
+  mandatory?: boolean;
+  defaultValue?: FieldValue;
+  /** Maintained by the store (datecreated, lastmodifieddate, …); writes are ignored. */
+  system?: boolean;
+}
+
+/** A join that yields one row per child record (customer → msesubsidiary). */
+export interface ManyJoinDef {
+  /** The child record type holding the link (customersubsidiaryrelationship). */
+  via: string;
+  /** The child's select field pointing back at the base record (entity). */
+  backField: string;
+  /** The child's select field pointing at the joined record (subsidiary). */
+  targetField: string;
+  target: string;
+}
+
+export interface RecordTypeDef {
+  id: string;
+  kind: RecordKind;
+  fields: Map<string, FieldDef>;
+  /** Fields whose first non-empty value is the record's display name (select texts). */
+  nameFields: string[];
+  manyJoins: Record<string, ManyJoinDef>;
+}
+
+const f = (id: string, label: string, type: FieldType, extra: Partial<FieldDef> = {}): FieldDef => ({
+  id,
+  label,
+  type,
+  ...extra,
+});
+
+const ADDRESS_PARTS: [string, string, FieldType][] = [
+  ["address1", "Address 1", "text"],
+  ["address2", "Address 2", "text"],
+  ["city", "City", "text"],
+  ["state", "State/Province", "text"],
+  ["zipcode", "Zip Code", "text"],
+  ["country", "Country", "country"],
+  ["addressee", "Addressee", "text"],
+  ["phone", "Phone", "phone"],
+];
+
+/** Default billing and shipping address as customer search exposes them (billcity, shipcountry, …). */
+function addressFields(): FieldDef[] {
+  const out: FieldDef[] = [];
+  for (const [prefix, label] of [
+    ["bill", "Billing"],
+    ["ship", "Shipping"],
+  ] as const) {
+    for (const [part, partLabel, type] of ADDRESS_PARTS) {
+      out.push(f(`${prefix}${part}`, `${label} ${partLabel}`, type));
+    }
+  }
+  return out;
+}
+
+const created = (id: string): FieldDef => f(id, "Date Created", "datetime", { system: true });
+const modified = (id: string): FieldDef => f(id, "Last Modified", "datetime", { system: true });
+
+function standardTypes(): Record<string, { fields: FieldDef[]; nameFields: string[] }> {
+  return {
+    customer: {
+      nameFields: ["entityid", "companyname"],
+      fields: [
+        f("entityid", "Customer ID", "text"),
+        f("companyname", "Company Name", "text"),
+        f("firstname", "First Name", "text"),
+        f("lastname", "Last Name", "text"),
+        f("isperson", "Type", "checkbox", { defaultValue: false }),
+        f("email", "Email", "email"),
+        f("phone", "Phone", "phone"),
+        f("altphone", "Alt. Phone", "phone"),
+        f("fax", "Fax", "phone"),
+        f("url", "Web Address", "url"),
+        f("comments", "Comments", "textarea"),
+        // The label NetSuite names in its mandatory-field message (OneWorld).
+        f("subsidiary", "Primary Subsidiary", "select", { target: "subsidiary", mandatory: true }),
+        f("currency", "Currency", "select", { target: "currency" }),
+        f("isinactive", "Inactive", "checkbox", { defaultValue: false }),
+        created("datecreated"),
+        modified("lastmodifieddate"),
+        f("terms", "Terms", "select", { target: "term" }),
+        f("category", "Category", "select", { target: "customercategory" }),
+        ...addressFields(),
+      ],
+    },
+    subsidiary: {
+      nameFields: ["name"],
+      fields: [
+        f("name", "Name", "text", { mandatory: true }),
+        f("country", "Country", "country"),
+        f("currency", "Currency", "select", { target: "currency" }),
+        f("isinactive", "Inactive", "checkbox", { defaultValue: false }),
+        f("parent", "Subsidiary Of", "select", { target: "subsidiary" }),
+      ],
+    },
+    currency: {
+      nameFields: ["name"],
+      fields: [f("name", "Name", "text", { mandatory: true }), f("symbol", "ISO Code", "text")],
+    },
+    customersubsidiaryrelationship: {
+      nameFields: [],
+      fields: [
+        f("entity", "Customer", "select", { target: "customer", mandatory: true }),
+        f("subsidiary", "Subsidiary", "select", { target: "subsidiary", mandatory: true }),
+        f("isprimarysub", "Is Primary Subsidiary", "checkbox", { defaultValue: false }),
+        f("primarycurrency", "Primary Currency", "select", { target: "currency" }),
+      ],
+    },
+    employee: {
+      nameFields: ["entityid"],
+      fields: [
+        f("entityid", "Employee ID", "text"),
+        f("firstname", "First Name", "text"),
+        f("lastname", "Last Name", "text"),
+        f("email", "Email", "email"),
+        f("isinactive", "Inactive", "checkbox", { defaultValue: false }),
+      ],
+    },
+  };
+}
+
+/** SDF `fieldtype` → emulator field type. Unlisted types are kept as free text. */
+const SDF_TYPES: Record<string, FieldType> = {
+  CHECKBOX: "checkbox",
+  SELECT: "select",
+  MULTISELECT: "multiselect",
+  INTEGER: "integer",
+  FLOAT: "float",
+  CURRENCY: "currency",
+  PERCENT: "float",
+  DATE: "date",
+  DATETIME: "datetime",
+  DATETIMETZ: "datetime",
+  EMAIL: "email",
+  URL: "url",
+  PHONE: "phone",
+  TEXTAREA: "textarea",
+  LONGTEXT: "textarea",
+  CLOBTEXT: "textarea",
+};
+
+/** Numeric `selectrecordtype` values of the standard types the emulator knows. */
+const SELECT_RECORD_TYPES: Record<string, string> = {
+  "-2": "customer",
+  "-4": "employee",
+  "-117": "subsidiary",
+  "-122": "currency",
+};
+
+function customField(def: CustomFieldDef): FieldDef {
+  const type = SDF_TYPES[def.fieldType.toUpperCase()] ?? "text";
+  const out = f(def.scriptId.toLowerCase(), def.label, type, { mandatory: def.mandatory });
+  if (def.selectRecordType) {
+    out.target = SELECT_RECORD_TYPES[def.selectRecordType] ?? def.selectRecordType.toLowerCase();
+  }
+  if (def.defaultValue !== undefined) {
+    out.defaultValue = type === "checkbox" ? def.defaultValue === "T" : def.defaultValue;
+  }
+  return out;
+}
+
+export class Catalog {
+  private readonly types = new Map<string, RecordTypeDef>();
+
+  constructor(project: Project | undefined) {
+    for (const [id, spec] of Object.entries(standardTypes())) {
+      this.types.set(id, {
+        id,
+        kind: "standard",
+        fields: new Map(spec.fields.map((d) => [d.id, d])),
+        nameFields: spec.nameFields,
+        manyJoins: {},
+      });
+    }
+    // Customer search join "msesubsidiary" (Records Browser): one row per subsidiary the customer is
+    // shared with, through its customersubsidiaryrelationship records.
+    this.require("customer").manyJoins.msesubsidiary = {
+      via: "customersubsidiaryrelationship",
+      backField: "entity",
+      targetField: "subsidiary",
+      target: "subsidiary",
+    };
+    const customer = this.require("customer");
+    for (const def of project?.entityFields ?? []) {
+      if (def.appliesTo.some((a) => a.toLowerCase() === "customer")) {
+        customer.fields.set(def.scriptId.toLowerCase(), customField(def));
+      }
+    }
+    for (const rt of project?.customRecordTypes ?? []) {
+      const id = rt.scriptId.toLowerCase();
+      const fields: FieldDef[] = [
+        // A type with `includename` F has no Name field at all.
+        ...(rt.includeName === false ? [] : [f("name", "Name", "text", { mandatory: true })]),
+        f("isinactive", "Inactive", "checkbox", { defaultValue: false }),
+        created("created"),
+        modified("lastmodified"),
+        ...rt.fields.map(customField),
+      ];
+      this.types.set(id, {
+        id,
+        kind: "custom",
+        fields: new Map(fields.map((d) => [d.id, d])),
+        nameFields: rt.includeName === false ? [] : ["name"],
+        manyJoins: {},
+      });
+    }
+  }
+
+  has(type: string): boolean {
+    return this.types.has(type.toLowerCase());
+  }
+
+  /** The type's definition; `INVALID_RCRD_TYPE` when unknown. */
+  require(type: string): RecordTypeDef {
+    const def = this.types.get(type.toLowerCase());
+    if (!def) throw new NsError("INVALID_RCRD_TYPE", `The record type [${type.toUpperCase()}] is invalid.`);
+    return def;
+  }
+
+  field(type: string, field: string): FieldDef | undefined {
+    return this.require(type).fields.get(field.toLowerCase());
+  }
+}
+
+/** The store-maintained creation and modification fields of a type. */
+export function timestampFields(def: RecordTypeDef): { created?: string; modified?: string } {
+  if (def.fields.has("datecreated")) return { created: "datecreated", modified: "lastmodifieddate" };
+  if (def.fields.has("created")) return { created: "created", modified: "lastmodified" };
+  return {};
+}

@@ -1,0 +1,114 @@
+/**
+ * SQLite persistence: one row per record (type, internal ID, values as JSON) and one per saved
+ * search. The primary key (type, id) is the index searches and loads use.
+ */
+import Database from "better-sqlite3";
+import type { FieldValue, SearchDef } from "./types.js";
+
+export type Values = Record<string, FieldValue>;
+
+export class Db {
+  private readonly db: Database.Database;
+  private readonly stmts;
+
+  constructor(file?: string) {
+    this.db = new Database(file ?? ":memory:");
+    this.db.pragma("journal_mode = WAL");
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS records (
+        type TEXT NOT NULL, id INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (type, id)
+      ) WITHOUT ROWID;
+      CREATE INDEX IF NOT EXISTS records_entity ON records (type, json_extract(data, '$.entity'));
+      CREATE TABLE IF NOT EXISTS searches (
+        id INTEGER PRIMARY KEY, scriptid TEXT UNIQUE, def TEXT NOT NULL
+      );
+    `);
+    this.stmts = {
+      get: this.db.prepare<[string, number], { data: string }>(
+        "SELECT data FROM records WHERE type = ? AND id = ?",
+      ),
+      all: this.db.prepare<[string], { id: number; data: string }>(
+        "SELECT id, data FROM records WHERE type = ? ORDER BY id",
+      ),
+      upsert: this.db.prepare<[string, number, string]>(
+        "INSERT INTO records (type, id, data) VALUES (?, ?, ?) ON CONFLICT (type, id) DO UPDATE SET data = excluded.data",
+      ),
+      byEntity: this.db.prepare<[string, string], { id: number; data: string }>(
+        // Without INDEXED BY the planner prefers the primary key (type) and scans every link.
+        "SELECT id, data FROM records INDEXED BY records_entity WHERE type = ? AND json_extract(data, '$.entity') = ? ORDER BY id",
+      ),
+      del: this.db.prepare<[string, number]>("DELETE FROM records WHERE type = ? AND id = ?"),
+      maxId: this.db.prepare<[string], { max: number | null }>(
+        "SELECT MAX(id) AS max FROM records WHERE type = ?",
+      ),
+      searchById: this.db.prepare<[number], { id: number; def: string }>(
+        "SELECT id, def FROM searches WHERE id = ?",
+      ),
+      searchByScriptId: this.db.prepare<[string], { id: number; def: string }>(
+        "SELECT id, def FROM searches WHERE scriptid = ?",
+      ),
+      saveSearch: this.db.prepare<[number, string, string]>(
+        "INSERT INTO searches (id, scriptid, def) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE SET scriptid = excluded.scriptid, def = excluded.def",
+      ),
+      maxSearchId: this.db.prepare<[], { max: number | null }>("SELECT MAX(id) AS max FROM searches"),
+      deleteSearch: this.db.prepare<[number]>("DELETE FROM searches WHERE id = ?"),
+    };
+  }
+
+  get(type: string, id: number): Values | undefined {
+    const row = this.stmts.get.get(type, id);
+    return row ? (JSON.parse(row.data) as Values) : undefined;
+  }
+
+  all(type: string): { id: number; values: Values }[] {
+    return this.stmts.all.all(type).map((r) => ({ id: r.id, values: JSON.parse(r.data) as Values }));
+  }
+
+  /** Records whose `entity` field is `entity` (customer links), through the expression index. */
+  byEntity(type: string, entity: string): { id: number; values: Values }[] {
+    return this.stmts.byEntity
+      .all(type, entity)
+      .map((r) => ({ id: r.id, values: JSON.parse(r.data) as Values }));
+  }
+
+  put(type: string, id: number, values: Values): void {
+    this.stmts.upsert.run(type, id, JSON.stringify(values));
+  }
+
+  delete(type: string, id: number): boolean {
+    return this.stmts.del.run(type, id).changes > 0;
+  }
+
+  /** Internal IDs start at 1 per type; seeded negative IDs (employee -5) do not count. */
+  nextId(type: string): number {
+    return Math.max(0, this.stmts.maxId.get(type)?.max ?? 0) + 1;
+  }
+
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  getSearch(idOrScriptId: number | string): SearchDef | undefined {
+    const row =
+      typeof idOrScriptId === "number"
+        ? this.stmts.searchById.get(idOrScriptId)
+        : this.stmts.searchByScriptId.get(idOrScriptId);
+    return row ? (JSON.parse(row.def) as SearchDef) : undefined;
+  }
+
+  putSearch(def: SearchDef & { id: number; scriptId: string }): void {
+    this.stmts.saveSearch.run(def.id, def.scriptId, JSON.stringify(def));
+  }
+
+  nextSearchId(): number {
+    return (this.stmts.maxSearchId.get()?.max ?? 0) + 1;
+  }
+
+  deleteSearch(id: number): void {
+    this.stmts.deleteSearch.run(id);
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

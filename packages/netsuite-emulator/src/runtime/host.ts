@@ -1,0 +1,286 @@
+/**
+ * The main thread's side of a running script: serves its RPCs (records and searches from the data
+ * services, logs, HTTP, tasks, external URL tokens) and runs entry points in the worker pool.
+ * Script-type runners (scripts/) build on `invoke`; record writes go through `recordWrites`, which
+ * the user event runner replaces so user events fire where NetSuite fires them.
+ */
+import { createHash, randomUUID } from "node:crypto";
+import type { DataServices, RecordData } from "../data/types.js";
+import { NsError } from "../errors.js";
+import type { DeploymentDef, Project, ScriptDef } from "../sdf/types.js";
+import type {
+  HttpRequestData,
+  HttpResponseData,
+  Invocation,
+  InvocationResult,
+  RuntimeInfo,
+} from "./contracts.js";
+import { usageLimit } from "./governance.js";
+import { ExecutionLog } from "./log.js";
+import { type InvocationServices, WorkerPool } from "./pool.js";
+
+/** What a running script is, for its RPCs. */
+export interface InvocationContext {
+  invocation: Invocation;
+  script: ScriptDef;
+  deployment: DeploymentDef;
+}
+
+/** Record writes by scripts; replaced by the user event runner. */
+export interface RecordWrites {
+  save(
+    ctx: InvocationContext,
+    record: RecordData,
+    options?: { ignoreMandatoryFields?: boolean },
+  ): Promise<number>;
+  delete(ctx: InvocationContext, type: string, id: number): Promise<number>;
+  submitFields(
+    ctx: InvocationContext,
+    type: string,
+    id: number,
+    values: Record<string, unknown>,
+  ): Promise<number>;
+}
+
+/** Task submission and status; provided by the task runner. */
+export interface TaskService {
+  submit(
+    ctx: InvocationContext,
+    task: { taskType: string; scriptId: string; deploymentId?: string; params?: Record<string, unknown> },
+  ): string;
+  status(taskId: string): { status: string; stage?: string; scriptId: string; deploymentId: string };
+}
+
+export interface HostOptions {
+  project: Project;
+  data: DataServices;
+  /** The emulated account: `TSTDRV1234567` style. */
+  accountId?: string;
+  envType?: string;
+  /** Base URLs the scripts' N/url answers with (the emulator's HTTP server in part 2). */
+  domains?: RuntimeInfo["domains"];
+  /** Keep this many idle workers. */
+  idleWorkers?: number;
+  /** N/https timeouts, ms (NetSuite: 5 s to connect, 45 s in all). */
+  httpTimeoutMs?: number;
+}
+
+export interface InvokeOptions {
+  script: ScriptDef;
+  deployment: DeploymentDef;
+  entryPoint: string;
+  input: unknown;
+  executionContext: string;
+  /** Overrides the documented limit for the script type and entry point. */
+  usageLimit?: number;
+  /** Parameter values that override the deployment's (N/task params). */
+  parameters?: Record<string, string>;
+}
+
+export class ScriptHost {
+  readonly pool: WorkerPool;
+  readonly log = new ExecutionLog();
+  readonly accountId: string;
+  recordWrites: RecordWrites;
+  tasks: TaskService | undefined;
+  private readonly envType: string;
+  private readonly domains: RuntimeInfo["domains"];
+  private readonly httpTimeoutMs: number;
+
+  constructor(readonly options: HostOptions) {
+    this.pool = new WorkerPool(options.idleWorkers ?? 4);
+    this.accountId = options.accountId ?? "TSTDRV0000001";
+    this.envType = options.envType ?? "SANDBOX";
+    const host = this.accountId.toLowerCase().replace(/_/g, "-");
+    this.domains = options.domains ?? {
+      app: `https://${host}.app.netsuite.com`,
+      forms: `https://${host}.extforms.netsuite.com`,
+      restlets: `https://${host}.restlets.api.netsuite.com`,
+      system: `https://${host}.app.netsuite.com`,
+    };
+    this.httpTimeoutMs = options.httpTimeoutMs ?? 45_000;
+    const data = options.data;
+    this.recordWrites = {
+      save: async (_ctx, record, opts) => data.saveRecord(record, opts),
+      delete: async (_ctx, type, id) => {
+        data.deleteRecord(type, id);
+        return id;
+      },
+      submitFields: async (_ctx, type, id, values) => data.submitFields(type, id, values as never),
+    };
+  }
+
+  get project(): Project {
+    return this.options.project;
+  }
+
+  get data(): DataServices {
+    return this.options.data;
+  }
+
+  /** The script's parameters: deployment values over the script's defaults. */
+  parameters(
+    script: ScriptDef,
+    deployment: DeploymentDef,
+    overrides: Record<string, string> = {},
+  ): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const p of script.parameters) if (p.defaultValue !== undefined) out[p.scriptId] = p.defaultValue;
+    return { ...out, ...deployment.parameters, ...overrides };
+  }
+
+  runtimeInfo(options: InvokeOptions): RuntimeInfo {
+    return {
+      accountId: this.accountId,
+      envType: this.envType,
+      executionContext: options.executionContext,
+      version: "2024.2",
+      user: {
+        id: -4,
+        name: "-System-",
+        email: "",
+        role: 3,
+        roleId: "administrator",
+        roleCenter: "BASIC",
+        subsidiary: 1,
+      },
+      script: {
+        id: options.script.scriptId,
+        deploymentId: options.deployment.scriptId,
+        logLevel: options.deployment.logLevel,
+        apiVersion: "2.1",
+        parameters: this.parameters(options.script, options.deployment, options.parameters),
+        bundleIds: [],
+      },
+      domains: this.domains,
+    };
+  }
+
+  async invoke(options: InvokeOptions): Promise<InvocationResult> {
+    const invocation: Invocation = {
+      invocationId: randomUUID(),
+      file: this.fileOf(options.script),
+      fileCabinet: this.project.fileCabinet,
+      scriptType: options.script.type,
+      entryPoint: options.entryPoint,
+      input: options.input,
+      runtime: this.runtimeInfo(options),
+      usageLimit: options.usageLimit ?? usageLimit(options.script.type, options.entryPoint),
+    };
+    const ctx: InvocationContext = { invocation, script: options.script, deployment: options.deployment };
+    const result = await this.pool.run(invocation, this.services(ctx));
+    if (!result.ok && result.error) {
+      this.log.append(ctx, {
+        level: "ERROR",
+        title: `${options.entryPoint}: ${result.error.name}`,
+        details: result.error.message,
+      });
+    }
+    return result;
+  }
+
+  fileOf(script: ScriptDef): string {
+    return `${this.project.fileCabinet}${script.scriptFile}`;
+  }
+
+  /** The ns-at token of an external Suitelet URL: stable per account and deployment, unguessable. */
+  externalToken(scriptId: string, deploymentId: string): string {
+    return createHash("sha256")
+      .update(`${this.accountId}:${scriptId}:${deploymentId}:${this.tokenSalt}`)
+      .digest("base64url")
+      .slice(0, 43);
+  }
+
+  private readonly tokenSalt = randomUUID();
+
+  private services(ctx: InvocationContext): InvocationServices {
+    const data = this.options.data as unknown as Record<string, (...args: unknown[]) => unknown>;
+    return async (method, args) => {
+      if (method.startsWith("data.")) {
+        const name = method.slice(5);
+        const fn = data[name];
+        if (typeof fn !== "function")
+          throw new NsError("UNSUPPORTED_BY_EMULATOR", `UNSUPPORTED_BY_EMULATOR: data.${name}`);
+        return fn.apply(this.options.data, args);
+      }
+      const [arg] = args as [Record<string, unknown>];
+      switch (method) {
+        case "log.write":
+          this.log.append(ctx, arg as never);
+          return null;
+        case "https.request":
+          return this.http(arg as unknown as HttpRequestData);
+        case "record.save":
+          return this.recordWrites.save(ctx, arg.record as RecordData, arg.options as never);
+        case "record.delete":
+          return this.recordWrites.delete(ctx, String(arg.type), Number(arg.id));
+        case "record.submitFields":
+          return this.recordWrites.submitFields(ctx, String(arg.type), Number(arg.id), arg.values as never);
+        case "task.submit":
+          if (!this.tasks) throw new NsError("UNSUPPORTED_BY_EMULATOR", "UNSUPPORTED_BY_EMULATOR: N/task");
+          return this.tasks.submit(ctx, arg as never);
+        case "task.status":
+          if (!this.tasks) throw new NsError("UNSUPPORTED_BY_EMULATOR", "UNSUPPORTED_BY_EMULATOR: N/task");
+          return this.tasks.status(String(args[0]));
+        case "url.externalToken":
+          return this.externalToken(String(args[0]), String(args[1]));
+        default:
+          throw new NsError("UNSUPPORTED_BY_EMULATOR", `UNSUPPORTED_BY_EMULATOR: ${method}`);
+      }
+    };
+  }
+
+  /** N/https on the main thread: secrets filled in here only, NetSuite's timeouts and error names. */
+  private async http(request: HttpRequestData): Promise<HttpResponseData> {
+    const fill = (text: string) =>
+      text.replace(/\{(custsecret_[a-z0-9_]+)\}/gi, (_, id: string) => {
+        const secret = this.project.secrets.find((s) => s.scriptId.toLowerCase() === id.toLowerCase());
+        if (!secret)
+          throw new NsError("INVALID_SECRET_KEY", `No API secret ${id} is defined in the SDF project.`);
+        if (secret.value === undefined) {
+          throw new NsError(
+            "INVALID_SECRET_KEY",
+            `API secret ${id} has no value: set it in .secrets.json or NSS_SECRET_${id.toUpperCase()}.`,
+          );
+        }
+        return secret.value;
+      });
+    const secure = new Set(request.secureFields ?? []);
+    const url = secure.has("url") ? fill(request.url) : request.url;
+    const headers: Record<string, string> = {};
+    for (const [k, v] of Object.entries(request.headers)) headers[k] = secure.has(k) ? fill(v) : v;
+    const body = request.body !== undefined && secure.has("body") ? fill(request.body) : request.body;
+    if (!/^https?:\/\//i.test(url))
+      throw new NsError("SSS_INVALID_URL", `The URL must be a fully qualified HTTP or HTTPS URL: ${url}`);
+    try {
+      const response = await fetch(url, {
+        method: request.method,
+        headers,
+        ...(body !== undefined && request.method !== "GET" ? { body } : {}),
+        redirect: "manual",
+        signal: AbortSignal.timeout(this.httpTimeoutMs),
+      });
+      const out: Record<string, string> = {};
+      response.headers.forEach((v, k) => {
+        out[k] = v;
+      });
+      return { code: response.status, headers: out, body: await response.text() };
+    } catch (error) {
+      const name = (error as Error).name;
+      if (name === "TimeoutError" || name === "AbortError") {
+        throw new NsError(
+          "SSS_REQUEST_TIME_EXCEEDED",
+          `The host you are trying to connect to has exceeded the maximum allowed response time.`,
+        );
+      }
+      throw new NsError(
+        "SSS_CONNECTION_CLOSED",
+        `An unexpected error occurred while connecting: ${(error as Error).message}`,
+      );
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.pool.close();
+  }
+}

@@ -1,0 +1,110 @@
+/** Custom fields and custom record types: `<entitycustomfield>`, `<customrecordtype>` and their fields. */
+import type { Node } from "./node.js";
+import {
+  APPLIES_TO,
+  ENTITY_FIELD_ELEMENTS,
+  PREFIX,
+  RECORD_FIELD_ELEMENTS,
+  RECORD_TYPE_ELEMENTS,
+  SCRIPT_FIELD_ELEMENTS,
+} from "./schema.js";
+import type { CustomFieldDef, CustomRecordTypeDef, ScriptParameterDef } from "./types.js";
+
+/** The script ID attribute, checked against its documented prefix. */
+export function scriptIdOf(node: Node, prefix: string): string {
+  const id = node.attr("scriptid");
+  if (id === undefined || id === "") return node.fail("missing scriptid attribute");
+  if (!id.startsWith(prefix)) node.fail(`scriptid "${id}" must start with "${prefix}"`);
+  return id;
+}
+
+interface CommonField {
+  scriptId: string;
+  label: string;
+  fieldType: string;
+  selectRecordType?: string;
+  defaultValue?: string;
+}
+
+/** What every kind of custom field shares. Defaults are the XML reference's ("The default value is …"). */
+function commonField(node: Node, prefix: string): CommonField {
+  const scriptId = scriptIdOf(node, prefix);
+  const fieldType = node.value("fieldtype") ?? "TEXT";
+  const selectRecordType = node.ref("selectrecordtype");
+  // "This field is mandatory when the fieldtype value is equal to … SELECT, MULTISELECT."
+  if ((fieldType === "SELECT" || fieldType === "MULTISELECT") && selectRecordType === undefined) {
+    node.fail(`a ${fieldType} field needs <selectrecordtype>`);
+  }
+  // A checkbox's default lives in <defaultchecked>, a list's in <defaultselection>.
+  const defaultValue =
+    fieldType === "CHECKBOX"
+      ? node.bool("defaultchecked", false)
+        ? "T"
+        : undefined
+      : (node.value("defaultvalue") ?? node.ref("defaultselection"));
+  return {
+    scriptId,
+    label: node.value("label") ?? "",
+    fieldType,
+    ...(selectRecordType !== undefined ? { selectRecordType } : {}),
+    ...(defaultValue !== undefined ? { defaultValue } : {}),
+  };
+}
+
+function customField(node: Node, prefix: string, appliesTo: string[]): CustomFieldDef {
+  const { scriptId, label, fieldType, selectRecordType, defaultValue } = commonField(node, prefix);
+  const displayType = node.value("displaytype");
+  return {
+    scriptId,
+    label,
+    fieldType,
+    ...(selectRecordType !== undefined ? { selectRecordType } : {}),
+    mandatory: node.bool("ismandatory", false),
+    ...(defaultValue !== undefined ? { defaultValue } : {}),
+    ...(displayType !== undefined ? { displayType } : {}),
+    storeValue: node.bool("storevalue", true),
+    appliesTo,
+  };
+}
+
+export function parseEntityField(node: Node): CustomFieldDef {
+  node.expectOnly(ENTITY_FIELD_ELEMENTS);
+  const appliesTo = APPLIES_TO.filter((t) => node.bool(`appliesto${t}`, false));
+  return customField(node, PREFIX.entityField, [...appliesTo]);
+}
+
+export function parseRecordType(node: Node): CustomRecordTypeDef {
+  node.expectOnly(RECORD_TYPE_ELEMENTS);
+  const scriptId = scriptIdOf(node, PREFIX.recordType);
+  const fields: CustomFieldDef[] = [];
+  const container = node.child("customrecordcustomfields");
+  if (container !== undefined) {
+    container.expectOnly(new Set(["customrecordcustomfield"]));
+    for (const f of container.all("customrecordcustomfield")) {
+      f.expectOnly(RECORD_FIELD_ELEMENTS);
+      fields.push(customField(f, PREFIX.recordField, []));
+    }
+  }
+  // `includename` F: the record type has no Name field (NetSuite's default is T).
+  return {
+    scriptId,
+    recordName: node.required("recordname"),
+    includeName: node.bool("includename", true),
+    fields,
+  };
+}
+
+export function parseScriptParameter(node: Node): ScriptParameterDef {
+  node.expectOnly(SCRIPT_FIELD_ELEMENTS);
+  const { scriptId, label, fieldType, selectRecordType, defaultValue } = commonField(
+    node,
+    PREFIX.scriptField,
+  );
+  return {
+    scriptId,
+    label,
+    fieldType,
+    ...(defaultValue !== undefined ? { defaultValue } : {}),
+    ...(selectRecordType !== undefined ? { selectRecordType } : {}),
+  };
+}

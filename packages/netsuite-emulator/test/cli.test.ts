@@ -1,0 +1,105 @@
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { main } from "../src/cli.js";
+
+const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join(""), err: err.join("") };
+}
+
+/** Log lines without their timestamps. */
+const untimed = (text: string) =>
+  text.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z /g, "").replace(/ in [\d.]+ s\b/g, " in N s");
+
+describe("nss-netsuite-emulator CLI", () => {
+  it("prints help", async () => {
+    const { code, out } = await cli("--help");
+    expect(code).toBe(0);
+    expect(out).toContain(
+      "Usage: nss-netsuite-emulator run --project <sdf dir> --script <scriptid> [options]",
+    );
+  });
+
+  it("runs a map/reduce deployment and prints its log, summary and units", async () => {
+    const { code, out, err } = await cli(
+      "run",
+      "--project",
+      fixture("runner-mr"),
+      "--script",
+      "customscript_rmr_errors",
+    );
+    expect(err).toBe("");
+    expect(code).toBe(1);
+    const text = untimed(out);
+    expect(text).toContain("Execution log:\n");
+    expect(text).toContain(
+      "  ERROR     customscript_rmr_errors/customdeploy_rmr_errors map: map: RMR_BAD — bad input throws\n",
+    );
+    expect(text).toContain(
+      [
+        "Summary:",
+        "Map/reduce customscript_rmr_errors/customdeploy_rmr_errors (concurrency 1):",
+        "  getInputData: 5 keys, 0 units",
+        "  map: 5 keys, 4 errors, 1000 units",
+        "  reduce: 1 keys, 1 errors, 0 units",
+        "  summarize: 0 units",
+      ].join("\n"),
+    );
+    expect(text).toContain("  map error for key bad: RMR_BAD: bad input throws\n");
+    expect(text).toContain("  reduce error for key ok: Error: reduce failed for ok\n");
+    expect(text.endsWith("\n\nUnits used: 1000\n")).toBe(true);
+  });
+
+  it("runs a scheduled deployment with a parameter and exits 0", async () => {
+    const { code, out } = await cli(
+      "run",
+      "--project",
+      fixture("runner-misc"),
+      "--script",
+      "customscript_rms_hello",
+      "--deployment",
+      "customdeploy_rms_hello",
+      "--no-install",
+    );
+    expect(code).toBe(0);
+    expect(untimed(out)).toBe(
+      [
+        "Execution log:",
+        "  AUDIT     customscript_rms_hello/customdeploy_rms_hello execute: hello — ON_DEMAND",
+        "",
+        "Summary:",
+        "Scheduled script customscript_rms_hello/customdeploy_rms_hello completed in N s.",
+        "",
+        "Units used: 0",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("lists the scripts when the script is unknown (exit 2)", async () => {
+    const { code, err } = await cli(
+      "run",
+      "--project",
+      fixture("runner-misc"),
+      "--script",
+      "customscript_nope",
+      "--no-install",
+    );
+    expect(code).toBe(2);
+    expect(err).toBe(
+      "SSS_INVALID_SCRIPT_ID_1: No script customscript_nope in the project. Scripts: customscript_rms_again (scheduledscript), customscript_rms_check (scheduledscript), customscript_rms_hello (scheduledscript), customscript_rms_mr (mapreducescript), customscript_rms_ping (scheduledscript), customscript_rms_submit (scheduledscript).\n",
+    );
+  });
+
+  it("reports usage errors and a project that does not load (exit 2)", async () => {
+    expect((await cli("run", "--script", "x")).code).toBe(2);
+    expect((await cli("frobnicate")).err).toContain('Unknown command frobnicate: the command is "run".');
+    const missing = await cli("run", "--project", fixture("nope"), "--script", "x");
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain(`Cannot open the project ${fixture("nope")}: `);
+  });
+});

@@ -1,0 +1,158 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, describe, expect, it } from "vitest";
+import { loadProject, SdfError } from "../src/sdf/index.js";
+
+const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+
+/** The error loadProject throws for `dir`, checked to be an SdfError. */
+function loadError(dir: string): SdfError {
+  try {
+    loadProject(dir, { env: {} });
+  } catch (e) {
+    if (e instanceof SdfError) return e;
+    throw e;
+  }
+  throw new Error(`${dir} loaded without error`);
+}
+
+describe("loadProject: bad projects name the file and the element", () => {
+  it("an unknown element", () => {
+    const e = loadError(fixture("bad-unknown-element"));
+    expect(e.message).toBe("src/Objects/customscript_bad_mr.xml: <mapreducescript>: unknown element <foo>");
+    expect(e.file).toBe("src/Objects/customscript_bad_mr.xml");
+    expect(e.element).toBe("<mapreducescript>");
+  });
+
+  it("a script file missing from src/FileCabinet", () => {
+    expect(loadError(fixture("bad-missing-file")).message).toBe(
+      "src/Objects/customscript_bad_ue.xml: <usereventscript>: script file " +
+        "/SuiteApps/com.example.badmissing/missing_ue.js of customscript_bad_ue does not exist in src/FileCabinet",
+    );
+  });
+
+  it("a script file without its header still loads (the runtime checks headers)", () => {
+    const p = loadProject(fixture("bad-header"), { env: {} });
+    expect(p.scripts.map((s) => [s.scriptId, s.scriptFile])).toEqual([
+      ["customscript_bad_header", "/SuiteApps/com.example.badheader/no_header.js"],
+    ]);
+  });
+});
+
+describe("loadProject: variations of the fixture", () => {
+  const temps: string[] = [];
+  afterEach(() => {
+    for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** A copy of the fixture with `file` (relative to src/) rewritten by `edit`. */
+  const variant = (file: string, edit: (xml: string) => string): string => {
+    const dir = mkdtempSync(join(tmpdir(), "nss-sdf-"));
+    temps.push(dir);
+    cpSync(fixture("sdf-project"), dir, { recursive: true });
+    const path = join(dir, "src", file);
+    writeFileSync(path, edit(readFileSync(path, "utf8")));
+    return dir;
+  };
+  const MR = "Objects/Scripts/customscript_fx_mr.xml";
+  const MR_FILE = "src/Objects/Scripts/customscript_fx_mr.xml";
+
+  it("an unknown element inside a deployment names the deployment", () => {
+    const dir = variant(MR, (x) => x.replace("<buffersize>", "<priority>2</priority><buffersize>"));
+    expect(loadError(dir).message).toBe(
+      `${MR_FILE}: <mapreducescript>/<scriptdeployments>/<scriptdeployment scriptid="customdeploy_fx_mr">: ` +
+        "unknown element <priority>",
+    );
+  });
+
+  it("a value for a parameter the script does not declare", () => {
+    const dir = variant(MR, (x) =>
+      x.replace(
+        "custscript_fx_mr_tag>nightly</custscript_fx_mr_tag",
+        "custscript_fx_mr_tga>nightly</custscript_fx_mr_tga",
+      ),
+    );
+    expect(loadError(dir).message).toContain(
+      '<scriptdeployment scriptid="customdeploy_fx_mr">: unknown element <custscript_fx_mr_tga>',
+    );
+  });
+
+  it("a title on a user event deployment, which SDF does not document", () => {
+    const dir = variant("Objects/Scripts/customscript_fx_customer_ue.xml", (x) =>
+      x.replace("<status>RELEASED</status>", "<status>RELEASED</status><title>UE</title>"),
+    );
+    expect(loadError(dir).message).toContain("unknown element <title>");
+  });
+
+  it("a boolean that is not T or F", () => {
+    const dir = variant(MR, (x) => x.replace("<isdeployed>T</isdeployed>", "<isdeployed>true</isdeployed>"));
+    expect(loadError(dir).message).toBe(
+      `${MR_FILE}: <mapreducescript>/<scriptdeployments>/<scriptdeployment scriptid="customdeploy_fx_mr">/<isdeployed>: ` +
+        'expected T or F, found "true"',
+    );
+  });
+
+  it("malformed XML, with its line", () => {
+    const dir = variant(MR, (x) => x.replace("</name>", "</nam>"));
+    expect(loadError(dir).message).toBe(`${MR_FILE}: malformed XML: </nam> closes <name> (line 4)`);
+  });
+
+  it("an object type the emulator does not support", () => {
+    const dir = variant(MR, (x) => x.replaceAll("mapreducescript", "massupdatescript"));
+    expect(loadError(dir).message).toBe(
+      `${MR_FILE}: <massupdatescript>: object type not supported by the emulator`,
+    );
+  });
+
+  it("a scriptid that does not match the file name", () => {
+    const dir = variant(MR, (x) =>
+      x.replace('scriptid="customscript_fx_mr"', 'scriptid="customscript_fx_other"'),
+    );
+    expect(loadError(dir).message).toBe(
+      `${MR_FILE}: <mapreducescript>: scriptid "customscript_fx_other" does not match the file name customscript_fx_mr.xml`,
+    );
+  });
+
+  it("a SELECT field without its record type", () => {
+    const dir = variant("Objects/customrecord_fx_log.xml", (x) =>
+      x.replace("<selectrecordtype>-2</selectrecordtype>", ""),
+    );
+    expect(loadError(dir).message).toBe(
+      "src/Objects/customrecord_fx_log.xml: <customrecordtype>/<customrecordcustomfields>/" +
+        '<customrecordcustomfield scriptid="custrecord_fx_log_customer">: a SELECT field needs <selectrecordtype>',
+    );
+  });
+
+  it("a wrong manifest", () => {
+    const dir = variant("manifest.xml", (x) =>
+      x
+        .replace("<frameworkversion>", "<frameworkversio>")
+        .replace("</frameworkversion>", "</frameworkversio>"),
+    );
+    expect(loadError(dir).message).toBe("src/manifest.xml: <manifest>: unknown element <frameworkversio>");
+  });
+
+  it("resolves SDF references to plain script IDs", () => {
+    const dir = variant("Objects/Scripts/customscript_fx_customer_ue.xml", (x) =>
+      x.replace(
+        "<recordtype>CUSTOMER</recordtype>",
+        "<recordtype>[scriptid=customrecord_fx_log]</recordtype>",
+      ),
+    );
+    const p = loadProject(dir, { env: {} });
+    expect(p.scripts.find((s) => s.type === "usereventscript")?.deployments[0]?.recordType).toBe(
+      "customrecord_fx_log",
+    );
+    const ref = variant("Objects/customrecord_fx_log.xml", (x) =>
+      x.replace(
+        "<selectrecordtype>-2</selectrecordtype>",
+        "<selectrecordtype>[appid=com.example.other, scriptid=customrecord_other]</selectrecordtype>",
+      ),
+    );
+    expect(loadProject(ref, { env: {} }).customRecordTypes[0]?.fields[0]?.selectRecordType).toBe(
+      "customrecord_other",
+    );
+  });
+});
