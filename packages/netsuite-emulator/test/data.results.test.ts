@@ -1,46 +1,8 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { sampleProject, seedSample } from "../src/data/sample.js";
-import { AccountData } from "../src/data/store.js";
-import type { FilterExpression, SearchColumnDef, SearchDef, SearchFilterDef } from "../src/data/types.js";
+import { describe, expect, it } from "vitest";
+import { errorOf, useSampleAccount } from "./helpers/sample-account.js";
 
-let data: AccountData;
-
-/** The sample account (src/data/sample.ts), "today" being 2024-03-15. */
-beforeEach(() => {
-  data = new AccountData(sampleProject(), { now: () => new Date("2024-03-15T10:30:00.000Z") });
-  seedSample(data);
-});
-
-function def(parts: Partial<SearchDef>): SearchDef {
-  return {
-    id: null,
-    scriptId: null,
-    type: "customer",
-    title: null,
-    filters: [],
-    columns: [],
-    isPublic: false,
-    ...parts,
-  };
-}
-
-function ids(filterExpression: FilterExpression): string[] {
-  return data.runSearch(def({ filterExpression }), 0, 1000).rows.map((r) => r.id);
-}
-
-function cells(columns: SearchColumnDef[], filters: SearchFilterDef[] = [], start = 0, end = 1000) {
-  const result = data.runSearch(def({ columns, filters }), start, end);
-  return { total: result.total, rows: result.rows.map((r) => [r.id, ...r.cells.map((c) => c.value)]) };
-}
-
-function errorOf(fn: () => unknown): { name: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    return { name: (e as Error).name, message: (e as Error).message };
-  }
-  throw new Error("expected an error");
-}
+const sample = useSampleAccount();
+const { def, ids, cells } = sample;
 
 describe("joins", () => {
   it("joins through a select field for filters and columns", () => {
@@ -80,7 +42,7 @@ describe("joins", () => {
 
 describe("columns", () => {
   it("gives cell values and texts as SuiteScript 2.1 does", () => {
-    const result = data.runSearch(
+    const result = sample.data.runSearch(
       def({
         columns: [
           { name: "subsidiary" },
@@ -149,7 +111,7 @@ describe("columns", () => {
   });
 
   it("summarises with group, count, sum, min and max", () => {
-    const result = data.runSearch(
+    const result = sample.data.runSearch(
       def({
         columns: [
           { name: "subsidiary", summary: "group", sort: "ASC" },
@@ -177,7 +139,7 @@ describe("columns", () => {
 describe("lookupFields", () => {
   it("returns selects as [{ value, text }], empty selects as [], checkboxes as booleans, the rest as text", () => {
     expect(
-      data.lookupFields("customer", 1, [
+      sample.data.lookupFields("customer", 1, [
         "email",
         "subsidiary",
         "category",
@@ -201,8 +163,10 @@ describe("lookupFields", () => {
       "subsidiary.name": "Parent Company",
       phone: "",
     });
-    expect(errorOf(() => data.lookupFields("customer", 99, ["email"])).name).toBe("RCRD_DSNT_EXIST");
-    expect(errorOf(() => data.lookupFields("customer", 1, ["nope"])).name).toBe("SSS_INVALID_SRCH_COL");
+    expect(errorOf(() => sample.data.lookupFields("customer", 99, ["email"])).name).toBe("RCRD_DSNT_EXIST");
+    expect(errorOf(() => sample.data.lookupFields("customer", 1, ["nope"])).name).toBe(
+      "SSS_INVALID_SRCH_COL",
+    );
   });
 });
 
@@ -214,26 +178,26 @@ describe("saved searches", () => {
       filterExpression: [["isinactive", "is", "F"]],
       columns: [{ name: "entityid", label: "Name", sort: "ASC" }],
     });
-    const id = data.saveSearch(search);
+    const id = sample.data.saveSearch(search);
     expect(id).toBe(1);
-    const loaded = data.loadSearch("customsearch_active");
+    const loaded = sample.data.loadSearch("customsearch_active");
     expect(loaded).toEqual({ ...search, id: 1 });
-    expect(data.loadSearch(1)).toEqual(loaded);
-    expect(data.loadSearch("1")).toEqual(loaded);
-    expect(data.runSearch(loaded, 0, 10).rows.map((r) => r.id)).toEqual(["1", "4", "3"]);
-    expect(data.saveSearch({ ...loaded, title: "Renamed" })).toBe(1);
-    expect(data.loadSearch(1).title).toBe("Renamed");
-    expect(data.saveSearch(def({ title: "No script id" }))).toBe(2);
-    expect(data.loadSearch(2).scriptId).toBe("customsearch2");
-    expect(errorOf(() => data.saveSearch(def({ title: "Dup", scriptId: "customsearch_active" }))).name).toBe(
-      "DUP_SCRIPT_ID",
-    );
-    expect(errorOf(() => data.saveSearch(def({}))).name).toBe("SSS_MISSING_REQD_ARGUMENT");
-    data.deleteSearch("customsearch_active");
-    expect(errorOf(() => data.loadSearch(1))).toEqual({
+    expect(sample.data.loadSearch(1)).toEqual(loaded);
+    expect(sample.data.loadSearch("1")).toEqual(loaded);
+    expect(sample.data.runSearch(loaded, 0, 10).rows.map((r) => r.id)).toEqual(["1", "4", "3"]);
+    expect(sample.data.saveSearch({ ...loaded, title: "Renamed" })).toBe(1);
+    expect(sample.data.loadSearch(1).title).toBe("Renamed");
+    expect(sample.data.saveSearch(def({ title: "No script id" }))).toBe(2);
+    expect(sample.data.loadSearch(2).scriptId).toBe("customsearch2");
+    expect(
+      errorOf(() => sample.data.saveSearch(def({ title: "Dup", scriptId: "customsearch_active" }))).name,
+    ).toBe("DUP_SCRIPT_ID");
+    expect(errorOf(() => sample.data.saveSearch(def({}))).name).toBe("SSS_MISSING_REQD_ARGUMENT");
+    sample.data.deleteSearch("customsearch_active");
+    expect(errorOf(() => sample.data.loadSearch(1))).toEqual({
       name: "INVALID_SEARCH",
       message: "That search or mass update does not exist.",
     });
-    expect(errorOf(() => data.deleteSearch(1)).name).toBe("INVALID_SEARCH");
+    expect(errorOf(() => sample.data.deleteSearch(1)).name).toBe("INVALID_SEARCH");
   });
 });

@@ -1,46 +1,9 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { sampleProject, seedSample } from "../src/data/sample.js";
-import { AccountData } from "../src/data/store.js";
-import type { FilterExpression, SearchColumnDef, SearchDef, SearchFilterDef } from "../src/data/types.js";
+import { describe, expect, it } from "vitest";
+import type { FilterExpression } from "../src/data/types.js";
+import { errorOf, useSampleAccount } from "./helpers/sample-account.js";
 
-let data: AccountData;
-
-/** The sample account (src/data/sample.ts), "today" being 2024-03-15. */
-beforeEach(() => {
-  data = new AccountData(sampleProject(), { now: () => new Date("2024-03-15T10:30:00.000Z") });
-  seedSample(data);
-});
-
-function def(parts: Partial<SearchDef>): SearchDef {
-  return {
-    id: null,
-    scriptId: null,
-    type: "customer",
-    title: null,
-    filters: [],
-    columns: [],
-    isPublic: false,
-    ...parts,
-  };
-}
-
-function ids(filterExpression: FilterExpression): string[] {
-  return data.runSearch(def({ filterExpression }), 0, 1000).rows.map((r) => r.id);
-}
-
-function cells(columns: SearchColumnDef[], filters: SearchFilterDef[] = [], start = 0, end = 1000) {
-  const result = data.runSearch(def({ columns, filters }), start, end);
-  return { total: result.total, rows: result.rows.map((r) => [r.id, ...r.cells.map((c) => c.value)]) };
-}
-
-function errorOf(fn: () => unknown): { name: string; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    return { name: (e as Error).name, message: (e as Error).message };
-  }
-  throw new Error("expected an error");
-}
+const sample = useSampleAccount();
+const { def, ids, cells } = sample;
 
 describe("filter operators", () => {
   const cases: [FilterExpression, string[]][] = [
@@ -138,7 +101,7 @@ describe("filter operators", () => {
   });
 
   it("ANDs a filter list", () => {
-    const result = data.runSearch(
+    const result = sample.data.runSearch(
       def({
         filters: [
           { name: "subsidiary", operator: "anyof", values: ["1"] },
@@ -166,7 +129,9 @@ describe("filter operators", () => {
     expect(errorOf(() => cells([{ name: "formulanumeric", formula: "1" }])).name).toBe(
       "UNSUPPORTED_BY_EMULATOR",
     );
-    expect(errorOf(() => data.runSearch(def({ type: "widget" }), 0, 1)).name).toBe("INVALID_RCRD_TYPE");
+    expect(errorOf(() => sample.data.runSearch(def({ type: "widget" }), 0, 1)).name).toBe(
+      "INVALID_RCRD_TYPE",
+    );
   });
 });
 

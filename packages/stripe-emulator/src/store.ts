@@ -8,6 +8,7 @@
  * reproduced: until then, search sees the old version, or nothing for a new object.
  */
 import Database from "better-sqlite3";
+import type { DeliveryAttempt } from "./webhooks/index.js";
 
 export type StripeObject = Record<string, unknown> & { id: string; object: string };
 
@@ -37,20 +38,8 @@ export interface IdempotencyRecord {
   created: number;
 }
 
-export interface DeliveryRecord {
-  account: string;
-  deliveryId: string;
-  eventId: string;
-  endpointId: string;
-  url: string;
-  attempt: number;
-  outcome: "succeeded" | "failed";
-  httpStatus: number | null;
-  error: string | null;
-  durationMs: number;
-  at: number;
-  nextAttemptAt: number | null;
-}
+/** A webhook delivery attempt as stored: the delivery's own record plus the account it belongs to. */
+export type DeliveryRecord = DeliveryAttempt & { account: string };
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS accounts (

@@ -20,20 +20,10 @@ import { cappedTable } from "./table.js";
 
 export type { StripeObject } from "./format.js";
 
-/** One attempt to deliver an event to a webhook endpoint. */
-export interface DeliveryRow {
-  eventId: string;
-  endpointId: string;
-  url: string;
-  attempt: number;
-  outcome: "succeeded" | "failed";
-  httpStatus: number | null;
-  error: string | null;
-  /** Unix milliseconds. */
-  at: number;
-  /** Unix milliseconds; null when no retry is scheduled. */
-  nextAttemptAt: number | null;
-}
+import type { DeliveryAttempt } from "../webhooks/index.js";
+
+/** One attempt to deliver an event to a webhook endpoint (times in Unix ms). */
+export type DeliveryRow = Omit<DeliveryAttempt, "deliveryId" | "durationMs">;
 
 export interface DashboardAccount {
   /** `acct_…` */
