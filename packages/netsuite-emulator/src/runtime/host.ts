@@ -16,6 +16,7 @@ import type {
   RuntimeInfo,
 } from "./contracts.js";
 import { usageLimit } from "./governance.js";
+import { sendHttp } from "./http-client.js";
 import { ExecutionLog } from "./log.js";
 import { type InvocationServices, WorkerPool } from "./pool.js";
 
@@ -63,6 +64,7 @@ export interface HostOptions {
   idleWorkers?: number;
   /** N/https timeouts, ms (NetSuite: 5 s to connect, 45 s in all). */
   httpTimeoutMs?: number;
+  httpConnectTimeoutMs?: number;
 }
 
 export interface InvokeOptions {
@@ -86,6 +88,7 @@ export class ScriptHost {
   private readonly envType: string;
   private readonly domains: RuntimeInfo["domains"];
   private readonly httpTimeoutMs: number;
+  private readonly connectTimeoutMs: number;
 
   constructor(readonly options: HostOptions) {
     this.pool = new WorkerPool(options.idleWorkers ?? 4);
@@ -99,6 +102,7 @@ export class ScriptHost {
       system: `https://${host}.app.netsuite.com`,
     };
     this.httpTimeoutMs = options.httpTimeoutMs ?? 45_000;
+    this.connectTimeoutMs = options.httpConnectTimeoutMs ?? 5_000;
     const data = options.data;
     this.recordWrites = {
       save: async (_ctx, record, opts) => data.saveRecord(record, opts),
@@ -252,32 +256,14 @@ export class ScriptHost {
     const body = request.body !== undefined && secure.has("body") ? fill(request.body) : request.body;
     if (!/^https?:\/\//i.test(url))
       throw new NsError("SSS_INVALID_URL", `The URL must be a fully qualified HTTP or HTTPS URL: ${url}`);
-    try {
-      const response = await fetch(url, {
-        method: request.method,
-        headers,
-        ...(body !== undefined && request.method !== "GET" ? { body } : {}),
-        redirect: "manual",
-        signal: AbortSignal.timeout(this.httpTimeoutMs),
-      });
-      const out: Record<string, string> = {};
-      response.headers.forEach((v, k) => {
-        out[k] = v;
-      });
-      return { code: response.status, headers: out, body: await response.text() };
-    } catch (error) {
-      const name = (error as Error).name;
-      if (name === "TimeoutError" || name === "AbortError") {
-        throw new NsError(
-          "SSS_REQUEST_TIME_EXCEEDED",
-          `The host you are trying to connect to has exceeded the maximum allowed response time.`,
-        );
-      }
-      throw new NsError(
-        "SSS_CONNECTION_CLOSED",
-        `An unexpected error occurred while connecting: ${(error as Error).message}`,
-      );
-    }
+    return sendHttp(
+      url,
+      { method: request.method, headers, ...(body !== undefined ? { body } : {}) },
+      {
+        connectTimeoutMs: this.connectTimeoutMs,
+        timeoutMs: this.httpTimeoutMs,
+      },
+    );
   }
 
   async close(): Promise<void> {
