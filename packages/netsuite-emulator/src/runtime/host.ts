@@ -79,6 +79,8 @@ export interface InvokeOptions {
   parameters?: Record<string, string>;
 }
 
+const WRITES = new Set(["saveRecord", "deleteRecord", "submitFields"]);
+
 export class ScriptHost {
   readonly pool: WorkerPool;
   readonly log = new ExecutionLog();
@@ -202,6 +204,9 @@ export class ScriptHost {
     return async (method, args) => {
       if (method.startsWith("data.")) {
         const name = method.slice(5);
+        // Writes go through `recordWrites` (record.save, …) so user events fire: never straight to the store.
+        if (WRITES.has(name))
+          throw new NsError("UNSUPPORTED_BY_EMULATOR", `UNSUPPORTED_BY_EMULATOR: data.${name} from a script`);
         const fn = data[name];
         if (typeof fn !== "function")
           throw new NsError("UNSUPPORTED_BY_EMULATOR", `UNSUPPORTED_BY_EMULATOR: data.${name}`);
