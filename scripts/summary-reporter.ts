@@ -14,7 +14,9 @@ export default class SummaryReporter implements Reporter {
         else if (state === "failed") counts.failed++;
         else counts.skipped++;
       }
-      if (module.state() === "failed" && module.children.size === 0) counts.failed++;
+      // A file that failed outside its tests (an import, a beforeAll/afterAll hook) counts as one failure.
+      const testFailed = [...module.children.allTests()].some((t) => t.result().state === "failed");
+      if (module.state() === "failed" && !testFailed) counts.failed++;
     }
     process.stdout.write(
       `\ntests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,

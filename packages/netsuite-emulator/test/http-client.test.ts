@@ -1,5 +1,10 @@
 import { createServer, type Server } from "node:http";
-import { type AddressInfo, createServer as createTcpServer, type Server as TcpServer } from "node:net";
+import {
+  type AddressInfo,
+  createServer as createTcpServer,
+  type Socket,
+  type Server as TcpServer,
+} from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendHttp } from "../src/runtime/http-client.js";
 
@@ -8,6 +13,7 @@ let http: Server;
 let silentTcp: TcpServer;
 let base = "";
 let silentPort = 0;
+const silentSockets: Socket[] = [];
 
 beforeAll(async () => {
   http = createServer((req, res) => {
@@ -27,7 +33,9 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   // Accepts TCP and says nothing: a TLS handshake to it never completes.
-  silentTcp = createTcpServer(() => {});
+  silentTcp = createTcpServer((socket) => {
+    silentSockets.push(socket);
+  });
   await new Promise<void>((resolve) => silentTcp.listen(0, "127.0.0.1", resolve));
   silentPort = (silentTcp.address() as AddressInfo).port;
 });
@@ -35,6 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   http.closeAllConnections();
   await new Promise((resolve) => http.close(resolve));
+  for (const socket of silentSockets) socket.destroy();
   await new Promise((resolve) => silentTcp.close(resolve));
 });
 
