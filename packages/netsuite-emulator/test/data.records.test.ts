@@ -17,7 +17,7 @@ function smallProject(): Project {
       features: [],
     },
     fileCabinet: "/tmp/p/src/FileCabinet",
-    deployPaths: { files: [], objects: [] },
+    deployPaths: { files: [], objects: [], run: [] },
     entityFields: [
       {
         scriptId: "custentity_sync_enabled",

@@ -1,7 +1,9 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:https";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NetSuiteEmulator } from "../src/index.js";
@@ -113,5 +115,29 @@ describe("the nss-netsuite-emulator bin", () => {
     const bad = spawnSync(process.execPath, [bin, "run"], { encoding: "utf8" });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("Missing --project.");
+  });
+});
+
+describe("installation scripts deploy.xml does not <run>", () => {
+  it("are not run on open (SDF runs only the ones deploy.xml names)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nss-norun-"));
+    try {
+      cpSync(sdfProject, dir, { recursive: true });
+      const deploy = join(dir, "src", "deploy.xml");
+      writeFileSync(deploy, readFileSync(deploy, "utf8").replace(/\s*<run>[\s\S]*<\/run>/, ""));
+      const emulator = await NetSuiteEmulator.open({
+        projectDir: dir,
+        secretsFile: join(dir, "fixture-secrets.json"),
+        env: {},
+      });
+      try {
+        expect(emulator.installation).toEqual([]);
+        expect(emulator.log.list({ scriptId: "customscript_fx_install" })).toEqual([]);
+      } finally {
+        await emulator.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -67,6 +67,24 @@ describe("loadProject: variations of the fixture", () => {
     );
   });
 
+  it("a deploy.xml <run> that names something other than an installation script deployment", () => {
+    const notInstall = variant("deploy.xml", (x) =>
+      x
+        .replace("Scripts/customscript_fx_install.xml", "Scripts/customscript_fx_mr.xml")
+        .replace("customdeploy_fx_install", "customdeploy_fx_mr"),
+    );
+    expect(loadError(notInstall).message).toBe(
+      "src/deploy.xml: <run>/<script>/<path>~/Objects/Scripts/customscript_fx_mr.xml: " +
+        "customscript_fx_mr is a mapreducescript, not an sdfinstallationscript",
+    );
+    const noDeployment = variant("deploy.xml", (x) =>
+      x.replace("<deployment>customdeploy_fx_install", "<deployment>customdeploy_nope"),
+    );
+    expect(loadError(noDeployment).message).toBe(
+      "src/deploy.xml: <run>/<script>/<deployment>customdeploy_nope: customscript_fx_install has no such deployment",
+    );
+  });
+
   it("a value for a parameter the script does not declare", () => {
     const dir = variant(MR, (x) =>
       x.replace(

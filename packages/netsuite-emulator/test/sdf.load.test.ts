@@ -127,6 +127,13 @@ describe("loadProject: the fixture SDF project", () => {
     expect(project.deployPaths).toEqual({
       files: ["~/FileCabinet/SuiteApps/com.example.fixture/*"],
       objects: ["~/Objects/*"],
+      run: [
+        {
+          path: "~/Objects/Scripts/customscript_fx_install.xml",
+          scriptId: "customscript_fx_install",
+          deploymentId: "customdeploy_fx_install",
+        },
+      ],
     });
   });
 

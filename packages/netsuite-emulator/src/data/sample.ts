@@ -28,7 +28,7 @@ export function sampleProject(dir = "/sample"): Project {
       features: [],
     },
     fileCabinet: `${dir}/src/FileCabinet`,
-    deployPaths: { files: [], objects: [] },
+    deployPaths: { files: [], objects: [], run: [] },
     entityFields: [
       entityField("custentity_sync_enabled", "CHECKBOX", "T"),
       entityField("custentity_score", "INTEGER"),

@@ -1,7 +1,7 @@
 /**
  * Runs the project's SDF installation scripts on deploy (Oracle: "Customizing SuiteApp Project
- * Deployment using SDF Installation Scripts"): every deployed `sdfinstallationscript` deployment,
- * once, in project order; an error stops the deployment, as it stops an SDF deploy.
+ * Deployment using SDF Installation Scripts"): the deployments deploy.xml's `<run>` names, once each,
+ * in that order; an error stops the deployment, as it stops an SDF deploy.
  */
 import type { InstallationInput } from "../runtime/entry/types.js";
 import type { ScriptHost } from "../runtime/host.js";
@@ -18,20 +18,20 @@ export async function runInstallation(
   versions: InstallationInput,
 ): Promise<InstallationRun[]> {
   const runs: InstallationRun[] = [];
-  for (const script of host.project.scripts) {
-    if (script.type !== "sdfinstallationscript") continue;
-    for (const deployment of script.deployments) {
-      if (!deployment.isDeployed) continue;
-      const result = await host.invoke({
-        script,
-        deployment,
-        entryPoint: "run",
-        input: versions,
-        executionContext: "SDFINSTALLATION",
-      });
-      if (!result.ok) throw failure(result, `run of ${script.scriptId} failed`);
-      runs.push({ scriptId: script.scriptId, deploymentId: deployment.scriptId, usage: result.usage });
-    }
+  // Only the installation scripts deploy.xml's <run> names run, in its order (the loader checked them).
+  for (const entry of host.project.deployPaths.run) {
+    const script = host.project.scripts.find((s) => s.scriptId === entry.scriptId);
+    const deployment = script?.deployments.find((d) => d.scriptId === entry.deploymentId);
+    if (!(script && deployment?.isDeployed)) continue;
+    const result = await host.invoke({
+      script,
+      deployment,
+      entryPoint: "run",
+      input: versions,
+      executionContext: "SDFINSTALLATION",
+    });
+    if (!result.ok) throw failure(result, `run of ${script.scriptId} failed`);
+    runs.push({ scriptId: script.scriptId, deploymentId: deployment.scriptId, usage: result.usage });
   }
   return runs;
 }

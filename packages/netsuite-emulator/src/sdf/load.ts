@@ -82,6 +82,27 @@ export function loadProject(dir: string, options: LoadOptions = {}): Project {
     display: secretsFile.startsWith(root + sep) ? rel(secretsFile) : secretsFile,
   });
 
+  // Each <run> must name an installation script of the project and one of its deployments.
+  for (const entry of deployPaths.run) {
+    const script = scripts.find((s) => s.scriptId === entry.scriptId);
+    const where = `<run>/<script>/<path>${entry.path}`;
+    if (!script) throw new SdfError("src/deploy.xml", where, `no object ${entry.scriptId} in the project`);
+    if (script.type !== "sdfinstallationscript") {
+      throw new SdfError(
+        "src/deploy.xml",
+        where,
+        `${entry.scriptId} is a ${script.type}, not an sdfinstallationscript`,
+      );
+    }
+    if (!script.deployments.some((d) => d.scriptId === entry.deploymentId)) {
+      throw new SdfError(
+        "src/deploy.xml",
+        `<run>/<script>/<deployment>${entry.deploymentId}`,
+        `${entry.scriptId} has no such deployment`,
+      );
+    }
+  }
+
   return {
     dir: root,
     manifest,

@@ -56,17 +56,32 @@ export function parseManifest(root: Node): Manifest {
   };
 }
 
-/** deploy.xml sections (SuiteCloud Project Deployment Preparation); configuration and translations are not modelled. */
-const DEPLOY_ELEMENTS = new Set(["configuration", "files", "objects", "translationimports"]);
+/**
+ * deploy.xml sections (SuiteCloud Project Deployment Preparation). `run` names the SDF installation
+ * scripts that run on deploy ("Deploy File that Runs SDF Installation Script Example"); configuration
+ * and translations are not modelled.
+ */
+const DEPLOY_ELEMENTS = new Set(["configuration", "files", "objects", "translationimports", "run"]);
 
 export function parseDeploy(root: Node): Project["deployPaths"] {
   if (root.name !== "deploy") root.fail("expected <deploy> as the root element");
   root.expectOnly(DEPLOY_ELEMENTS);
-  const paths = (section: string): string[] => {
-    const node = root.child(section);
-    if (node === undefined) return [];
-    node.expectOnly(new Set(["path"]));
-    return node.all("path").map((p) => (p.text === "" ? p.fail("empty path") : p.text));
-  };
-  return { files: paths("files"), objects: paths("objects") };
+  // Oracle's examples repeat <objects> (deployed in order): read every occurrence.
+  const paths = (section: string): string[] =>
+    root.all(section).flatMap((node) => {
+      node.expectOnly(new Set(["path"]));
+      return node.all("path").map((p) => (p.text === "" ? p.fail("empty path") : p.text));
+    });
+  const run = root.all("run").flatMap((node) => {
+    node.expectOnly(new Set(["script"]));
+    return node.all("script").map((script) => {
+      script.expectOnly(new Set(["path", "deployment"]));
+      const path = script.required("path");
+      const deploymentId = script.required("deployment");
+      const scriptId =
+        /([^/]+)\.xml$/.exec(path)?.[1] ?? script.fail(`<path> ${path} is not an object XML file`);
+      return { path, scriptId, deploymentId };
+    });
+  });
+  return { files: paths("files"), objects: paths("objects"), run };
 }

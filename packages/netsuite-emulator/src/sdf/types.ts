@@ -120,7 +120,12 @@ export interface Project {
   /** Absolute path of src/FileCabinet. */
   fileCabinet: string;
   /** Paths deploy.xml deploys (`~/FileCabinet/SuiteApps/x/*`, `~/Objects/*`). */
-  deployPaths: { files: string[]; objects: string[] };
+  deployPaths: {
+    files: string[];
+    objects: string[];
+    /** Installation scripts deploy.xml runs (`<run><script>`), in order. */
+    run: { path: string; scriptId: string; deploymentId: string }[];
+  };
   entityFields: CustomFieldDef[];
   customRecordTypes: CustomRecordTypeDef[];
   scripts: ScriptDef[];
