@@ -35,6 +35,8 @@ export interface EmulatorOptions {
   now?: () => Date;
   domains?: HostOptions["domains"];
   httpTimeoutMs?: number;
+  /** Certificate authorities (PEM) N/https trusts besides the system's, for a local HTTPS server. */
+  httpsCa?: string | Buffer;
 }
 
 export type ScriptRun =
@@ -68,6 +70,7 @@ export class NetSuiteEmulator {
       ...(options.accountId !== undefined ? { accountId: options.accountId } : {}),
       ...(options.domains !== undefined ? { domains: options.domains } : {}),
       ...(options.httpTimeoutMs !== undefined ? { httpTimeoutMs: options.httpTimeoutMs } : {}),
+      ...(options.httpsCa !== undefined ? { httpsCa: options.httpsCa } : {}),
     });
     const emulator = new NetSuiteEmulator(
       project,

@@ -19,6 +19,7 @@ describe("NetSuiteEmulator over the fixture SDF project", () => {
       projectDir: sdfProject,
       secretsFile: `${sdfProject}/fixture-secrets.json`,
       env: {},
+      httpsCa: tls("cert.pem"),
     });
   });
   afterAll(async () => {
@@ -73,16 +74,12 @@ describe("NetSuiteEmulator over the fixture SDF project", () => {
       res.end("ok");
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    const previous = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
-    process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";
     try {
       const { port } = server.address() as AddressInfo;
       await emulator.runScript("customscript_fx_scheduled", undefined, {
         custscript_fx_url: `https://127.0.0.1:${port}/v1/ping`,
       });
     } finally {
-      if (previous === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
-      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = previous;
       await new Promise((resolve) => server.close(resolve));
     }
     expect(keys).toEqual(["/v1/ping?customers=1 fixture-key-from-file"]);

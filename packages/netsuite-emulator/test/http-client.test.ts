@@ -1,4 +1,6 @@
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import {
   type AddressInfo,
   createServer as createTcpServer,
@@ -100,5 +102,24 @@ describe("N/https's HTTP client", () => {
     );
     expect(error.name).toBe("SSS_CONNECTION_CLOSED");
     expect(error.message).not.toContain("secret-value");
+  });
+
+  it("trusts a local server's own certificate only when given as a CA", async () => {
+    const pem = (name: string) =>
+      readFileSync(new URL(`./fixtures/runner-misc/tls/${name}`, import.meta.url));
+    const server = createTlsServer({ key: pem("key.pem"), cert: pem("cert.pem") }, (_req, res) =>
+      res.end("secure"),
+    );
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `https://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      const untrusted = await errorOf(sendHttp(url, { method: "GET", headers: {} }, limits));
+      expect(untrusted.name).toBe("SSS_CONNECTION_CLOSED");
+      const trusted = await sendHttp(url, { method: "GET", headers: {} }, { ...limits, ca: pem("cert.pem") });
+      expect(trusted).toMatchObject({ code: 200, body: "secure" });
+    } finally {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });

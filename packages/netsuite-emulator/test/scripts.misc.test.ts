@@ -13,6 +13,8 @@ describe("scheduled, Suitelet, installation and task runners", () => {
     emulator = await NetSuiteEmulator.open({
       projectDir: fixture(""),
       env: { NSS_SECRET_CUSTSECRET_RMS_KEY: "k-123" },
+      // The test server's self-signed certificate, trusted for N/https as a local server's would be.
+      httpsCa: readFileSync(fixture("tls/cert.pem")),
     });
   });
   afterAll(async () => {
@@ -43,8 +45,6 @@ describe("scheduled, Suitelet, installation and task runners", () => {
     );
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     // The test server's certificate is self-signed.
-    const previous = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
-    process.env.NODE_TLS_REJECT_UNAUTHORIZED = "0";
     try {
       const { port } = server.address() as AddressInfo;
       const run = await emulator.runScript("customscript_rms_ping", undefined, {
@@ -52,8 +52,6 @@ describe("scheduled, Suitelet, installation and task runners", () => {
       });
       expect(run).toMatchObject({ type: "scheduledscript", result: { usage: 10 } });
     } finally {
-      if (previous === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
-      else process.env.NODE_TLS_REJECT_UNAUTHORIZED = previous;
       await new Promise((resolve) => server.close(resolve));
     }
     expect(seen).toEqual({ url: "/ping?x=1", key: "k-123" });

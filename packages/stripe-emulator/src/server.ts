@@ -3,6 +3,7 @@
  * pages under `/p/session/…`, and the test switches under `/_emulator/`. Binds to 127.0.0.1 by default.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { handleAdmin } from "./admin.js";
 import { handleApi } from "./api.js";
@@ -33,6 +34,11 @@ export interface StripeEmulatorOptions {
   defaultPortalConfiguration?: boolean;
   /** A clock for tests (Unix ms). */
   now?: () => number;
+  /**
+   * Serve HTTPS with this key and certificate (PEM) instead of HTTP: NetSuite's N/https only calls
+   * https:// URLs, so a SuiteApp running in the NetSuite emulator reaches this one over TLS.
+   */
+  tls?: { key: string | Buffer; cert: string | Buffer };
   /** Called for every event the emulator creates. */
   onEvent?: (account: StoredAccount, event: StripeObject) => void;
 }
@@ -141,14 +147,17 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
   const rateLimiter = new RateLimiter(options.rateLimit ?? 0);
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     void route(req, res).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       if (!res.headersSent)
         send(res, message === "body too large" ? 413 : 500, "text/plain; charset=utf-8", message);
       else res.destroy();
     });
-  });
+  };
+  const server = options.tls
+    ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, handle)
+    : createServer(handle);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://emulator");
@@ -228,7 +237,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     server.listen(options.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  baseUrl = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  baseUrl = `${options.tls ? "https" : "http"}://${host.includes(":") ? `[${host}]` : host}:${port}`;
 
   return {
     url: baseUrl,

@@ -65,6 +65,8 @@ export interface HostOptions {
   /** N/https timeouts, ms (NetSuite: 5 s to connect, 45 s in all). */
   httpTimeoutMs?: number;
   httpConnectTimeoutMs?: number;
+  /** Certificate authorities (PEM) N/https trusts besides the system's: a local HTTPS server's own certificate. */
+  httpsCa?: string | Buffer;
 }
 
 export interface InvokeOptions {
@@ -267,6 +269,7 @@ export class ScriptHost {
       {
         connectTimeoutMs: this.connectTimeoutMs,
         timeoutMs: this.httpTimeoutMs,
+        ...(this.options.httpsCa !== undefined ? { ca: this.options.httpsCa } : {}),
       },
     );
   }

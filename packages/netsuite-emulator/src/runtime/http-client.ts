@@ -5,12 +5,15 @@
  */
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
+import { rootCertificates as tlsRootCertificates } from "node:tls";
 import { NsError } from "../errors.js";
 import type { HttpResponseData } from "./contracts.js";
 
 export interface HttpClientOptions {
   connectTimeoutMs: number;
   timeoutMs: number;
+  /** Extra certificate authorities (PEM) to trust besides the system's, e.g. a local server's self-signed certificate. */
+  ca?: string | Buffer;
 }
 
 export function sendHttp(
@@ -24,7 +27,11 @@ export function sendHttp(
     const body =
       init.body !== undefined && init.method !== "GET" ? Buffer.from(init.body, "utf8") : undefined;
     const headers = { ...init.headers, ...(body ? { "Content-Length": String(body.length) } : {}) };
-    const req = send(target, { method: init.method, headers });
+    const tls =
+      target.protocol === "https:" && limits.ca !== undefined
+        ? { ca: [...tlsRootCertificates, limits.ca.toString()] }
+        : {};
+    const req = send(target, { method: init.method, headers, ...tls });
     let connected = false;
     const fail = (error: NsError) => {
       clearTimeout(connectTimer);
