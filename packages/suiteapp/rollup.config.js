@@ -12,6 +12,9 @@
  *   entry's JSDoc header (`@NApiVersion 2.1`, `@NScriptType …`, `@NModuleScope …`) is put first:
  *   TypeScript and Rollup drop or move leading comments, and NetSuite reads only the top block.
  *
+ * It also writes test-only library modules (`TEST_LIBRARIES`, below) into fixture projects under
+ * `test/fixtures/`; they are never part of the SuiteApp.
+ *
  * Any warning fails the build: an unresolved import would otherwise become an AMD dependency NetSuite
  * does not have.
  */
@@ -80,8 +83,7 @@ if (existsSync(OUT_DIR)) {
 const ENTRY_PREFIX = "\0nss-entry:";
 
 /** The bundle's input: a module whose default export is the entry's namespace (`{ run }`). */
-function entryObject(name) {
-  const file = join(SOURCES, `${name}.ts`);
+function entryObject(name, file = join(SOURCES, `${name}.ts`)) {
   return {
     name: "nss-entry-object",
     resolveId: (id) => (id === ENTRY_PREFIX + name ? id : null),
@@ -117,37 +119,73 @@ function suiteScriptFile(header) {
 
 const isNetSuiteModule = (id) => id === "N" || id.startsWith("N/");
 
-export default entries.map((name) => ({
-  input: ENTRY_PREFIX + name,
-  external: isNetSuiteModule,
-  plugins: [
-    entryObject(name),
-    nodeResolve({ preferBuiltins: false }),
-    typescript({
-      tsconfig: join(here, "tsconfig.json"),
-      include: [join(SOURCES, "**/*.ts")],
-      // Emit ES modules for Rollup; the type check proper is `tsc` (see tsconfig.json).
-      noEmit: false,
-      composite: false,
-      declaration: false,
-      declarationMap: false,
-      sourceMap: false,
-      incremental: false,
-      noEmitOnError: true,
-    }),
-    suiteScriptFile(readHeader(join(SOURCES, `${name}.ts`), name)),
-  ],
-  onwarn(warning) {
-    throw new Error(`building ${name}: ${warning.message}`);
+/** One AMD file from one module: `file`'s named exports become the factory's return value. */
+function bundle(name, file, header, outFile) {
+  return {
+    input: ENTRY_PREFIX + name,
+    external: isNetSuiteModule,
+    plugins: [
+      entryObject(name, file),
+      nodeResolve({ preferBuiltins: false }),
+      typescript({
+        tsconfig: join(here, "tsconfig.json"),
+        include: [join(SOURCES, "**/*.ts")],
+        // Emit ES modules for Rollup; the type check proper is `tsc` (see tsconfig.json).
+        noEmit: false,
+        composite: false,
+        declaration: false,
+        declarationMap: false,
+        sourceMap: false,
+        incremental: false,
+        noEmitOnError: true,
+      }),
+      suiteScriptFile(header),
+    ],
+    onwarn(warning) {
+      throw new Error(`building ${name}: ${warning.message}`);
+    },
+    output: {
+      file: outFile,
+      format: "amd",
+      exports: "default",
+      // `import * as search from "N/search"` is the module object NetSuite passes in: use it as it is,
+      // without Rollup's namespace-copying helper.
+      interop: "esModule",
+      strict: true,
+      sourcemap: false,
+    },
+  };
+}
+
+/**
+ * Test-only builds, never part of the SuiteApp: a helper of `ts/lib/` as a SuiteScript library
+ * module in the File Cabinet of a fixture SDF project under `test/fixtures/`, whose hand-written
+ * script loads it with `define(["./lib/<name>"], …)` and runs it in the NetSuite emulator.
+ */
+const TEST_LIBRARIES = [
+  {
+    name: "stripe_client",
+    file: join(SOURCES, "lib", "stripe-client.ts"),
+    out: join(here, "test", "fixtures", "stripe-client-project", "src", "FileCabinet", "SuiteApps"),
   },
-  output: {
-    file: join(OUT_DIR, `${name}.js`),
-    format: "amd",
-    exports: "default",
-    // `import * as search from "N/search"` is the module object NetSuite passes in: use it as it is,
-    // without Rollup's namespace-copying helper.
-    interop: "esModule",
-    strict: true,
-    sourcemap: false,
-  },
-}));
+];
+const TEST_LIBRARY_HEADER = `/**
+ * @NApiVersion 2.1
+ * @NModuleScope SameAccount
+ *
+ * Test build of a ts/lib helper (rollup.config.js, TEST_LIBRARIES): not part of the SuiteApp.
+ */`;
+
+export default [
+  ...entries.map((name) =>
+    bundle(
+      name,
+      join(SOURCES, `${name}.ts`),
+      readHeader(join(SOURCES, `${name}.ts`), name),
+      join(OUT_DIR, `${name}.js`),
+    ),
+  ),
+  ...TEST_LIBRARIES.map((lib) =>
+    bundle(lib.name, lib.file, TEST_LIBRARY_HEADER, join(lib.out, "com.nss.test", "lib", `${lib.name}.js`)),
+  ),
+];

@@ -60,8 +60,11 @@ export function sendHttp(
       limits.timeoutMs,
     );
     req.on("socket", (socket) => {
-      // A reused keep-alive socket is already connected.
-      if (!socket.connecting) connected = true;
+      // A reused keep-alive socket is already connected; listen only on a new one (no listener pile-up).
+      if (!socket.connecting) {
+        connected = true;
+        return;
+      }
       socket.once(target.protocol === "https:" ? "secureConnect" : "connect", () => {
         connected = true;
       });
