@@ -38,6 +38,38 @@ export const STRIPE_ACCOUNT_RECORD = {
     secretId: "custrecord_nss_acct_secret_id",
     identifierField: "custrecord_nss_acct_ident_field",
     identifierValue: "custrecord_nss_acct_ident_value",
+    /** Testing only: another Stripe API base; blank means https://api.stripe.com. */
+    apiBase: "custrecord_nss_acct_api_base",
+  },
+} as const;
+
+/** One NetSuite customer linked to one Stripe customer, per Stripe account and subsidiary. */
+export const LINK_RECORD = {
+  type: "customrecord_nss_customer_link",
+  fields: {
+    customer: "custrecord_nss_link_customer",
+    subsidiary: "custrecord_nss_link_subsidiary",
+    account: "custrecord_nss_link_account",
+    stripeId: "custrecord_nss_link_stripe_id",
+    fingerprint: "custrecord_nss_link_fingerprint",
+    generation: "custrecord_nss_link_generation",
+  },
+} as const;
+
+/** One entry per sync run or customer sync. */
+export const SYNC_LOG_RECORD = {
+  type: "customrecord_nss_sync_log",
+  fields: {
+    kind: "custrecord_nss_synclog_kind",
+    customer: "custrecord_nss_synclog_customer",
+    account: "custrecord_nss_synclog_account",
+    outcome: "custrecord_nss_synclog_outcome",
+    message: "custrecord_nss_synclog_message",
+    created: "custrecord_nss_synclog_created",
+    updated: "custrecord_nss_synclog_updated",
+    unchanged: "custrecord_nss_synclog_unchanged",
+    failed: "custrecord_nss_synclog_failed",
+    at: "custrecord_nss_synclog_at",
   },
 } as const;
 

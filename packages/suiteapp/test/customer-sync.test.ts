@@ -1,0 +1,286 @@
+/**
+ * The sync of one customer, end to end: the SuiteApp opened in the NetSuite emulator (its installation
+ * runs), a Stripe account record pointing at the Stripe emulator over HTTPS, and customers saved as a
+ * user would, which fires the create user event (customscript_nss_customer_ue).
+ */
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { Agent as HttpsAgent } from "node:https";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type LogEntry, NetSuiteEmulator, type SearchDef } from "@nss/netsuite-emulator";
+import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emulatorProjectDir } from "./helpers/project.js";
+
+const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+const CERT = readFileSync(join(FIXTURES, "cert.pem"));
+const TLS_KEY = readFileSync(join(FIXTURES, "key.pem"));
+const SECRET = "custsecret_nss_stripe_key_default";
+const KEY = `sk_test_nssCustomerSync${Date.now()}`;
+/** Not a key Stripe (or the emulator) accepts. */
+const WRONG_KEY = "sk_test_revoked-Key-9876";
+const UE = "customscript_nss_customer_ue";
+const UNIT_LIMIT = 1000;
+
+let stripeEmulator: StripeEmulator;
+let stripe: Stripe;
+const opened: NetSuiteEmulator[] = [];
+const dirs: string[] = [];
+
+const query = (
+  type: string,
+  columns: SearchDef["columns"],
+  filters: SearchDef["filters"] = [],
+): SearchDef => ({
+  id: null,
+  scriptId: null,
+  type,
+  title: null,
+  filters,
+  columns,
+  isPublic: false,
+});
+
+/** The SuiteApp in a fresh account, with one Stripe account record for subsidiary 1. */
+async function openAccount(key: string): Promise<{ ns: NetSuiteEmulator; accountRecord: number }> {
+  const dir = mkdtempSync(join(tmpdir(), "nss-sync-"));
+  dirs.push(dir);
+  const ns = await NetSuiteEmulator.open({
+    projectDir: emulatorProjectDir(),
+    db: join(dir, "account.sqlite"),
+    env: { [`NSS_SECRET_${SECRET.toUpperCase()}`]: key },
+    httpsCa: CERT,
+  });
+  opened.push(ns);
+  const accountRecord = await ns.saveAsUser({
+    type: "customrecord_nss_stripe_account",
+    id: null,
+    isDynamic: false,
+    values: {
+      name: "Main",
+      custrecord_nss_acct_account_id: "acct_1NssMainTest",
+      custrecord_nss_acct_secret_id: SECRET,
+      custrecord_nss_acct_ident_field: "subsidiary",
+      custrecord_nss_acct_ident_value: "1",
+      custrecord_nss_acct_api_base: stripeEmulator.url,
+    },
+  });
+  return { ns, accountRecord };
+}
+
+const saveCustomer = (ns: NetSuiteEmulator, values: Record<string, string>) =>
+  ns.saveAsUser({ type: "customer", id: null, isDynamic: false, values: { subsidiary: "1", ...values } });
+
+const customer = (ns: NetSuiteEmulator, id: number) => ns.data.loadRecord("customer", id, false).values;
+
+function rowsOf(ns: NetSuiteEmulator, type: string, field: string, customerId: number) {
+  return ns.data
+    .runSearch(
+      query(
+        type,
+        [{ name: "internalid" }],
+        [{ name: field, operator: "anyof", values: [String(customerId)] }],
+      ),
+      0,
+      100,
+    )
+    .rows.map((r) => ns.data.loadRecord(type, Number(r.id), false).values);
+}
+const linksOf = (ns: NetSuiteEmulator, id: number) =>
+  rowsOf(ns, "customrecord_nss_customer_link", "custrecord_nss_link_customer", id);
+const logsOf = (ns: NetSuiteEmulator, id: number) =>
+  rowsOf(ns, "customrecord_nss_sync_log", "custrecord_nss_synclog_customer", id);
+
+const ueLog = (ns: NetSuiteEmulator): LogEntry[] => ns.log.list({ scriptId: UE });
+function unitsFor(ns: NetSuiteEmulator, id: number): number {
+  const entry = ueLog(ns).find((e) => e.title === `Customer ${id} synced on create`);
+  const m = /units used: (\d+)/.exec(entry?.details ?? "");
+  if (!m?.[1]) throw new Error(`no unit figure logged for customer ${id}: ${JSON.stringify(ueLog(ns))}`);
+  return Number(m[1]);
+}
+
+beforeAll(async () => {
+  stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
+  stripe = new Stripe(KEY, {
+    host: "127.0.0.1",
+    port: stripeEmulator.port,
+    protocol: "https",
+    httpAgent: new HttpsAgent({ ca: CERT }),
+  });
+});
+
+afterAll(async () => {
+  for (const ns of opened) await ns.close();
+  await stripeEmulator?.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe("auto sync on create", () => {
+  let ns: NetSuiteEmulator;
+  let accountRecord: number;
+  beforeAll(async () => {
+    ({ ns, accountRecord } = await openAccount(KEY));
+  });
+
+  it("creates exactly one Stripe customer with the mapped fields, and writes the ID, link and log", async () => {
+    const id = await saveCustomer(ns, {
+      companyname: "Ada Ltd",
+      email: "ada@example.com",
+      phone: "+44 20 7946 0000",
+      billcity: "London",
+      billcountry: "GB",
+    });
+    const found = await stripe.customers.list({ email: "ada@example.com" });
+    expect(found.data).toHaveLength(1);
+    const cus = found.data[0] as Stripe.Customer;
+    expect(cus).toMatchObject({
+      email: "ada@example.com",
+      name: "Ada Ltd",
+      phone: "+44 20 7946 0000",
+      metadata: { netsuite_customer_id: String(id), netsuite_subsidiary: "1" },
+    });
+    expect(cus.address).toMatchObject({ city: "London", country: "GB" });
+
+    const values = customer(ns, id);
+    expect(values.custentity_nss_stripe_customer_id).toBe(cus.id);
+    expect(values.custentity_nss_sync_status).toBe("synced");
+    expect(values.custentity_nss_last_error ?? "").toBe("");
+    expect(values.custentity_nss_last_sync).toBeTruthy();
+
+    const links = linksOf(ns, id);
+    expect(links).toHaveLength(1);
+    expect(links[0]).toMatchObject({
+      custrecord_nss_link_stripe_id: cus.id,
+      custrecord_nss_link_subsidiary: "1",
+      custrecord_nss_link_account: String(accountRecord),
+      custrecord_nss_link_generation: 0,
+    });
+    expect(String(links[0]?.custrecord_nss_link_fingerprint ?? "")).toMatch(/\S{16,}/);
+
+    const logs = logsOf(ns, id);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({
+      custrecord_nss_synclog_kind: "create",
+      custrecord_nss_synclog_outcome: "created",
+      custrecord_nss_synclog_account: String(accountRecord),
+      custrecord_nss_synclog_created: 1,
+      custrecord_nss_synclog_failed: 0,
+    });
+    expect(String(logs[0]?.custrecord_nss_synclog_message)).toContain(cus.id);
+
+    const units = unitsFor(ns, id);
+    expect(units).toBeGreaterThan(0);
+    expect(units).toBeLessThan(UNIT_LIMIT);
+    expect(ueLog(ns).filter((e) => e.level === "ERROR" || e.level === "EMERGENCY")).toEqual([]);
+  });
+
+  it("links a customer whose email already exists in Stripe instead of creating one", async () => {
+    const existing = await stripe.customers.create({ email: "grace@example.com", name: "Old name" });
+    const id = await saveCustomer(ns, { companyname: "Grace Inc", email: "grace@example.com" });
+    const found = await stripe.customers.list({ email: "grace@example.com" });
+    expect(found.data.map((c) => c.id)).toEqual([existing.id]);
+    const after = await stripe.customers.retrieve(existing.id);
+    expect(after).toMatchObject({ name: "Grace Inc", metadata: { netsuite_customer_id: String(id) } });
+    expect(customer(ns, id)).toMatchObject({
+      custentity_nss_stripe_customer_id: existing.id,
+      custentity_nss_sync_status: "synced",
+    });
+    expect(linksOf(ns, id).map((l) => l.custrecord_nss_link_stripe_id)).toEqual([existing.id]);
+    expect(logsOf(ns, id).map((l) => l.custrecord_nss_synclog_outcome)).toEqual(["linked"]);
+    expect(unitsFor(ns, id)).toBeLessThan(UNIT_LIMIT);
+  });
+
+  it("saves a customer with no email and records core's issue instead of syncing", async () => {
+    const before = (await stripe.customers.list({ limit: 100 })).data.length;
+    const id = await saveCustomer(ns, { companyname: "No Mail GmbH" });
+    expect(customer(ns, id).companyname).toBe("No Mail GmbH");
+    const values = customer(ns, id);
+    expect(values.custentity_nss_sync_status).toBe("error");
+    const error = String(values.custentity_nss_last_error);
+    expect(error).toContain(`Customer ${id} has neither a Stripe customer ID`);
+    expect(error).toContain("Fill email");
+    expect(error).not.toMatch(/\bat \w+ \(|\.js:\d+/);
+    expect(values.custentity_nss_stripe_customer_id ?? "").toBe("");
+    const logs = logsOf(ns, id);
+    expect(logs).toHaveLength(1);
+    expect(logs[0]).toMatchObject({
+      custrecord_nss_synclog_outcome: "failed",
+      custrecord_nss_synclog_failed: 1,
+    });
+    expect(String(logs[0]?.custrecord_nss_synclog_message)).toBe(error);
+    expect(linksOf(ns, id)).toEqual([]);
+    expect((await stripe.customers.list({ limit: 100 })).data.length).toBe(before);
+  });
+
+  it("updates the Stripe customer whose ID the new customer already carries", async () => {
+    const existing = await stripe.customers.create({ email: "old@example.com", name: "Old" });
+    const id = await saveCustomer(ns, {
+      companyname: "Carried Ltd",
+      email: "carried@example.com",
+      custentity_nss_stripe_customer_id: existing.id,
+    });
+    expect(await stripe.customers.retrieve(existing.id)).toMatchObject({
+      email: "carried@example.com",
+      name: "Carried Ltd",
+      metadata: { netsuite_customer_id: String(id) },
+    });
+    expect(customer(ns, id)).toMatchObject({
+      custentity_nss_stripe_customer_id: existing.id,
+      custentity_nss_sync_status: "synced",
+    });
+    expect(logsOf(ns, id).map((l) => l.custrecord_nss_synclog_outcome)).toEqual(["updated"]);
+    expect(linksOf(ns, id).map((l) => l.custrecord_nss_link_stripe_id)).toEqual([existing.id]);
+  });
+
+  it("reports a stored Stripe ID that Stripe does not know with core's stale ID issue", async () => {
+    const id = await saveCustomer(ns, {
+      companyname: "Stale Ltd",
+      email: "stale@example.com",
+      custentity_nss_stripe_customer_id: "cus_DoesNotExist1",
+    });
+    const values = customer(ns, id);
+    expect(values.custentity_nss_sync_status).toBe("error");
+    expect(String(values.custentity_nss_last_error)).toContain(
+      `Customer ${id} stores Stripe customer cus_DoesNotExist1 in custentity_nss_stripe_customer_id, but Stripe has no such customer`,
+    );
+    expect(values.custentity_nss_stripe_customer_id).toBe("cus_DoesNotExist1");
+    expect((await stripe.customers.list({ email: "stale@example.com" })).data).toEqual([]);
+    expect(linksOf(ns, id)).toEqual([]);
+    expect(logsOf(ns, id).map((l) => l.custrecord_nss_synclog_outcome)).toEqual(["failed"]);
+  });
+
+  it("does nothing on create when auto sync is off", async () => {
+    const [config] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
+    const record = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
+    await ns.saveAsUser({ ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: false } });
+    try {
+      const id = await saveCustomer(ns, { companyname: "Later Ltd", email: "later@example.com" });
+      expect((await stripe.customers.list({ email: "later@example.com" })).data).toEqual([]);
+      expect(customer(ns, id).custentity_nss_sync_status ?? "").toBe("");
+      expect(logsOf(ns, id)).toEqual([]);
+    } finally {
+      await ns.saveAsUser({ ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: true } });
+    }
+  });
+});
+
+describe("a wrong Stripe key", () => {
+  it("puts the authentication message on the customer and the save still succeeds", async () => {
+    const { ns } = await openAccount(WRONG_KEY);
+    const id = await saveCustomer(ns, { companyname: "Key Trouble Ltd", email: "key@example.com" });
+    const values = customer(ns, id);
+    expect(values.companyname).toBe("Key Trouble Ltd");
+    expect(values.custentity_nss_sync_status).toBe("error");
+    const error = String(values.custentity_nss_last_error);
+    expect(error).toContain('Stripe account "Main"');
+    expect(error).toContain(SECRET);
+    expect(error).not.toContain("revoked-Key");
+    expect(logsOf(ns, id).map((l) => l.custrecord_nss_synclog_outcome)).toEqual(["failed"]);
+    expect(unitsFor(ns, id)).toBeLessThan(UNIT_LIMIT);
+    expect((await stripe.customers.list({ email: "key@example.com" })).data).toEqual([]);
+    const logText = JSON.stringify(ns.log.list());
+    expect(logText).not.toContain(WRONG_KEY);
+  });
+});

@@ -1,0 +1,394 @@
+/**
+ * The sync of one customer: which Stripe accounts serve it (core's `accountsForCustomer`), then per
+ * account its mapped payload (the single-sync search through core's `mapCustomer`), the fingerprint
+ * compare with the link record (unchanged: no Stripe call), core's lookup plan (stored ID → update;
+ * else list by email or search by metadata → link or create with core's idempotency key), and the
+ * outcome written to the link record, the customer's own fields and the sync log.
+ *
+ * Nothing here throws for what a user can fix: every issue becomes core's or the Stripe client's
+ * message and fix, on the customer (`custentity_nss_last_error`) and in the sync log.
+ */
+import * as https from "N/https";
+import * as log from "N/log";
+import * as record from "N/record";
+import * as runtime from "N/runtime";
+import * as search from "N/search";
+import {
+  type AccountScope,
+  accountsForCustomer,
+  type ColumnValue,
+  createIdempotencyKey,
+  describeIssues,
+  fingerprint,
+  type LookupInput,
+  mapCustomer,
+  planLookup,
+  type Result,
+  resolveMatches,
+  type StripeCustomerMatch,
+  type SyncConfig,
+  type SyncIssue,
+  type SyncTarget,
+  staleStripeId,
+} from "@nss/core";
+import { CUSTOMER_FIELDS } from "./ids.js";
+import { findLink, type LinkRow, saveLink } from "./links.js";
+import { type LoadedConfig, readConfig } from "./read-config.js";
+import { runSingleSyncSearch } from "./single-search.js";
+import { createStripeClient } from "./stripe-client.js";
+import { writeSyncLog } from "./sync-log.js";
+
+export type SyncOutcome = "created" | "linked" | "updated" | "unchanged" | "failed";
+
+/** What happened for one Stripe account. */
+export interface TargetResult {
+  accountRecordId?: string;
+  accountName: string;
+  outcome: SyncOutcome;
+  stripeCustomerId?: string;
+  message: string;
+  stripeCalls: number;
+}
+
+export interface CustomerSyncResult {
+  customerId: string;
+  /** `failed` when any account failed. */
+  ok: boolean;
+  targets: TargetResult[];
+  /** The message written to the customer's last error field ('' when all went well). */
+  error: string;
+}
+
+/** What started the sync, as the sync log's run kind says it. */
+export type RunKind = "button" | "create" | "mass";
+
+const text = (value: unknown): string => {
+  if (Array.isArray(value)) return value.length > 0 ? text((value[0] as { value?: unknown }).value) : "";
+  return typeof value === "string" ? value : value == null ? "" : String(value);
+};
+
+/** A thrown N/* error as one line for the user: its name and message, never a stack. */
+export function thrownIssue(e: unknown, customerId: string): SyncIssue {
+  const err = e as { name?: unknown; message?: unknown };
+  const name = typeof err?.name === "string" ? err.name : "ERROR";
+  const message = typeof err?.message === "string" ? err.message : String(e);
+  return {
+    code: "NETSUITE_ERROR",
+    message: `NetSuite refused a step of the sync of customer ${customerId}: ${name}: ${message}`,
+    fix: "Correct what the message names and sync again; if it persists, tell your administrator.",
+    record: `customer ${customerId}`,
+  };
+}
+
+interface CustomerFacts {
+  primarySubsidiary: string;
+  storedStripeId: string;
+  syncValue: string;
+  fields: Record<string, string>;
+}
+
+/** The customer's subsidiary, stored Stripe ID, sync value and the accounts' identifier fields (1 unit). */
+function readCustomer(config: SyncConfig, customerId: string): CustomerFacts {
+  const otherFields = config.accounts.map((a) => a.identifierField).filter((f) => f !== "subsidiary");
+  const columns = Array.from(new Set(["subsidiary", config.stripeIdField, config.syncField, ...otherFields]));
+  const values = search.lookupFields({ type: search.Type.CUSTOMER, id: customerId, columns }) as Record<
+    string,
+    unknown
+  >;
+  const fields: Record<string, string> = {};
+  for (const f of otherFields) fields[f] = text(values[f]);
+  return {
+    primarySubsidiary: text(values.subsidiary),
+    storedStripeId: text(values[config.stripeIdField]).trim(),
+    syncValue: text(values[config.syncField]).trim(),
+    fields,
+  };
+}
+
+interface TargetContext {
+  config: SyncConfig;
+  apiBase?: string;
+  customerId: string;
+  facts: CustomerFacts;
+  columns: ColumnValue[];
+  target: SyncTarget;
+  /** The customer's Stripe ID field belongs to this target (the primary subsidiary's account). */
+  primary: boolean;
+}
+
+type TargetOutcome =
+  | { ok: true; outcome: Exclude<SyncOutcome, "failed">; stripeCustomerId: string; fingerprint: string }
+  | { ok: false; errors: SyncIssue[] };
+
+function syncTarget(ctx: TargetContext, link: LinkRow | undefined, calls: { n: number }): TargetOutcome {
+  const { config, customerId, target, facts } = ctx;
+  const account = target.account;
+  const storedId = ctx.primary ? facts.storedStripeId : (link?.stripeId ?? "");
+  const lookup: LookupInput = {
+    customerId,
+    stripeIdField: config.stripeIdField,
+    storedStripeId: storedId,
+    syncField: config.syncField,
+    syncValue: facts.syncValue,
+  };
+  const plan = planLookup(lookup);
+  if (!plan.ok) return plan;
+
+  const mapping = {
+    customerId,
+    subsidiaryId: target.subsidiaryId,
+    syncField: config.syncField,
+    syncValue: facts.syncValue,
+  };
+  // The fingerprint is always of the update form (blanks as ''), so a create and the next update of
+  // the same data compare equal; the request itself uses the create form when there is no Stripe ID.
+  const asUpdate = mapCustomer(ctx.columns, { ...mapping, mode: "update" });
+  if (!asUpdate.ok) return asUpdate;
+  const mapped =
+    plan.value.kind === "stored" ? asUpdate : mapCustomer(ctx.columns, { ...mapping, mode: "create" });
+  if (!mapped.ok) return mapped;
+  const params = mapped.value;
+  const print = fingerprint(asUpdate.value);
+
+  if (
+    plan.value.kind === "stored" &&
+    link?.stripeId === plan.value.stripeCustomerId &&
+    link.fingerprint === print
+  ) {
+    return {
+      ok: true,
+      outcome: "unchanged",
+      stripeCustomerId: plan.value.stripeCustomerId,
+      fingerprint: print,
+    };
+  }
+
+  const stripe = createStripeClient(
+    { https, log, runtime },
+    {
+      accountId: account.accountId,
+      secretId: account.secretId,
+      name: account.name,
+      ...(ctx.apiBase ? { apiBase: ctx.apiBase } : {}),
+    },
+  );
+  const count = <T>(r: Result<T>): Result<T> => {
+    calls.n = stripe.calls.httpsCalls;
+    return r;
+  };
+
+  if (plan.value.kind === "stored") {
+    const id = plan.value.stripeCustomerId;
+    const updated = count(
+      stripe.request<{ id: string }>("POST", `/v1/customers/${encodeURIComponent(id)}`, params),
+    );
+    if (!updated.ok) {
+      if (updated.errors.some((e) => e.code === "STRIPE_NOT_FOUND")) {
+        return { ok: false, errors: [staleStripeId(lookup, id)] };
+      }
+      return updated;
+    }
+    return { ok: true, outcome: "updated", stripeCustomerId: updated.value.id, fingerprint: print };
+  }
+
+  const { method, path, params: findParams } = plan.value.request;
+  const found = count(stripe.request<{ data: StripeCustomerMatch[] }>(method, path, findParams));
+  if (!found.ok) return found;
+  const resolved = resolveMatches(lookup, found.value.data ?? []);
+  if (!resolved.ok) return resolved;
+
+  if (resolved.value.kind === "link") {
+    // Linking sends the mapped fields too: the Stripe customer then names its NetSuite customer.
+    const id = resolved.value.stripeCustomerId;
+    const updated = count(
+      stripe.request<{ id: string }>("POST", `/v1/customers/${encodeURIComponent(id)}`, params),
+    );
+    if (!updated.ok) return updated;
+    return { ok: true, outcome: "linked", stripeCustomerId: updated.value.id, fingerprint: print };
+  }
+
+  const key = createIdempotencyKey({
+    accountId: account.recordId ?? account.accountId,
+    customerId,
+    subsidiaryId: target.subsidiaryId,
+    generation: link?.generation ?? 0,
+  });
+  if (!key.ok) return key;
+  const created = count(
+    stripe.request<{ id: string }>("POST", "/v1/customers", params, { idempotencyKey: key.value }),
+  );
+  if (!created.ok) return created;
+  return { ok: true, outcome: "created", stripeCustomerId: created.value.id, fingerprint: print };
+}
+
+const SUCCESS_MESSAGE: Record<Exclude<SyncOutcome, "failed">, string> = {
+  created: "Created Stripe customer",
+  linked: "Linked to existing Stripe customer",
+  updated: "Updated Stripe customer",
+  unchanged: "Nothing changed since the last sync; no Stripe call for",
+};
+
+/** Writes the outcome on the customer's own fields (one submitFields, 10 units). */
+function writeCustomer(
+  config: SyncConfig | undefined,
+  customerId: string,
+  status: "synced" | "unchanged" | "error",
+  error: string,
+  primaryStripeId: string | undefined,
+): void {
+  const values: Record<string, string | Date> = {
+    [CUSTOMER_FIELDS.syncStatus]: status,
+    [CUSTOMER_FIELDS.lastSync]: new Date(),
+    [CUSTOMER_FIELDS.lastError]: error.slice(0, 3900),
+  };
+  if (primaryStripeId !== undefined) {
+    values[config?.stripeIdField ?? CUSTOMER_FIELDS.stripeCustomerId] = primaryStripeId;
+  }
+  record.submitFields({
+    type: record.Type.CUSTOMER,
+    id: customerId,
+    values,
+    options: { enableSourcing: false, ignoreMandatoryFields: true },
+  });
+}
+
+/**
+ * Syncs one customer to the Stripe accounts of the scope (only the primary subsidiary is given to
+ * core: for scope `all`, the mass sync still has to pass in the other subsidiaries it reads) (`primary` for the button and the create
+ * trigger). Never throws: a failure is returned and written to the customer and the sync log.
+ */
+export function syncCustomer(
+  customerId: string,
+  scope: AccountScope,
+  kind: RunKind,
+  /** The configuration when the caller has read it already (saves its 20 units). */
+  preloaded?: Result<LoadedConfig>,
+): CustomerSyncResult {
+  const targets: TargetResult[] = [];
+  let config: SyncConfig | undefined;
+  const fail = (
+    errors: readonly SyncIssue[],
+    accountRecordId?: string,
+    accountName = "",
+  ): CustomerSyncResult => {
+    const message = describeIssues(errors);
+    targets.push({
+      ...(accountRecordId ? { accountRecordId } : {}),
+      accountName,
+      outcome: "failed",
+      message,
+      stripeCalls: 0,
+    });
+    safely(customerId, () => writeCustomer(config, customerId, "error", message, undefined));
+    safely(customerId, () => writeSyncLog({ kind, customerId, outcome: "failed", message, accountRecordId }));
+    return { customerId, ok: false, targets, error: message };
+  };
+
+  try {
+    const loaded = preloaded ?? readConfig();
+    if (!loaded.ok) return fail(loaded.errors);
+    config = loaded.value.config;
+    const facts = readCustomer(config, customerId);
+    const selection = accountsForCustomer(
+      config.accounts,
+      { id: customerId, primarySubsidiary: facts.primarySubsidiary, subsidiaries: [], fields: facts.fields },
+      scope,
+    );
+    if (!selection.ok) return fail(selection.errors);
+    const columns = runSingleSyncSearch(config.searches.singleSync, customerId);
+    if (!columns.ok) return fail(columns.errors);
+
+    const errors: string[] = [];
+    let primaryStripeId: string | undefined;
+    let allUnchanged = true;
+    let primaryTaken = false;
+    for (const target of selection.value.targets) {
+      const account = target.account;
+      const primary = !primaryTaken && target.subsidiaryId === facts.primarySubsidiary;
+      if (primary) primaryTaken = true;
+      const calls = { n: 0 };
+      let result: TargetOutcome;
+      let link: LinkRow | undefined;
+      try {
+        link = findLink(customerId, account.recordId ?? "", target.subsidiaryId);
+        const apiBase = account.recordId ? loaded.value.apiBases[account.recordId] : undefined;
+        result = syncTarget(
+          {
+            config,
+            ...(apiBase ? { apiBase } : {}),
+            customerId,
+            facts,
+            columns: columns.value,
+            target,
+            primary,
+          },
+          link,
+          calls,
+        );
+        if (result.ok && result.outcome !== "unchanged") {
+          saveLink(link, {
+            customerId,
+            accountRecordId: account.recordId ?? "",
+            subsidiaryId: target.subsidiaryId,
+            stripeId: result.stripeCustomerId,
+            fingerprint: result.fingerprint,
+            generation: link?.generation ?? 0,
+          });
+        }
+      } catch (e) {
+        result = { ok: false, errors: [thrownIssue(e, customerId)] };
+      }
+      const where = `Stripe account "${account.name}"`;
+      const entry: TargetResult = result.ok
+        ? {
+            ...(account.recordId ? { accountRecordId: account.recordId } : {}),
+            accountName: account.name,
+            outcome: result.outcome,
+            stripeCustomerId: result.stripeCustomerId,
+            message: `${SUCCESS_MESSAGE[result.outcome]} ${result.stripeCustomerId} in ${where}.`,
+            stripeCalls: calls.n,
+          }
+        : {
+            ...(account.recordId ? { accountRecordId: account.recordId } : {}),
+            accountName: account.name,
+            outcome: "failed",
+            message: describeIssues(result.errors),
+            stripeCalls: calls.n,
+          };
+      targets.push(entry);
+      if (!result.ok) errors.push(entry.message);
+      else {
+        if (result.outcome !== "unchanged") allUnchanged = false;
+        if (primary && result.stripeCustomerId !== facts.storedStripeId)
+          primaryStripeId = result.stripeCustomerId;
+      }
+      writeSyncLog({
+        kind,
+        customerId,
+        outcome: entry.outcome,
+        message: entry.message,
+        accountRecordId: account.recordId,
+      });
+    }
+
+    const error = errors.join("\n");
+    const status = errors.length > 0 ? "error" : allUnchanged ? "unchanged" : "synced";
+    writeCustomer(config, customerId, status, error, primaryStripeId);
+    return { customerId, ok: errors.length === 0, targets, error };
+  } catch (e) {
+    return fail([thrownIssue(e, customerId)]);
+  }
+}
+
+/** Runs a write of the failure path; if NetSuite refuses even that, the execution log keeps it. */
+function safely(customerId: string, write: () => void): void {
+  try {
+    write();
+  } catch (e) {
+    const issue = thrownIssue(e, customerId);
+    log.error({
+      title: `Could not record the sync outcome of customer ${customerId}`,
+      details: issue.message,
+    });
+  }
+}
