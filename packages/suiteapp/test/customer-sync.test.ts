@@ -166,6 +166,7 @@ describe("auto sync on create", () => {
       custrecord_nss_synclog_outcome: "created",
       custrecord_nss_synclog_account: String(accountRecord),
       custrecord_nss_synclog_created: 1,
+      custrecord_nss_synclog_linked: 0,
       custrecord_nss_synclog_failed: 0,
     });
     expect(String(logs[0]?.custrecord_nss_synclog_message)).toContain(cus.id);

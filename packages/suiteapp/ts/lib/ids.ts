@@ -66,6 +66,7 @@ export const SYNC_LOG_RECORD = {
     outcome: "custrecord_nss_synclog_outcome",
     message: "custrecord_nss_synclog_message",
     created: "custrecord_nss_synclog_created",
+    linked: "custrecord_nss_synclog_linked",
     updated: "custrecord_nss_synclog_updated",
     unchanged: "custrecord_nss_synclog_unchanged",
     failed: "custrecord_nss_synclog_failed",

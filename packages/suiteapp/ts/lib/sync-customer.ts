@@ -48,6 +48,8 @@ export interface TargetResult {
   stripeCustomerId?: string;
   message: string;
   stripeCalls: number;
+  /** A dry run: the outcome is what the sync would do; nothing was sent or written but the log. */
+  dryRun?: boolean;
 }
 
 export interface CustomerSyncResult {
@@ -60,7 +62,18 @@ export interface CustomerSyncResult {
 }
 
 /** What started the sync, as the sync log's run kind says it. */
-export type RunKind = "button" | "create" | "mass";
+export type RunKind = "button" | "create" | "mass" | "mass_dry_run";
+
+/** What the mass sync adds to a sync. */
+export interface SyncOptions {
+  /** All of the customer's subsidiaries (scope `all`); the primary is read from the customer. */
+  subsidiaries?: readonly string[];
+  /**
+   * Plan only: GET lookups are made, but no Stripe POST, no link or customer write; the outcome is
+   * what the sync would do, and only the sync log row describing it is written.
+   */
+  dryRun?: boolean;
+}
 
 const text = (value: unknown): string => {
   if (Array.isArray(value)) return value.length > 0 ? text((value[0] as { value?: unknown }).value) : "";
@@ -114,6 +127,7 @@ interface TargetContext {
   target: SyncTarget;
   /** The customer's Stripe ID field belongs to this target (the primary subsidiary's account). */
   primary: boolean;
+  dryRun: boolean;
 }
 
 type TargetOutcome =
@@ -179,6 +193,17 @@ function syncTarget(ctx: TargetContext, link: LinkRow | undefined, calls: { n: n
 
   if (plan.value.kind === "stored") {
     const id = plan.value.stripeCustomerId;
+    if (ctx.dryRun) {
+      // A GET instead of the update: a stale ID is still found out.
+      const read = count(stripe.request<{ id: string }>("GET", `/v1/customers/${encodeURIComponent(id)}`));
+      if (!read.ok) {
+        if (read.errors.some((e) => e.code === "STRIPE_NOT_FOUND")) {
+          return { ok: false, errors: [staleStripeId(lookup, id)] };
+        }
+        return read;
+      }
+      return { ok: true, outcome: "updated", stripeCustomerId: id, fingerprint: print };
+    }
     const updated = count(
       stripe.request<{ id: string }>("POST", `/v1/customers/${encodeURIComponent(id)}`, params),
     );
@@ -200,6 +225,7 @@ function syncTarget(ctx: TargetContext, link: LinkRow | undefined, calls: { n: n
   if (resolved.value.kind === "link") {
     // Linking sends the mapped fields too: the Stripe customer then names its NetSuite customer.
     const id = resolved.value.stripeCustomerId;
+    if (ctx.dryRun) return { ok: true, outcome: "linked", stripeCustomerId: id, fingerprint: print };
     const updated = count(
       stripe.request<{ id: string }>("POST", `/v1/customers/${encodeURIComponent(id)}`, params),
     );
@@ -214,6 +240,7 @@ function syncTarget(ctx: TargetContext, link: LinkRow | undefined, calls: { n: n
     generation: link?.generation ?? 0,
   });
   if (!key.ok) return key;
+  if (ctx.dryRun) return { ok: true, outcome: "created", stripeCustomerId: "", fingerprint: print };
   const created = count(
     stripe.request<{ id: string }>("POST", "/v1/customers", params, { idempotencyKey: key.value }),
   );
@@ -227,6 +254,20 @@ const SUCCESS_MESSAGE: Record<Exclude<SyncOutcome, "failed">, string> = {
   updated: "Updated Stripe customer",
   unchanged: "Nothing changed since the last sync; no Stripe call for",
 };
+
+/** The dry run's message: what the sync would do. */
+function plannedMessage(outcome: Exclude<SyncOutcome, "failed">, stripeId: string, where: string): string {
+  switch (outcome) {
+    case "created":
+      return `Dry run: would create a Stripe customer in ${where}.`;
+    case "linked":
+      return `Dry run: would link to existing Stripe customer ${stripeId} in ${where}.`;
+    case "updated":
+      return `Dry run: would update Stripe customer ${stripeId} in ${where}.`;
+    default:
+      return `Dry run: would skip Stripe customer ${stripeId} in ${where}: nothing changed since the last sync.`;
+  }
+}
 
 /** Writes the outcome on the customer's own fields (one submitFields, 10 units). */
 function writeCustomer(
@@ -253,9 +294,10 @@ function writeCustomer(
 }
 
 /**
- * Syncs one customer to the Stripe accounts of the scope (only the primary subsidiary is given to
- * core: for scope `all`, the mass sync still has to pass in the other subsidiaries it reads) (`primary` for the button and the create
- * trigger). Never throws: a failure is returned and written to the customer and the sync log.
+ * Syncs one customer to the Stripe accounts of the scope (`primary` for the button and the create
+ * trigger; `all` for the mass sync, which passes the customer's subsidiaries in `options`). Never
+ * throws: a failure is returned and written to the customer and the sync log. With `dryRun`, nothing
+ * is sent to Stripe but GET lookups and nothing is written but the sync log rows of the plan.
  */
 export function syncCustomer(
   customerId: string,
@@ -263,7 +305,9 @@ export function syncCustomer(
   kind: RunKind,
   /** The configuration when the caller has read it already (saves its 20 units). */
   preloaded?: Result<LoadedConfig>,
+  options: SyncOptions = {},
 ): CustomerSyncResult {
+  const dryRun = options.dryRun === true;
   const targets: TargetResult[] = [];
   let config: SyncConfig | undefined;
   const fail = (
@@ -278,8 +322,9 @@ export function syncCustomer(
       outcome: "failed",
       message,
       stripeCalls: 0,
+      ...(dryRun ? { dryRun } : {}),
     });
-    safely(customerId, () => writeCustomer(config, customerId, "error", message, undefined));
+    if (!dryRun) safely(customerId, () => writeCustomer(config, customerId, "error", message, undefined));
     safely(customerId, () => writeSyncLog({ kind, customerId, outcome: "failed", message, accountRecordId }));
     return { customerId, ok: false, targets, error: message };
   };
@@ -291,10 +336,17 @@ export function syncCustomer(
     const facts = readCustomer(config, customerId);
     const selection = accountsForCustomer(
       config.accounts,
-      { id: customerId, primarySubsidiary: facts.primarySubsidiary, subsidiaries: [], fields: facts.fields },
+      {
+        id: customerId,
+        primarySubsidiary: facts.primarySubsidiary,
+        subsidiaries: scope === "all" ? [...(options.subsidiaries ?? [])] : [],
+        fields: facts.fields,
+      },
       scope,
     );
     if (!selection.ok) return fail(selection.errors);
+    // Scope `all`: a customer none of whose subsidiaries has a Stripe account is not synced anywhere.
+    if (selection.value.targets.length === 0) return { customerId, ok: true, targets: [], error: "" };
     const columns = runSingleSyncSearch(config.searches.singleSync, customerId);
     if (!columns.ok) return fail(columns.errors);
 
@@ -321,11 +373,12 @@ export function syncCustomer(
             columns: columns.value,
             target,
             primary,
+            dryRun,
           },
           link,
           calls,
         );
-        if (result.ok && result.outcome !== "unchanged") {
+        if (result.ok && result.outcome !== "unchanged" && !dryRun) {
           saveLink(link, {
             customerId,
             accountRecordId: account.recordId ?? "",
@@ -345,8 +398,11 @@ export function syncCustomer(
             accountName: account.name,
             outcome: result.outcome,
             stripeCustomerId: result.stripeCustomerId,
-            message: `${SUCCESS_MESSAGE[result.outcome]} ${result.stripeCustomerId} in ${where}.`,
+            message: dryRun
+              ? plannedMessage(result.outcome, result.stripeCustomerId, where)
+              : `${SUCCESS_MESSAGE[result.outcome]} ${result.stripeCustomerId} in ${where}.`,
             stripeCalls: calls.n,
+            ...(dryRun ? { dryRun } : {}),
           }
         : {
             ...(account.recordId ? { accountRecordId: account.recordId } : {}),
@@ -354,6 +410,7 @@ export function syncCustomer(
             outcome: "failed",
             message: describeIssues(result.errors),
             stripeCalls: calls.n,
+            ...(dryRun ? { dryRun } : {}),
           };
       targets.push(entry);
       if (!result.ok) errors.push(entry.message);
@@ -373,7 +430,7 @@ export function syncCustomer(
 
     const error = errors.join("\n");
     const status = errors.length > 0 ? "error" : allUnchanged ? "unchanged" : "synced";
-    writeCustomer(config, customerId, status, error, primaryStripeId);
+    if (!dryRun) writeCustomer(config, customerId, status, error, primaryStripeId);
     return { customerId, ok: errors.length === 0, targets, error };
   } catch (e) {
     return fail([thrownIssue(e, customerId)]);

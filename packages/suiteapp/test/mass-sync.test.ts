@@ -1,0 +1,445 @@
+/**
+ * The mass sync Map/Reduce (customscript_nss_custsync_mr), end to end: the SuiteApp opened in the
+ * NetSuite emulator (its installation runs), Stripe account records pointing at the Stripe emulator
+ * over HTTPS, customers saved with Auto Sync on Create turned off so that the Map/Reduce does the work.
+ *
+ * "No Stripe POST" is proven with a trap: a fault rule that would answer every POST with a 500
+ * (`before`: nothing runs) and counts down when used; after the run it must still be whole.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { Agent as HttpsAgent } from "node:https";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type MapReduceSummary, NetSuiteEmulator, type SearchDef } from "@nss/netsuite-emulator";
+import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
+import Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { emulatorProjectDir, PACKAGE_DIR } from "./helpers/project.js";
+
+const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+const CERT = readFileSync(join(FIXTURES, "cert.pem"));
+const TLS_KEY = readFileSync(join(FIXTURES, "key.pem"));
+const SECRET = "custsecret_nss_stripe_key_default";
+const MR = "customscript_nss_custsync_mr";
+const DEPLOY = "customdeploy_nss_custsync_mr";
+const UNIT_LIMIT = 1000;
+
+let stripeEmulator: StripeEmulator;
+const opened: NetSuiteEmulator[] = [];
+const dirs: string[] = [];
+
+const query = (
+  type: string,
+  columns: SearchDef["columns"],
+  filters: SearchDef["filters"] = [],
+): SearchDef => ({ id: null, scriptId: null, type, title: null, filters, columns, isPublic: false });
+
+const stripeFor = (key: string) =>
+  new Stripe(key, {
+    host: "127.0.0.1",
+    port: stripeEmulator.port,
+    protocol: "https",
+    httpAgent: new HttpsAgent({ ca: CERT }),
+  });
+
+interface AccountDef {
+  name: string;
+  subsidiary: string;
+  secret?: string;
+}
+
+/** The SuiteApp in a fresh account with Auto Sync on Create off, and Stripe account records. */
+async function openAccount(
+  env: Record<string, string>,
+  accounts: AccountDef[] = [{ name: "Main", subsidiary: "1" }],
+  projectDir = emulatorProjectDir(),
+): Promise<{ ns: NetSuiteEmulator; accountRecords: number[] }> {
+  const dir = mkdtempSync(join(tmpdir(), "nss-mass-"));
+  dirs.push(dir);
+  const ns = await NetSuiteEmulator.open({
+    projectDir,
+    db: join(dir, "account.sqlite"),
+    env,
+    httpsCa: CERT,
+  });
+  opened.push(ns);
+  const accountRecords: number[] = [];
+  for (const [i, a] of accounts.entries()) {
+    accountRecords.push(
+      await ns.saveAsUser({
+        type: "customrecord_nss_stripe_account",
+        id: null,
+        isDynamic: false,
+        values: {
+          name: a.name,
+          custrecord_nss_acct_account_id: `acct_1NssMass${i}Test`,
+          custrecord_nss_acct_secret_id: a.secret ?? SECRET,
+          custrecord_nss_acct_ident_field: "subsidiary",
+          custrecord_nss_acct_ident_value: a.subsidiary,
+          custrecord_nss_acct_api_base: stripeEmulator.url,
+        },
+      }),
+    );
+  }
+  const [config] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
+  const record = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
+  await ns.saveAsUser({ ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: false } });
+  return { ns, accountRecords };
+}
+
+const saveCustomer = (ns: NetSuiteEmulator, values: Record<string, string>) =>
+  ns.saveAsUser({ type: "customer", id: null, isDynamic: false, values: { subsidiary: "1", ...values } });
+
+const customer = (ns: NetSuiteEmulator, id: number) => ns.data.loadRecord("customer", id, false).values;
+
+function rowsOf(ns: NetSuiteEmulator, type: string, filters: SearchDef["filters"]) {
+  return ns.data
+    .runSearch(query(type, [{ name: "internalid", sort: "ASC" }], filters), 0, 1000)
+    .rows.map((r) => ns.data.loadRecord(type, Number(r.id), false).values);
+}
+const allLinks = (ns: NetSuiteEmulator) => rowsOf(ns, "customrecord_nss_customer_link", []);
+const linksOf = (ns: NetSuiteEmulator, id: number) =>
+  rowsOf(ns, "customrecord_nss_customer_link", [
+    { name: "custrecord_nss_link_customer", operator: "anyof", values: [String(id)] },
+  ]);
+const logsOfKind = (ns: NetSuiteEmulator, kind: string) =>
+  rowsOf(ns, "customrecord_nss_sync_log", [
+    { name: "custrecord_nss_synclog_kind", operator: "is", values: [kind] },
+  ]);
+
+interface Outcome {
+  account: string;
+  outcome: string;
+  message: string;
+}
+interface Run {
+  summary: MapReduceSummary;
+  /** Customer ID → its outcomes per Stripe account. */
+  outcomes: Record<string, Outcome[]>;
+  /** Customer ID → units map used for it. */
+  units: Record<string, number>;
+  /** The run's sync log row. */
+  runLog: Record<string, unknown>;
+}
+
+async function runMassSync(ns: NetSuiteEmulator, dryRun = false): Promise<Run> {
+  const kind = dryRun ? "mass_dry_run" : "mass";
+  const before = logsOfKind(ns, kind).filter((l) => !l.custrecord_nss_synclog_customer).length;
+  const run = await ns.runScript(MR, DEPLOY, { custscript_nss_custsync_dry_run: dryRun ? "T" : "F" });
+  if (run.type !== "mapreducescript") throw new Error("not a map/reduce run");
+  const { summary } = run;
+  expect(summary.inputSummary.error).toBeUndefined();
+  expect(summary.mapSummary.errors).toEqual([]);
+  expect(summary.summarizeSummary.error).toBeUndefined();
+  const outcomes: Record<string, Outcome[]> = {};
+  const units: Record<string, number> = {};
+  for (const [key, value] of summary.output) {
+    const parsed = JSON.parse(value) as { targets: Outcome[]; units: number };
+    outcomes[key] = parsed.targets;
+    units[key] = parsed.units;
+  }
+  const runLogs = logsOfKind(ns, kind).filter((l) => !l.custrecord_nss_synclog_customer);
+  expect(runLogs).toHaveLength(before + 1);
+  return { summary, outcomes, units, runLog: runLogs.at(-1) as Record<string, unknown> };
+}
+
+const outcomeOf = (run: Run, id: number) => run.outcomes[String(id)]?.map((t) => t.outcome);
+
+/** Arms a trap for Stripe POSTs; the returned function says how many POSTs reached the emulator. */
+function trapPosts(): () => number {
+  const TRAP = 1000;
+  stripeEmulator.faults.clear();
+  stripeEmulator.faults.add({ kind: "500", method: "POST", phase: "before", count: TRAP });
+  return () => {
+    const left = stripeEmulator.faults.pending().find((r) => r.method === "POST")?.count ?? 0;
+    stripeEmulator.faults.clear();
+    return TRAP - left;
+  };
+}
+
+beforeAll(async () => {
+  stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
+});
+
+afterAll(async () => {
+  for (const ns of opened) await ns.close();
+  await stripeEmulator?.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe("mass sync", () => {
+  const key = `sk_test_nssMassSync${Date.now()}`;
+  let stripe: Stripe;
+  let ns: NetSuiteEmulator;
+  let accountRecord: number;
+  const plain: number[] = [];
+  let noEmail: number;
+  let known: number;
+  let existing: Stripe.Customer;
+  const stripeCount = async () => (await stripe.customers.list({ limit: 100 })).data.length;
+
+  beforeAll(async () => {
+    stripe = stripeFor(key);
+    const opened = await openAccount({ [`NSS_SECRET_${SECRET.toUpperCase()}`]: key });
+    ns = opened.ns;
+    accountRecord = opened.accountRecords[0] as number;
+    for (const [name, phone] of [
+      ["Ada Ltd", "+44 20 7946 0001"],
+      ["Bob GmbH", "+49 30 1234567"],
+      ["Cy SARL", "+33 1 23 45 67 89"],
+    ] as const) {
+      const mail = `${name.split(" ")[0]?.toLowerCase()}@mass.example.com`;
+      plain.push(await saveCustomer(ns, { companyname: name, email: mail, phone, billcountry: "GB" }));
+    }
+    noEmail = await saveCustomer(ns, { companyname: "No Mail AB" });
+    existing = await stripe.customers.create({ email: "known@mass.example.com", name: "Old name" });
+    known = await saveCustomer(ns, { companyname: "Known Inc", email: "known@mass.example.com" });
+    // Auto sync is off: nothing happened yet.
+    expect(allLinks(ns)).toEqual([]);
+    expect(await stripeCount()).toBe(1);
+  });
+
+  it("dry run: reports the plan per customer, with no Stripe POST and no record change", async () => {
+    const posts = trapPosts();
+    const run = await runMassSync(ns, true);
+    expect(posts()).toBe(0);
+    for (const id of plain) {
+      expect(outcomeOf(run, id)).toEqual(["created"]);
+      expect(run.outcomes[String(id)]?.[0]?.message).toBe(
+        'Dry run: would create a Stripe customer in Stripe account "Main".',
+      );
+    }
+    expect(outcomeOf(run, known)).toEqual(["linked"]);
+    expect(run.outcomes[String(known)]?.[0]?.message).toContain(
+      `would link to existing Stripe customer ${existing.id}`,
+    );
+    expect(outcomeOf(run, noEmail)).toEqual(["failed"]);
+    expect(run.outcomes[String(noEmail)]?.[0]?.message).toContain(
+      `Customer ${noEmail} has neither a Stripe customer ID`,
+    );
+
+    console.info(`mass sync dry run units per customer in map: ${JSON.stringify(run.units)}`);
+    for (const u of Object.values(run.units)) expect(u).toBeLessThan(UNIT_LIMIT);
+    expect(await stripeCount()).toBe(1);
+    expect(allLinks(ns)).toEqual([]);
+    for (const id of [...plain, noEmail, known]) {
+      const values = customer(ns, id);
+      expect(values.custentity_nss_sync_status ?? "").toBe("");
+      expect(values.custentity_nss_stripe_customer_id ?? "").toBe("");
+      expect(values.custentity_nss_last_sync ?? "").toBe("");
+    }
+    expect(await stripe.customers.retrieve(existing.id)).toMatchObject({ name: "Old name", metadata: {} });
+    // Only sync log rows, all of the dry run: one per customer and the run's own.
+    expect(logsOfKind(ns, "mass")).toEqual([]);
+    const planned = logsOfKind(ns, "mass_dry_run");
+    expect(planned).toHaveLength(6);
+    expect(run.runLog).toMatchObject({
+      custrecord_nss_synclog_created: 3,
+      custrecord_nss_synclog_linked: 1,
+      custrecord_nss_synclog_failed: 1,
+      custrecord_nss_synclog_outcome: "completed_with_failures",
+    });
+    expect(String(run.runLog.custrecord_nss_synclog_message)).toContain(
+      "5 customers; would create 3, would link 1, would update 0, would skip unchanged 0, would fail 1",
+    );
+  });
+
+  it("creates one Stripe customer per customer, links the known one, fails the one with no email", async () => {
+    const run = await runMassSync(ns);
+    for (const id of plain) {
+      expect(outcomeOf(run, id)).toEqual(["created"]);
+      const values = customer(ns, id);
+      const cus = await stripe.customers.retrieve(String(values.custentity_nss_stripe_customer_id));
+      expect(cus).toMatchObject({
+        email: values.email,
+        name: values.companyname,
+        phone: values.phone,
+        metadata: { netsuite_customer_id: String(id), netsuite_subsidiary: "1" },
+      });
+      expect(values.custentity_nss_sync_status).toBe("synced");
+      expect(linksOf(ns, id)).toMatchObject([
+        {
+          custrecord_nss_link_stripe_id: (cus as Stripe.Customer).id,
+          custrecord_nss_link_account: String(accountRecord),
+          custrecord_nss_link_subsidiary: "1",
+        },
+      ]);
+      expect((await stripe.customers.list({ email: String(values.email) })).data).toHaveLength(1);
+    }
+    expect(outcomeOf(run, known)).toEqual(["linked"]);
+    expect(customer(ns, known).custentity_nss_stripe_customer_id).toBe(existing.id);
+    expect(await stripe.customers.retrieve(existing.id)).toMatchObject({
+      name: "Known Inc",
+      metadata: { netsuite_customer_id: String(known) },
+    });
+    expect(outcomeOf(run, noEmail)).toEqual(["failed"]);
+    const error = String(customer(ns, noEmail).custentity_nss_last_error);
+    expect(error).toContain(`Customer ${noEmail} has neither a Stripe customer ID`);
+    expect(error).toContain("Fill email");
+    expect(linksOf(ns, noEmail)).toEqual([]);
+    expect(await stripeCount()).toBe(4);
+
+    expect(run.runLog).toMatchObject({
+      custrecord_nss_synclog_kind: "mass",
+      custrecord_nss_synclog_created: 3,
+      custrecord_nss_synclog_linked: 1,
+      custrecord_nss_synclog_updated: 0,
+      custrecord_nss_synclog_unchanged: 0,
+      custrecord_nss_synclog_failed: 1,
+    });
+    const message = String(run.runLog.custrecord_nss_synclog_message);
+    expect(message).toContain("5 customers; created 3, linked 1, updated 0, unchanged 0, failed 1");
+    expect(message).toContain(`customer ${noEmail}: Customer ${noEmail} has neither`);
+
+    const units = Object.values(run.units);
+    expect(units).toHaveLength(5);
+    const created = run.units[String(plain[0])] as number;
+    console.info(`mass sync units per customer in map: ${JSON.stringify(run.units)}`);
+    expect(created).toBeGreaterThan(0);
+    for (const u of units) expect(u).toBeLessThan(UNIT_LIMIT);
+    expect(message).toMatch(/units per customer in map: max \d+, average \d+/);
+  });
+
+  it("a second run sends nothing to Stripe: every synced customer is unchanged", async () => {
+    const customersBefore = await stripeCount();
+    const eventsBefore = (await stripe.events.list({ limit: 100 })).data.length;
+    const posts = trapPosts();
+    const run = await runMassSync(ns);
+    expect(posts()).toBe(0);
+    for (const id of [...plain, known]) {
+      expect(outcomeOf(run, id)).toEqual(["unchanged"]);
+      expect(customer(ns, id).custentity_nss_sync_status).toBe("unchanged");
+    }
+    expect(outcomeOf(run, noEmail)).toEqual(["failed"]);
+    expect(await stripeCount()).toBe(customersBefore);
+    expect((await stripe.events.list({ limit: 100 })).data.length).toBe(eventsBefore);
+    expect(run.runLog).toMatchObject({
+      custrecord_nss_synclog_created: 0,
+      custrecord_nss_synclog_linked: 0,
+      custrecord_nss_synclog_updated: 0,
+      custrecord_nss_synclog_unchanged: 4,
+      custrecord_nss_synclog_failed: 1,
+    });
+    // Unchanged costs no Stripe call.
+    console.info(`mass sync units per unchanged customer in map: ${JSON.stringify(run.units)}`);
+    for (const id of plain) expect(run.units[String(id)]).toBeLessThan(UNIT_LIMIT);
+  });
+
+  it("a changed phone gives exactly one update; the dry run plans it without sending it", async () => {
+    const id = plain[1] as number;
+    const record = ns.data.loadRecord("customer", id, false);
+    await ns.saveAsUser({ ...record, values: { ...record.values, phone: "+49 30 7654321" } });
+
+    const posts = trapPosts();
+    const dry = await runMassSync(ns, true);
+    expect(posts()).toBe(0);
+    expect(outcomeOf(dry, id)).toEqual(["updated"]);
+    expect(String(dry.runLog.custrecord_nss_synclog_message)).toContain(
+      "would create 0, would link 0, would update 1, would skip unchanged 3, would fail 1",
+    );
+    const stripeId = String(customer(ns, id).custentity_nss_stripe_customer_id);
+    expect(await stripe.customers.retrieve(stripeId)).toMatchObject({ phone: "+49 30 1234567" });
+
+    const run = await runMassSync(ns);
+    expect(outcomeOf(run, id)).toEqual(["updated"]);
+    const counts = Object.values(run.outcomes)
+      .flat()
+      .map((t) => t.outcome);
+    expect(counts.filter((o) => o === "updated")).toHaveLength(1);
+    expect(counts.filter((o) => o === "unchanged")).toHaveLength(3);
+    expect(await stripe.customers.retrieve(stripeId)).toMatchObject({ phone: "+49 30 7654321" });
+    expect(run.runLog).toMatchObject({
+      custrecord_nss_synclog_updated: 1,
+      custrecord_nss_synclog_unchanged: 3,
+    });
+  });
+});
+
+describe("mass sync over two subsidiaries served by two Stripe accounts", () => {
+  it("creates one Stripe customer in each account", async () => {
+    const keyA = `sk_test_nssMassA${Date.now()}`;
+    const keyB = `sk_test_nssMassB${Date.now()}`;
+    const secretB = "custsecret_nss_stripe_key_nordics";
+    // A second API secret is the administrator's, not the SuiteApp's: the test declares it in a copy
+    // of the project (the emulator only fills in secrets the project defines).
+    emulatorProjectDir();
+    const project = mkdtempSync(join(tmpdir(), "nss-mass-project-"));
+    dirs.push(project);
+    cpSync(join(PACKAGE_DIR, "src"), join(project, "src"), { recursive: true });
+    writeFileSync(join(project, "src", "Objects", `${secretB}.xml`), `<secret scriptid="${secretB}"/>\n`);
+    const { ns } = await openAccount(
+      { [`NSS_SECRET_${SECRET.toUpperCase()}`]: keyA, [`NSS_SECRET_${secretB.toUpperCase()}`]: keyB },
+      [
+        { name: "Main", subsidiary: "1" },
+        { name: "Nordics", subsidiary: "2", secret: secretB },
+      ],
+      project,
+    );
+    const sub = await ns.saveAsUser({
+      type: "subsidiary",
+      id: null,
+      isDynamic: false,
+      values: { name: "Nordics AS", country: "NO", currency: "1" },
+    });
+    expect(sub).toBe(2);
+    const id = await saveCustomer(ns, { companyname: "Twin Ltd", email: "twin@mass.example.com" });
+    await ns.saveAsUser({
+      type: "customersubsidiaryrelationship",
+      id: null,
+      isDynamic: false,
+      values: { entity: String(id), subsidiary: String(sub) },
+    });
+    const run = await runMassSync(ns);
+    expect(run.outcomes[String(id)]?.map((t) => `${t.account}: ${t.outcome}`)).toEqual([
+      "Main: created",
+      "Nordics: created",
+    ]);
+    console.info(
+      `mass sync units, two accounts: map ${JSON.stringify(run.units)}, getInputData ${run.summary.inputSummary.usage}`,
+    );
+    expect(run.units[String(id)]).toBeLessThan(UNIT_LIMIT);
+    const inA = (await stripeFor(keyA).customers.list({ email: "twin@mass.example.com" })).data;
+    const inB = (await stripeFor(keyB).customers.list({ email: "twin@mass.example.com" })).data;
+    expect(inA).toHaveLength(1);
+    expect(inB).toHaveLength(1);
+    expect(inA[0]?.metadata).toMatchObject({ netsuite_customer_id: String(id), netsuite_subsidiary: "1" });
+    expect(inB[0]?.metadata).toMatchObject({ netsuite_customer_id: String(id), netsuite_subsidiary: "2" });
+    expect(linksOf(ns, id).map((l) => l.custrecord_nss_link_subsidiary)).toEqual(["1", "2"]);
+    expect(customer(ns, id).custentity_nss_stripe_customer_id).toBe(inA[0]?.id);
+  });
+});
+
+describe("mass sync dry run with stored Stripe IDs", () => {
+  it("plans an update for a known ID and reports a stale one, with GETs only", async () => {
+    const key = `sk_test_nssMassStored${Date.now()}`;
+    const stripe = stripeFor(key);
+    const { ns } = await openAccount({ [`NSS_SECRET_${SECRET.toUpperCase()}`]: key });
+    const existing = await stripe.customers.create({ email: "carried@mass.example.com", name: "Old" });
+    const carried = await saveCustomer(ns, {
+      companyname: "Carried Ltd",
+      email: "carried@mass.example.com",
+      custentity_nss_stripe_customer_id: existing.id,
+    });
+    const stale = await saveCustomer(ns, {
+      companyname: "Stale Ltd",
+      email: "stale@mass.example.com",
+      custentity_nss_stripe_customer_id: "cus_DoesNotExist1",
+    });
+    const posts = trapPosts();
+    const run = await runMassSync(ns, true);
+    expect(posts()).toBe(0);
+    expect(outcomeOf(run, carried)).toEqual(["updated"]);
+    expect(run.outcomes[String(carried)]?.[0]?.message).toBe(
+      `Dry run: would update Stripe customer ${existing.id} in Stripe account "Main".`,
+    );
+    expect(outcomeOf(run, stale)).toEqual(["failed"]);
+    expect(run.outcomes[String(stale)]?.[0]?.message).toContain(
+      `Customer ${stale} stores Stripe customer cus_DoesNotExist1 in custentity_nss_stripe_customer_id, but Stripe has no such customer`,
+    );
+    expect(await stripe.customers.retrieve(existing.id)).toMatchObject({ name: "Old", metadata: {} });
+    expect(allLinks(ns)).toEqual([]);
+    expect(customer(ns, carried).custentity_nss_sync_status ?? "").toBe("");
+    expect(customer(ns, stale).custentity_nss_last_error ?? "").toBe("");
+  });
+});
