@@ -28,18 +28,23 @@ const f = LINK_RECORD.fields;
 const text = (value: unknown): string =>
   typeof value === "string" ? value : value == null ? "" : String(value);
 
-/** The link of the customer for the account and subsidiary, if any. */
-export function findLink(
-  customerId: string,
-  accountRecordId: string,
-  subsidiaryId: string,
-): LinkRow | undefined {
+function linkFilters(customerId: string, accountRecordId: string, subsidiaryId: string): unknown[] {
   const filters: unknown[] = [
     [f.customer, "anyof", customerId],
     "AND",
     [accountRecordId ? f.account : "isinactive", accountRecordId ? "anyof" : "is", accountRecordId || "F"],
   ];
   if (subsidiaryId) filters.push("AND", [f.subsidiary, "anyof", subsidiaryId]);
+  return filters;
+}
+
+/** The link of the customer for the account and subsidiary, if any. */
+export function findLink(
+  customerId: string,
+  accountRecordId: string,
+  subsidiaryId: string,
+): LinkRow | undefined {
+  const filters = linkFilters(customerId, accountRecordId, subsidiaryId);
   const [row] = search
     .create({
       type: LINK_RECORD.type,
@@ -63,7 +68,14 @@ export function findLink(
   };
 }
 
-/** Updates the existing link, or creates it. */
+/**
+ * Updates the existing link, or creates it. Two syncs of the same new customer at once (the create
+ * user event and the mass sync) both find no link and both create one; NetSuite has no unique key to
+ * stop it. So after a create the links of the customer, account and subsidiary are read again (10
+ * units, on a create only): the oldest one wins, and a writer whose new link is not the oldest deletes
+ * it and writes its values on the oldest. The creates are ordered by internal ID, so the later writer
+ * always sees the earlier link: exactly one link remains.
+ */
 export function saveLink(existing: LinkRow | undefined, values: LinkValues): string {
   if (existing !== undefined) {
     record.submitFields({
@@ -84,5 +96,16 @@ export function saveLink(existing: LinkRow | undefined, values: LinkValues): str
   link.setValue({ fieldId: f.stripeId, value: values.stripeId });
   link.setValue({ fieldId: f.fingerprint, value: values.fingerprint });
   link.setValue({ fieldId: f.generation, value: values.generation });
-  return String(link.save());
+  const id = String(link.save());
+  const [oldest] = search
+    .create({
+      type: LINK_RECORD.type,
+      filters: linkFilters(values.customerId, values.accountRecordId, values.subsidiaryId),
+      columns: [search.createColumn({ name: "internalid", sort: search.Sort.ASC })],
+    })
+    .run()
+    .getRange({ start: 0, end: 1 });
+  if (oldest === undefined || String(oldest.id) === id) return id;
+  record.delete({ type: LINK_RECORD.type, id });
+  return saveLink({ id: String(oldest.id), stripeId: "", fingerprint: "", generation: 0 }, values);
 }

@@ -1,0 +1,341 @@
+/**
+ * Races and faults, end to end: the SuiteApp's built scripts in the NetSuite emulator against the
+ * Stripe emulator over HTTPS. What every test proves is the same rule: never a duplicate Stripe
+ * customer, and one link record per NetSuite customer and Stripe account.
+ *
+ * Overlap of the create user event and the mass sync: every Stripe POST is slowed down by a `delay`
+ * fault (it runs only after the wait), customers are saved as a user would (not awaited), and as soon as
+ * their records exist (the emulator writes the record, then runs afterSubmit) the mass sync is started
+ * while no save has returned yet, with a deployment that maps every customer at once: each map looks
+ * its customer up while the user event's create is still waiting, finds nothing and creates too.
+ * The test checks that no save had returned when the map/reduce started, that the map/reduce's input
+ * held every customer, and that the delay rule was used by both scripts' POSTs.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { Agent as HttpsAgent } from "node:https";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type MapReduceSummary, NetSuiteEmulator, type SearchDef } from "@nss/netsuite-emulator";
+import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
+import Stripe from "stripe";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { emulatorProjectDir, PACKAGE_DIR } from "./helpers/project.js";
+
+const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+const CERT = readFileSync(join(FIXTURES, "cert.pem"));
+const TLS_KEY = readFileSync(join(FIXTURES, "key.pem"));
+const SECRET = "custsecret_nss_stripe_key_default";
+const MR = "customscript_nss_custsync_mr";
+const DEPLOY = "customdeploy_nss_custsync_mr";
+
+let stripeEmulator: StripeEmulator;
+const opened: NetSuiteEmulator[] = [];
+const dirs: string[] = [];
+
+const query = (
+  type: string,
+  columns: SearchDef["columns"],
+  filters: SearchDef["filters"] = [],
+): SearchDef => ({ id: null, scriptId: null, type, title: null, filters, columns, isPublic: false });
+
+const stripeFor = (key: string) =>
+  new Stripe(key, {
+    host: "127.0.0.1",
+    port: stripeEmulator.port,
+    protocol: "https",
+    httpAgent: new HttpsAgent({ ca: CERT }),
+  });
+
+/** The SuiteApp in a fresh account with one Stripe account record (its own key) for subsidiary 1. */
+async function openAccount(
+  key: string,
+  autoSync: boolean,
+  projectDir = emulatorProjectDir(),
+): Promise<{ ns: NetSuiteEmulator; stripe: Stripe; accountRecord: number }> {
+  const dir = mkdtempSync(join(tmpdir(), "nss-races-"));
+  dirs.push(dir);
+  const ns = await NetSuiteEmulator.open({
+    projectDir,
+    db: join(dir, "account.sqlite"),
+    env: { [`NSS_SECRET_${SECRET.toUpperCase()}`]: key },
+    httpsCa: CERT,
+  });
+  opened.push(ns);
+  const accountRecord = await ns.saveAsUser({
+    type: "customrecord_nss_stripe_account",
+    id: null,
+    isDynamic: false,
+    values: {
+      name: "Main",
+      custrecord_nss_acct_account_id: "acct_1NssRacesTest",
+      custrecord_nss_acct_secret_id: SECRET,
+      custrecord_nss_acct_ident_field: "subsidiary",
+      custrecord_nss_acct_ident_value: "1",
+      custrecord_nss_acct_api_base: stripeEmulator.url,
+    },
+  });
+  await setAutoSync(ns, autoSync);
+  return { ns, stripe: stripeFor(key), accountRecord };
+}
+
+/**
+ * A copy of the project whose mass sync deployment maps up to 5 customers at once (an administrator's
+ * concurrency limit; the emulator maps one at a time without it), so that every customer's map runs
+ * while its user event does.
+ */
+function concurrentProject(): string {
+  emulatorProjectDir();
+  const project = mkdtempSync(join(tmpdir(), "nss-races-project-"));
+  dirs.push(project);
+  cpSync(join(PACKAGE_DIR, "src"), join(project, "src"), { recursive: true });
+  const file = join(project, "src", "Objects", "Scripts", `${MR}.xml`);
+  const xml = readFileSync(file, "utf8");
+  const changed = xml.replace(
+    "<isdeployed>T</isdeployed>",
+    "<concurrencylimit>5</concurrencylimit>\n      <isdeployed>T</isdeployed>",
+  );
+  if (changed === xml) throw new Error(`no deployment in ${file}`);
+  writeFileSync(file, changed);
+  return project;
+}
+
+async function setAutoSync(ns: NetSuiteEmulator, on: boolean): Promise<void> {
+  const [config] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
+  const record = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
+  await ns.saveAsUser({ ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: on } });
+}
+
+const saveCustomer = (ns: NetSuiteEmulator, values: Record<string, string>) =>
+  ns.saveAsUser({ type: "customer", id: null, isDynamic: false, values: { subsidiary: "1", ...values } });
+
+const customer = (ns: NetSuiteEmulator, id: number) => ns.data.loadRecord("customer", id, false).values;
+
+function rowsOf(ns: NetSuiteEmulator, type: string, filters: SearchDef["filters"]) {
+  return ns.data
+    .runSearch(query(type, [{ name: "internalid", sort: "ASC" }], filters), 0, 1000)
+    .rows.map((r) => ({ id: Number(r.id), values: ns.data.loadRecord(type, Number(r.id), false).values }));
+}
+const linksOf = (ns: NetSuiteEmulator, id: number) =>
+  rowsOf(ns, "customrecord_nss_customer_link", [
+    { name: "custrecord_nss_link_customer", operator: "anyof", values: [String(id)] },
+  ]).map((r) => r.values);
+const customersByEmail = (ns: NetSuiteEmulator, email: string) =>
+  rowsOf(ns, "customer", [{ name: "email", operator: "is", values: [email] }]).map((r) => r.id);
+
+interface Outcome {
+  account: string;
+  outcome: string;
+  message: string;
+}
+
+function outcomesOf(summary: MapReduceSummary): Record<string, Outcome[]> {
+  const outcomes: Record<string, Outcome[]> = {};
+  for (const [key, value] of summary.output) {
+    outcomes[key] = (JSON.parse(value) as { targets: Outcome[] }).targets;
+  }
+  return outcomes;
+}
+
+async function runMassSync(ns: NetSuiteEmulator): Promise<Record<string, Outcome[]>> {
+  const run = await ns.runScript(MR, DEPLOY, { custscript_nss_custsync_dry_run: "F" });
+  if (run.type !== "mapreducescript") throw new Error("not a map/reduce run");
+  expect(run.summary.inputSummary.error).toBeUndefined();
+  expect(run.summary.mapSummary.errors).toEqual([]);
+  expect(run.summary.summarizeSummary.error).toBeUndefined();
+  return outcomesOf(run.summary);
+}
+
+/**
+ * The invariant: exactly one Stripe customer for the email, named by the customer's Stripe ID field,
+ * its metadata, and the one link record of the customer for the account.
+ */
+async function expectOneStripeCustomer(
+  ns: NetSuiteEmulator,
+  stripe: Stripe,
+  id: number,
+  email: string,
+  accountRecord: number,
+): Promise<string> {
+  const found = (await stripe.customers.list({ email, limit: 100 })).data;
+  expect(found.map((c) => c.email)).toEqual([email]);
+  const cus = found[0] as Stripe.Customer;
+  expect(cus.metadata).toMatchObject({ netsuite_customer_id: String(id), netsuite_subsidiary: "1" });
+  expect(customer(ns, id).custentity_nss_stripe_customer_id).toBe(cus.id);
+  const links = linksOf(ns, id);
+  expect(links).toHaveLength(1);
+  expect(links[0]).toMatchObject({
+    custrecord_nss_link_stripe_id: cus.id,
+    custrecord_nss_link_account: String(accountRecord),
+    custrecord_nss_link_subsidiary: "1",
+  });
+  return cus.id;
+}
+
+/** Polls (every 5 ms) until the condition holds. */
+async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error("condition not reached in time");
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+beforeAll(async () => {
+  stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
+});
+
+afterEach(() => {
+  stripeEmulator.faults.clear();
+});
+
+afterAll(async () => {
+  for (const ns of opened) await ns.close();
+  await stripeEmulator?.close();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe("the create user event and the mass sync at the same time", () => {
+  it("give one Stripe customer and one link per NetSuite customer", async () => {
+    const { ns, stripe, accountRecord } = await openAccount(
+      `sk_test_nssRaceUeMr${Date.now()}`,
+      true,
+      concurrentProject(),
+    );
+    const N = 4;
+    const emails = Array.from({ length: N }, (_, i) => `race${i}@races.example.com`);
+    // Every Stripe POST waits before it runs, so a user event's create is still in flight (nothing in
+    // Stripe yet) when the mass sync looks the same customer up.
+    const POSTS = 1000;
+    stripeEmulator.faults.add({ kind: "delay", delayMs: 800, method: "POST", count: POSTS });
+
+    let savesDone = 0;
+    const saves = emails.map((email, i) =>
+      saveCustomer(ns, { companyname: `Race ${i} Ltd`, email }).then((id) => {
+        savesDone += 1;
+        return id;
+      }),
+    );
+    // The records are written before afterSubmit runs: wait until the mass sync's search can see them.
+    await until(() => emails.every((e) => customersByEmail(ns, e).length === 1));
+    const savesDoneAtMrStart = savesDone;
+    const mass = runMassSync(ns);
+    const ids = await Promise.all(saves);
+    const outcomes = await mass;
+
+    // They overlapped: no save (so no user event) had finished when the mass sync started, and the
+    // mass sync's input held every customer.
+    expect(savesDoneAtMrStart).toBe(0);
+    for (const id of ids) expect(outcomes[String(id)]).toHaveLength(1);
+    // Both scripts sent a POST for every customer (a user event's create, and a map's create with the
+    // same idempotency key or a link's update): every map ran before its user event had finished.
+    const left = stripeEmulator.faults.pending().find((r) => r.kind === "delay")?.count ?? 0;
+    expect(POSTS - left).toBeGreaterThanOrEqual(2 * N);
+    console.info(
+      `races: mass sync outcomes ${JSON.stringify(ids.map((id) => outcomes[String(id)]?.[0]?.outcome))}, posts ${POSTS - left}`,
+    );
+    stripeEmulator.faults.clear();
+
+    for (const [i, id] of ids.entries()) {
+      expect(outcomes[String(id)]?.[0]?.outcome).toMatch(/^(created|linked)$/);
+      await expectOneStripeCustomer(ns, stripe, id, emails[i] as string, accountRecord);
+      expect(customer(ns, id).custentity_nss_sync_status).toMatch(/^(synced|unchanged)$/);
+    }
+    expect((await stripe.customers.list({ limit: 100 })).data).toHaveLength(N);
+
+    // A later mass sync finds everything in order and changes nothing.
+    const again = await runMassSync(ns);
+    for (const id of ids) expect(again[String(id)]?.map((t) => t.outcome)).toEqual(["unchanged"]);
+    expect((await stripe.customers.list({ limit: 100 })).data).toHaveLength(N);
+  });
+});
+
+describe("retries after a 500 from Stripe", () => {
+  let ns: NetSuiteEmulator;
+  let stripe: Stripe;
+  let accountRecord: number;
+  beforeAll(async () => {
+    ({ ns, stripe, accountRecord } = await openAccount(`sk_test_nssRace500${Date.now()}`, true));
+  });
+
+  it("two 500s before the create ran: the retry creates exactly one customer", async () => {
+    stripeEmulator.faults.add({
+      kind: "500",
+      phase: "before",
+      method: "POST",
+      pathPrefix: "/v1/customers",
+      count: 2,
+    });
+    const email = "before@races.example.com";
+    const id = await saveCustomer(ns, { companyname: "Before Ltd", email });
+    expect(stripeEmulator.faults.pending()).toEqual([]); // both 500s were used
+    await expectOneStripeCustomer(ns, stripe, id, email, accountRecord);
+    expect(customer(ns, id)).toMatchObject({ custentity_nss_sync_status: "synced" });
+  });
+
+  it("a 500 after the create ran: STRIPE_UNAVAILABLE, then the mass sync links the customer Stripe made", async () => {
+    stripeEmulator.faults.add({
+      kind: "500",
+      phase: "after",
+      method: "POST",
+      pathPrefix: "/v1/customers",
+      count: 1,
+    });
+    const email = "after@races.example.com";
+    const id = await saveCustomer(ns, { companyname: "After Ltd", email });
+    expect(stripeEmulator.faults.pending()).toEqual([]);
+    const failed = customer(ns, id);
+    expect(failed.custentity_nss_sync_status).toBe("error");
+    // The Stripe client's STRIPE_UNAVAILABLE message (the code itself is not written on the customer).
+    const error = String(failed.custentity_nss_last_error);
+    expect(error).toContain(
+      'Stripe failed POST /v1/customers for Stripe account "Main" after 3 attempts (HTTP 500',
+    );
+    expect(error).toContain("The request may have been carried out");
+    expect(failed.custentity_nss_stripe_customer_id ?? "").toBe("");
+    expect(linksOf(ns, id)).toEqual([]);
+    // The create ran in Stripe though the answer was a 500 (replayed on every retry).
+    const made = (await stripe.customers.list({ email })).data;
+    expect(made).toHaveLength(1);
+
+    const outcomes = await runMassSync(ns);
+    expect(outcomes[String(id)]?.map((t) => t.outcome)).toEqual(["linked"]);
+    const linked = await expectOneStripeCustomer(ns, stripe, id, email, accountRecord);
+    expect(linked).toBe(made[0]?.id);
+    expect(customer(ns, id).custentity_nss_sync_status).toBe("synced");
+    expect(customer(ns, id).custentity_nss_last_error ?? "").toBe("");
+  });
+});
+
+describe("two mass syncs of the same deployment", () => {
+  it("a second run while one is running is refused; back to back they keep one Stripe customer each", async () => {
+    const { ns, stripe, accountRecord } = await openAccount(`sk_test_nssRaceMrMr${Date.now()}`, false);
+    const emails = ["m0@races.example.com", "m1@races.example.com", "m2@races.example.com"];
+    const ids: number[] = [];
+    for (const [i, email] of emails.entries()) {
+      ids.push(await saveCustomer(ns, { companyname: `Mass ${i} Ltd`, email }));
+    }
+    const first = runMassSync(ns);
+    await expect(ns.runScript(MR, DEPLOY, { custscript_nss_custsync_dry_run: "F" })).rejects.toMatchObject({
+      name: "MAP_REDUCE_ALREADY_RUNNING",
+    });
+    const one = await first;
+    for (const id of ids) expect(one[String(id)]?.map((t) => t.outcome)).toEqual(["created"]);
+
+    const two = await runMassSync(ns);
+    for (const id of ids) expect(two[String(id)]?.map((t) => t.outcome)).toEqual(["unchanged"]);
+
+    // A blanked Stripe ID field on one customer: the next run links it again by email, no new customer.
+    await ns.saveAsUser({
+      ...ns.data.loadRecord("customer", ids[0] as number, false),
+      values: { ...customer(ns, ids[0] as number), custentity_nss_stripe_customer_id: "" },
+    });
+    const three = await runMassSync(ns);
+    expect(three[String(ids[0])]?.map((t) => t.outcome)).toEqual(["linked"]);
+
+    for (const [i, id] of ids.entries()) {
+      await expectOneStripeCustomer(ns, stripe, id, emails[i] as string, accountRecord);
+    }
+    expect((await stripe.customers.list({ limit: 100 })).data).toHaveLength(ids.length);
+  });
+});
