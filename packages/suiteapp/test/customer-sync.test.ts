@@ -3,21 +3,17 @@
  * runs), a Stripe account record pointing at the Stripe emulator over HTTPS, and customers saved as a
  * user would, which fires the create user event (customscript_nss_customer_ue).
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { Agent as HttpsAgent } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { type LogEntry, NetSuiteEmulator, type SearchDef } from "@nss/netsuite-emulator";
+import { type LogEntry, NetSuiteEmulator } from "@nss/netsuite-emulator";
 import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CERT, customer, query, SECRET, saveCustomer, TLS_KEY } from "./helpers/e2e.js";
 import { emulatorProjectDir } from "./helpers/project.js";
 
-const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
-const CERT = readFileSync(join(FIXTURES, "cert.pem"));
-const TLS_KEY = readFileSync(join(FIXTURES, "key.pem"));
-const SECRET = "custsecret_nss_stripe_key_default";
 const KEY = `sk_test_nssCustomerSync${Date.now()}`;
 /** Not a key Stripe (or the emulator) accepts. */
 const WRONG_KEY = "sk_test_revoked-Key-9876";
@@ -28,20 +24,6 @@ let stripeEmulator: StripeEmulator;
 let stripe: Stripe;
 const opened: NetSuiteEmulator[] = [];
 const dirs: string[] = [];
-
-const query = (
-  type: string,
-  columns: SearchDef["columns"],
-  filters: SearchDef["filters"] = [],
-): SearchDef => ({
-  id: null,
-  scriptId: null,
-  type,
-  title: null,
-  filters,
-  columns,
-  isPublic: false,
-});
 
 /** The SuiteApp in a fresh account, with one Stripe account record for subsidiary 1. */
 async function openAccount(key: string): Promise<{ ns: NetSuiteEmulator; accountRecord: number }> {
@@ -69,11 +51,6 @@ async function openAccount(key: string): Promise<{ ns: NetSuiteEmulator; account
   });
   return { ns, accountRecord };
 }
-
-const saveCustomer = (ns: NetSuiteEmulator, values: Record<string, string>) =>
-  ns.saveAsUser({ type: "customer", id: null, isDynamic: false, values: { subsidiary: "1", ...values } });
-
-const customer = (ns: NetSuiteEmulator, id: number) => ns.data.loadRecord("customer", id, false).values;
 
 function rowsOf(ns: NetSuiteEmulator, type: string, field: string, customerId: number) {
   return ns.data

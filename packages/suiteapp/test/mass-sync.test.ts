@@ -6,21 +6,17 @@
  * "No Stripe POST" is proven with a trap: a fault rule that would answer every POST with a 500
  * (`before`: nothing runs) and counts down when used; after the run it must still be whole.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { Agent as HttpsAgent } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type MapReduceSummary, NetSuiteEmulator, type SearchDef } from "@nss/netsuite-emulator";
 import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CERT, customer, query, SECRET, saveCustomer, TLS_KEY } from "./helpers/e2e.js";
 import { emulatorProjectDir, PACKAGE_DIR } from "./helpers/project.js";
 
-const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
-const CERT = readFileSync(join(FIXTURES, "cert.pem"));
-const TLS_KEY = readFileSync(join(FIXTURES, "key.pem"));
-const SECRET = "custsecret_nss_stripe_key_default";
 const MR = "customscript_nss_custsync_mr";
 const DEPLOY = "customdeploy_nss_custsync_mr";
 const UNIT_LIMIT = 1000;
@@ -28,12 +24,6 @@ const UNIT_LIMIT = 1000;
 let stripeEmulator: StripeEmulator;
 const opened: NetSuiteEmulator[] = [];
 const dirs: string[] = [];
-
-const query = (
-  type: string,
-  columns: SearchDef["columns"],
-  filters: SearchDef["filters"] = [],
-): SearchDef => ({ id: null, scriptId: null, type, title: null, filters, columns, isPublic: false });
 
 const stripeFor = (key: string) =>
   new Stripe(key, {
@@ -87,11 +77,6 @@ async function openAccount(
   await ns.saveAsUser({ ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: false } });
   return { ns, accountRecords };
 }
-
-const saveCustomer = (ns: NetSuiteEmulator, values: Record<string, string>) =>
-  ns.saveAsUser({ type: "customer", id: null, isDynamic: false, values: { subsidiary: "1", ...values } });
-
-const customer = (ns: NetSuiteEmulator, id: number) => ns.data.loadRecord("customer", id, false).values;
 
 function rowsOf(ns: NetSuiteEmulator, type: string, filters: SearchDef["filters"]) {
   return ns.data

@@ -15,29 +15,19 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { Agent as HttpsAgent } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type MapReduceSummary, NetSuiteEmulator, type SearchDef } from "@nss/netsuite-emulator";
 import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
 import Stripe from "stripe";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { CERT, customer, query, SECRET, saveCustomer, TLS_KEY } from "./helpers/e2e.js";
 import { emulatorProjectDir, PACKAGE_DIR } from "./helpers/project.js";
 
-const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
-const CERT = readFileSync(join(FIXTURES, "cert.pem"));
-const TLS_KEY = readFileSync(join(FIXTURES, "key.pem"));
-const SECRET = "custsecret_nss_stripe_key_default";
 const MR = "customscript_nss_custsync_mr";
 const DEPLOY = "customdeploy_nss_custsync_mr";
 
 let stripeEmulator: StripeEmulator;
 const opened: NetSuiteEmulator[] = [];
 const dirs: string[] = [];
-
-const query = (
-  type: string,
-  columns: SearchDef["columns"],
-  filters: SearchDef["filters"] = [],
-): SearchDef => ({ id: null, scriptId: null, type, title: null, filters, columns, isPublic: false });
 
 const stripeFor = (key: string) =>
   new Stripe(key, {
@@ -105,11 +95,6 @@ async function setAutoSync(ns: NetSuiteEmulator, on: boolean): Promise<void> {
   const record = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
   await ns.saveAsUser({ ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: on } });
 }
-
-const saveCustomer = (ns: NetSuiteEmulator, values: Record<string, string>) =>
-  ns.saveAsUser({ type: "customer", id: null, isDynamic: false, values: { subsidiary: "1", ...values } });
-
-const customer = (ns: NetSuiteEmulator, id: number) => ns.data.loadRecord("customer", id, false).values;
 
 function rowsOf(ns: NetSuiteEmulator, type: string, filters: SearchDef["filters"]) {
   return ns.data
