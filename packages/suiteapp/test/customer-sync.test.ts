@@ -3,16 +3,22 @@
  * runs), a Stripe account record pointing at the Stripe emulator over HTTPS, and customers saved as a
  * user would, which fires the create user event (customscript_nss_customer_ue).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { Agent as HttpsAgent } from "node:https";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type LogEntry, NetSuiteEmulator } from "@nss/netsuite-emulator";
+import { rmSync } from "node:fs";
+import type { LogEntry, NetSuiteEmulator } from "@nss/netsuite-emulator";
 import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CERT, customer, query, SECRET, saveCustomer, TLS_KEY } from "./helpers/e2e.js";
-import { emulatorProjectDir } from "./helpers/project.js";
+import {
+  CERT,
+  customer,
+  openSuiteApp,
+  query,
+  SECRET,
+  saveCustomer,
+  secretEnv,
+  stripeClient,
+  TLS_KEY,
+} from "./helpers/e2e.js";
 
 const KEY = `sk_test_nssCustomerSync${Date.now()}`;
 /** Not a key Stripe (or the emulator) accepts. */
@@ -27,29 +33,12 @@ const dirs: string[] = [];
 
 /** The SuiteApp in a fresh account, with one Stripe account record for subsidiary 1. */
 async function openAccount(key: string): Promise<{ ns: NetSuiteEmulator; accountRecord: number }> {
-  const dir = mkdtempSync(join(tmpdir(), "nss-sync-"));
-  dirs.push(dir);
-  const ns = await NetSuiteEmulator.open({
-    projectDir: emulatorProjectDir(),
-    db: join(dir, "account.sqlite"),
-    env: { [`NSS_SECRET_${SECRET.toUpperCase()}`]: key },
-    httpsCa: CERT,
+  const { ns, accountRecords } = await openSuiteApp({
+    stripeUrl: stripeEmulator.url,
+    env: secretEnv(key),
+    opened: { dirs, emulators: opened },
   });
-  opened.push(ns);
-  const accountRecord = await ns.saveAsUser({
-    type: "customrecord_nss_stripe_account",
-    id: null,
-    isDynamic: false,
-    values: {
-      name: "Main",
-      custrecord_nss_acct_account_id: "acct_1NssMainTest",
-      custrecord_nss_acct_secret_id: SECRET,
-      custrecord_nss_acct_ident_field: "subsidiary",
-      custrecord_nss_acct_ident_value: "1",
-      custrecord_nss_acct_api_base: stripeEmulator.url,
-    },
-  });
-  return { ns, accountRecord };
+  return { ns, accountRecord: accountRecords[0] as number };
 }
 
 function rowsOf(ns: NetSuiteEmulator, type: string, field: string, customerId: number) {
@@ -80,12 +69,7 @@ function unitsFor(ns: NetSuiteEmulator, id: number): number {
 
 beforeAll(async () => {
   stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
-  stripe = new Stripe(KEY, {
-    host: "127.0.0.1",
-    port: stripeEmulator.port,
-    protocol: "https",
-    httpAgent: new HttpsAgent({ ca: CERT }),
-  });
+  stripe = stripeClient(KEY, stripeEmulator.port);
 });
 
 afterAll(async () => {

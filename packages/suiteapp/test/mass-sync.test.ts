@@ -7,14 +7,23 @@
  * (`before`: nothing runs) and counts down when used; after the run it must still be whole.
  */
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { Agent as HttpsAgent } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type MapReduceSummary, NetSuiteEmulator, type SearchDef } from "@nss/netsuite-emulator";
+import type { MapReduceSummary, NetSuiteEmulator, SearchDef } from "@nss/netsuite-emulator";
 import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CERT, customer, query, SECRET, saveCustomer, TLS_KEY } from "./helpers/e2e.js";
+import {
+  CERT,
+  customer,
+  openSuiteApp,
+  query,
+  SECRET,
+  type StripeAccountDef,
+  saveCustomer,
+  stripeClient,
+  TLS_KEY,
+} from "./helpers/e2e.js";
 import { emulatorProjectDir, PACKAGE_DIR } from "./helpers/project.js";
 
 const MR = "customscript_nss_custsync_mr";
@@ -25,57 +34,22 @@ let stripeEmulator: StripeEmulator;
 const opened: NetSuiteEmulator[] = [];
 const dirs: string[] = [];
 
-const stripeFor = (key: string) =>
-  new Stripe(key, {
-    host: "127.0.0.1",
-    port: stripeEmulator.port,
-    protocol: "https",
-    httpAgent: new HttpsAgent({ ca: CERT }),
-  });
-
-interface AccountDef {
-  name: string;
-  subsidiary: string;
-  secret?: string;
-}
+const stripeFor = (key: string) => stripeClient(key, stripeEmulator.port);
 
 /** The SuiteApp in a fresh account with Auto Sync on Create off, and Stripe account records. */
 async function openAccount(
   env: Record<string, string>,
-  accounts: AccountDef[] = [{ name: "Main", subsidiary: "1" }],
+  accounts: StripeAccountDef[] = [{ name: "Main", subsidiary: "1" }],
   projectDir = emulatorProjectDir(),
 ): Promise<{ ns: NetSuiteEmulator; accountRecords: number[] }> {
-  const dir = mkdtempSync(join(tmpdir(), "nss-mass-"));
-  dirs.push(dir);
-  const ns = await NetSuiteEmulator.open({
-    projectDir,
-    db: join(dir, "account.sqlite"),
+  return openSuiteApp({
+    stripeUrl: stripeEmulator.url,
     env,
-    httpsCa: CERT,
+    accounts,
+    autoSync: false,
+    projectDir,
+    opened: { dirs, emulators: opened },
   });
-  opened.push(ns);
-  const accountRecords: number[] = [];
-  for (const [i, a] of accounts.entries()) {
-    accountRecords.push(
-      await ns.saveAsUser({
-        type: "customrecord_nss_stripe_account",
-        id: null,
-        isDynamic: false,
-        values: {
-          name: a.name,
-          custrecord_nss_acct_account_id: `acct_1NssMass${i}Test`,
-          custrecord_nss_acct_secret_id: a.secret ?? SECRET,
-          custrecord_nss_acct_ident_field: "subsidiary",
-          custrecord_nss_acct_ident_value: a.subsidiary,
-          custrecord_nss_acct_api_base: stripeEmulator.url,
-        },
-      }),
-    );
-  }
-  const [config] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
-  const record = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
-  await ns.saveAsUser({ ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: false } });
-  return { ns, accountRecords };
 }
 
 function rowsOf(ns: NetSuiteEmulator, type: string, filters: SearchDef["filters"]) {

@@ -12,14 +12,22 @@
  * held every customer, and that the delay rule was used by both scripts' POSTs.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { Agent as HttpsAgent } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type MapReduceSummary, NetSuiteEmulator, type SearchDef } from "@nss/netsuite-emulator";
+import type { MapReduceSummary, NetSuiteEmulator, SearchDef } from "@nss/netsuite-emulator";
 import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
-import Stripe from "stripe";
+import type Stripe from "stripe";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { CERT, customer, query, SECRET, saveCustomer, TLS_KEY } from "./helpers/e2e.js";
+import {
+  CERT,
+  customer,
+  openSuiteApp,
+  query,
+  saveCustomer,
+  secretEnv,
+  stripeClient,
+  TLS_KEY,
+} from "./helpers/e2e.js";
 import { emulatorProjectDir, PACKAGE_DIR } from "./helpers/project.js";
 
 const MR = "customscript_nss_custsync_mr";
@@ -29,13 +37,7 @@ let stripeEmulator: StripeEmulator;
 const opened: NetSuiteEmulator[] = [];
 const dirs: string[] = [];
 
-const stripeFor = (key: string) =>
-  new Stripe(key, {
-    host: "127.0.0.1",
-    port: stripeEmulator.port,
-    protocol: "https",
-    httpAgent: new HttpsAgent({ ca: CERT }),
-  });
+const stripeFor = (key: string) => stripeClient(key, stripeEmulator.port);
 
 /** The SuiteApp in a fresh account with one Stripe account record (its own key) for subsidiary 1. */
 async function openAccount(
@@ -43,30 +45,14 @@ async function openAccount(
   autoSync: boolean,
   projectDir = emulatorProjectDir(),
 ): Promise<{ ns: NetSuiteEmulator; stripe: Stripe; accountRecord: number }> {
-  const dir = mkdtempSync(join(tmpdir(), "nss-races-"));
-  dirs.push(dir);
-  const ns = await NetSuiteEmulator.open({
+  const { ns, accountRecords } = await openSuiteApp({
+    stripeUrl: stripeEmulator.url,
+    env: secretEnv(key),
+    autoSync,
     projectDir,
-    db: join(dir, "account.sqlite"),
-    env: { [`NSS_SECRET_${SECRET.toUpperCase()}`]: key },
-    httpsCa: CERT,
+    opened: { dirs, emulators: opened },
   });
-  opened.push(ns);
-  const accountRecord = await ns.saveAsUser({
-    type: "customrecord_nss_stripe_account",
-    id: null,
-    isDynamic: false,
-    values: {
-      name: "Main",
-      custrecord_nss_acct_account_id: "acct_1NssRacesTest",
-      custrecord_nss_acct_secret_id: SECRET,
-      custrecord_nss_acct_ident_field: "subsidiary",
-      custrecord_nss_acct_ident_value: "1",
-      custrecord_nss_acct_api_base: stripeEmulator.url,
-    },
-  });
-  await setAutoSync(ns, autoSync);
-  return { ns, stripe: stripeFor(key), accountRecord };
+  return { ns, stripe: stripeFor(key), accountRecord: accountRecords[0] as number };
 }
 
 /**
@@ -88,12 +74,6 @@ function concurrentProject(): string {
   if (changed === xml) throw new Error(`no deployment in ${file}`);
   writeFileSync(file, changed);
   return project;
-}
-
-async function setAutoSync(ns: NetSuiteEmulator, on: boolean): Promise<void> {
-  const [config] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
-  const record = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
-  await ns.saveAsUser({ ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: on } });
 }
 
 function rowsOf(ns: NetSuiteEmulator, type: string, filters: SearchDef["filters"]) {
