@@ -1,5 +1,10 @@
-import { defineProject } from "vitest/config";
+import { configDefaults, defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "netsuite-emulator", include: ["test/**/*.test.ts"] },
+  test: {
+    name: "netsuite-emulator",
+    include: ["test/**/*.test.ts"],
+    // Browser tests run in the root config's "browser" project (npm run test:browser).
+    exclude: [...configDefaults.exclude, "test/**/*.browser.test.ts"],
+  },
 });

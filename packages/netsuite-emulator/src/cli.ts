@@ -4,26 +4,36 @@
  * runs a scheduled or map/reduce deployment once and prints its execution log, summary and units.
  * Exit codes: 0 done; 1 the script failed (an uncaught error, or map/reduce errors); 2 bad usage or
  * a project that does not load.
+ * `nss-netsuite-emulator serve --project <sdf dir> [--port 8080]`: the account over HTTP (cli-serve.ts).
  */
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { type ServeOptions, serve } from "./cli-serve.js";
 import { NetSuiteEmulator, type ScriptRun } from "./emulator.js";
 import type { LogEntry } from "./runtime/log.js";
 import { describe } from "./scripts/map-reduce.js";
 
 const USAGE = `Usage: nss-netsuite-emulator run --project <sdf dir> --script <scriptid> [options]
+       nss-netsuite-emulator serve --project <sdf dir> [--port 8080] [options]
 
-Runs a scheduled or map/reduce script deployment of an SDF project once, locally, and prints its
-execution log, a summary and the governance units it used.
+run: runs a scheduled or map/reduce script deployment of an SDF project once, locally, and prints
+its execution log, a summary and the governance units it used.
+serve: serves the account over HTTP until interrupted: log in, record pages with the project's user
+events and client scripts, lists, script deployments (Run now), the execution log, and Suitelets at
+NetSuite's URLs (internal on --port, available-without-login ones on --forms-port).
 
 Options:
   --project <dir>        the SDF project (the folder holding src/manifest.xml)
-  --script <scriptid>    the script to run (customscript_…)
-  --deployment <id>      the deployment (default: the script's first deployed one)
+  --script <scriptid>    run: the script to run (customscript_…)
+  --deployment <id>      run: the deployment (default: the script's first deployed one)
+  --param <id=value>     run: a script parameter value over the deployment's (repeatable)
+  --port <n>             serve: the app domain's port (default 8080)
+  --forms-port <n>       serve: the external forms domain's port (default port + 1)
+  --host <address>       serve: the interface to listen on (default 127.0.0.1)
+  --seed <file>          serve: records to add first, JSON [{"type":"customer","values":{…}}]
   --db <file>            the account's SQLite file (default: in memory, empty)
   --secrets <file>       API secret values as JSON (default: <project>/.secrets.json)
-  --param <id=value>     a script parameter value over the deployment's (repeatable)
   --no-install           do not run the project's SDF installation scripts first
   -h, --help             show this help
 
@@ -80,10 +90,13 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.out(`${USAGE}\n`);
     return 0;
   }
-  if (positionals[0] !== "run" || positionals.length !== 1) {
-    io.err(`Unknown command ${positionals.join(" ") || "(none)"}: the command is "run".\n\n${USAGE}\n`);
+  if ((positionals[0] !== "run" && positionals[0] !== "serve") || positionals.length !== 1) {
+    io.err(
+      `Unknown command ${positionals.join(" ") || "(none)"}: the commands are "run" and "serve".\n\n${USAGE}\n`,
+    );
     return 2;
   }
+  if (positionals[0] === "serve") return serveCommand(values, io);
   if (!values.project || !values.script) {
     io.err(`Missing ${values.project ? "--script" : "--project"}.\n\n${USAGE}\n`);
     return 2;
@@ -141,6 +154,52 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+function port(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new Error(`--${name} ${value}: expected a port number (0-65535).`);
+  return n;
+}
+
+/** Serves until SIGINT/SIGTERM; 2 for bad usage or a project or seed that does not load. */
+async function serveCommand(values: ReturnType<typeof parse>["values"], io: CliIo): Promise<number> {
+  if (!values.project) {
+    io.err(`Missing --project.\n\n${USAGE}\n`);
+    return 2;
+  }
+  let options: ServeOptions;
+  try {
+    const appPort = port(values.port, 8080, "port");
+    options = {
+      project: values.project,
+      port: appPort,
+      formsPort: port(values["forms-port"], appPort === 0 ? 0 : appPort + 1, "forms-port"),
+      host: values.host ?? "127.0.0.1",
+      install: !values["no-install"],
+      ...(values.db ? { db: values.db } : {}),
+      ...(values.secrets ? { secrets: values.secrets } : {}),
+      ...(values.seed ? { seed: values.seed } : {}),
+    };
+  } catch (error) {
+    io.err(`${(error as Error).message}\n`);
+    return 2;
+  }
+  let running: { stop: () => Promise<void> };
+  try {
+    running = await serve(options, io.out);
+  } catch (error) {
+    io.err(`Cannot serve ${values.project}: ${(error as Error).name}: ${(error as Error).message}\n`);
+    return 2;
+  }
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await running.stop();
+  return 0;
+}
+
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
@@ -153,6 +212,10 @@ function parse(argv: string[]) {
       secrets: { type: "string" },
       param: { type: "string", multiple: true },
       "no-install": { type: "boolean" },
+      port: { type: "string" },
+      "forms-port": { type: "string" },
+      host: { type: "string" },
+      seed: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -67,6 +67,7 @@ export class NetSuiteEmulator {
     const host = new ScriptHost({
       project,
       data,
+      tokenSalt: data.accountSecret("external-url-token"),
       ...(options.accountId !== undefined ? { accountId: options.accountId } : {}),
       ...(options.domains !== undefined ? { domains: options.domains } : {}),
       ...(options.httpTimeoutMs !== undefined ? { httpTimeoutMs: options.httpTimeoutMs } : {}),

@@ -2,12 +2,18 @@
 export type { DataServices, FieldValue, RecordData, SearchDef } from "./data/types.js";
 export { type EmulatorOptions, NetSuiteEmulator, type ScriptRun } from "./emulator.js";
 export { NsError, type PlainNsError } from "./errors.js";
+export { type NetSuiteServer, type ServerOptions, startNetSuiteServer } from "./http/server.js";
 export type {
+  AfterSubmitOutput,
   BeforeLoadOutput,
   FormAdditions,
   FormFieldAddition,
   InstallationInput,
   MapReduceStageSummary,
+  PageData,
+  PageField,
+  PageSublist,
+  SelectOption,
   SuiteletRedirect,
   SuiteletRequestData,
   SuiteletResponseData,

@@ -97,7 +97,9 @@ describe("nss-netsuite-emulator CLI", () => {
 
   it("reports usage errors and a project that does not load (exit 2)", async () => {
     expect((await cli("run", "--script", "x")).code).toBe(2);
-    expect((await cli("frobnicate")).err).toContain('Unknown command frobnicate: the command is "run".');
+    expect((await cli("frobnicate")).err).toContain(
+      'Unknown command frobnicate: the commands are "run" and "serve".',
+    );
     const missing = await cli("run", "--project", fixture("nope"), "--script", "x");
     expect(missing.code).toBe(2);
     expect(missing.err).toContain(`Cannot open the project ${fixture("nope")}: `);

@@ -15,6 +15,8 @@ const IDS = [
   "N/encode",
   "N/crypto/random",
   "N/task",
+  "N/ui/serverWidget",
+  "N/redirect",
 ];
 
 describe("N/* module table", () => {

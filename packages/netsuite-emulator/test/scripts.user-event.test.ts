@@ -120,7 +120,8 @@ describe("user event runner", () => {
       ],
       fieldGroups: [],
       tabs: [],
-      clientScriptModulePath: "./rue_client.js",
+      // Relative to the user event's file, as NetSuite resolves it.
+      clientScriptModulePath: "/SuiteScripts/rue/rue_client.js",
     });
     expect(out.record.values.comments).toBe("from beforeLoad");
   });

@@ -42,6 +42,13 @@ const COUNTRIES: Record<string, string> = {
   ZA: "South Africa",
 };
 
+/** Every known country, as select options (value: code, text: name), by name. */
+export function countryOptions(): { value: string; text: string }[] {
+  return Object.entries(COUNTRIES)
+    .map(([value, text]) => ({ value, text }))
+    .sort((a, b) => a.text.localeCompare(b.text));
+}
+
 export function countryName(code: string): string {
   return COUNTRIES[code.toUpperCase()] ?? code;
 }

@@ -22,6 +22,7 @@ export class Db {
       CREATE TABLE IF NOT EXISTS searches (
         id INTEGER PRIMARY KEY, scriptid TEXT UNIQUE, def TEXT NOT NULL
       );
+      CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
     `);
     this.stmts = {
       get: this.db.prepare<[string, number], { data: string }>(
@@ -52,6 +53,8 @@ export class Db {
       ),
       maxSearchId: this.db.prepare<[], { max: number | null }>("SELECT MAX(id) AS max FROM searches"),
       deleteSearch: this.db.prepare<[number]>("DELETE FROM searches WHERE id = ?"),
+      metaGet: this.db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
+      metaPut: this.db.prepare<[string, string]>("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)"),
     };
   }
 
@@ -106,6 +109,12 @@ export class Db {
 
   deleteSearch(id: number): void {
     this.stmts.deleteSearch.run(id);
+  }
+
+  /** The account's value for `key`, made by `create` and stored the first time it is asked for. */
+  meta(key: string, create: () => string): string {
+    this.stmts.metaPut.run(key, create());
+    return this.stmts.metaGet.get(key)?.value ?? "";
   }
 
   close(): void {

@@ -7,6 +7,7 @@
  * Unknown field IDs are kept on the record as given (NetSuite ignores them on setValue without an
  * error; keeping them lets a script read back what it set). They are not searchable.
  */
+import { randomBytes } from "node:crypto";
 import { NsError } from "../errors.js";
 import type { Project } from "../sdf/types.js";
 import { Catalog, type RecordTypeDef, timestampFields } from "./catalog.js";
@@ -111,6 +112,22 @@ export class AccountData implements DataServices {
   submitFields(type: string, id: number, values: Record<string, FieldValue>): number {
     const def = this.catalog.require(type);
     return this.saveRecord({ type: def.id, id, isDynamic: false, values }, { ignoreMandatoryFields: true });
+  }
+
+  /** A random secret of the account, made once and kept with its data (external URL tokens survive restarts). */
+  accountSecret(name: string): string {
+    return this.db.meta(`secret:${name}`, () => randomBytes(32).toString("base64url"));
+  }
+
+  /** A record's display name (a select's text): its name field, else its ID. */
+  recordName(type: string, id: number | string): string {
+    return this.texts.recordName(type, String(id));
+  }
+
+  /** Every record of a type, by internal ID (record pages' lists and select options). */
+  listRecords(type: string): { id: number; values: Record<string, FieldValue> }[] {
+    const def = this.catalog.require(type);
+    return this.db.all(def.id).sort((a, b) => a.id - b.id);
   }
 
   fieldText(type: string, field: string, value: FieldValue): string | null {

@@ -67,6 +67,8 @@ export interface HostOptions {
   httpConnectTimeoutMs?: number;
   /** Certificate authorities (PEM) N/https trusts besides the system's: a local HTTPS server's own certificate. */
   httpsCa?: string | Buffer;
+  /** Secret behind external Suitelet tokens; random per host when omitted (the emulator keeps one per account). */
+  tokenSalt?: string;
 }
 
 export interface InvokeOptions {
@@ -90,8 +92,9 @@ export class ScriptHost {
   recordWrites: RecordWrites;
   tasks: TaskService | undefined;
   private readonly envType: string;
-  private readonly domains: RuntimeInfo["domains"];
+  private domains: RuntimeInfo["domains"];
   private readonly httpTimeoutMs: number;
+  private readonly tokenSalt: string;
   private readonly connectTimeoutMs: number;
 
   constructor(readonly options: HostOptions) {
@@ -105,6 +108,7 @@ export class ScriptHost {
       restlets: `https://${host}.restlets.api.netsuite.com`,
       system: `https://${host}.app.netsuite.com`,
     };
+    this.tokenSalt = options.tokenSalt ?? randomUUID();
     this.httpTimeoutMs = options.httpTimeoutMs ?? 45_000;
     this.connectTimeoutMs = options.httpConnectTimeoutMs ?? 5_000;
     const data = options.data;
@@ -116,6 +120,15 @@ export class ScriptHost {
       },
       submitFields: async (_ctx, type, id, values) => data.submitFields(type, id, values as never),
     };
+  }
+
+  /** The HTTP server sets its own base URLs once it listens (its ports may be chosen by the system). */
+  setDomains(domains: RuntimeInfo["domains"]): void {
+    this.domains = domains;
+  }
+
+  get currentDomains(): RuntimeInfo["domains"] {
+    return this.domains;
   }
 
   get project(): Project {
@@ -198,8 +211,6 @@ export class ScriptHost {
       .digest("base64url")
       .slice(0, 43);
   }
-
-  private readonly tokenSalt = randomUUID();
 
   private services(ctx: InvocationContext): InvocationServices {
     const data = this.options.data as unknown as Record<string, (...args: unknown[]) => unknown>;

@@ -17,6 +17,7 @@ import type {
   SuiteletRequestData,
 } from "../runtime/entry/types.js";
 import type { InvocationContext, RecordWrites, ScriptHost } from "../runtime/host.js";
+import { resolveModulePath } from "../sdf/file-path.js";
 import { failure, type Target } from "./common.js";
 
 /** Who saves: the execution context the user events run in, and whether it is itself a user event. */
@@ -173,13 +174,15 @@ export class UserEvents implements RecordWrites {
   ): Promise<BeforeLoadOutput> {
     const form: FormAdditions = { buttons: [], fields: [], fieldGroups: [], tabs: [] };
     let current = record;
+    let redirect: BeforeLoadOutput["redirect"];
     for (const target of this.targets(recordType, caller.executionContext, mode)) {
       const input = { type: mode, newRecord: current, ...(request ? { request } : {}) };
       const output = (await this.run(target, "beforeLoad", input, caller)) as BeforeLoadOutput;
       current = { ...output.record, type: record.type, id: record.id };
-      mergeForm(form, output.form);
+      mergeForm(form, output.form, target.script.scriptFile);
+      if (output.redirect) redirect = output.redirect;
     }
-    return { form, record: current };
+    return { form, record: current, ...(redirect ? { redirect } : {}) };
   }
 
   /**
@@ -227,12 +230,17 @@ export function callerOf(ctx: InvocationContext): SaveCaller {
   };
 }
 
-function mergeForm(into: FormAdditions, from: FormAdditions): void {
+/** Merges one script's additions; its client script path becomes absolute (relative paths name files beside the script). */
+function mergeForm(into: FormAdditions, from: FormAdditions, scriptFile: string): void {
   into.buttons.push(...from.buttons);
   into.fields.push(...from.fields);
   into.fieldGroups.push(...from.fieldGroups);
   into.tabs.push(...from.tabs);
+  if (from.subtabs?.length) into.subtabs = [...(into.subtabs ?? []), ...from.subtabs];
+  if (from.sublists?.length) into.sublists = [...(into.sublists ?? []), ...from.sublists];
   if (from.title !== undefined) into.title = from.title;
-  if (from.clientScriptModulePath !== undefined) into.clientScriptModulePath = from.clientScriptModulePath;
+  if (from.clientScriptModulePath !== undefined) {
+    into.clientScriptModulePath = resolveModulePath(from.clientScriptModulePath, scriptFile);
+  }
   if (from.clientScriptFileId !== undefined) into.clientScriptFileId = from.clientScriptFileId;
 }

@@ -1,10 +1,15 @@
 /**
  * Suitelet entry adapter (Oracle: "onRequest(scriptContext)", "http.ServerRequest",
- * "http.ServerResponse"): a request object from plain data, a response that records what the script
- * wrote, returned as `{ code, headers, body, redirect }` for part 2's HTTP server.
+ * "http.ServerResponse", "ServerResponse.writePage(options)", "ServerRequest.getLineCount(options)"):
+ * a request object from plain data, a response that records what the script wrote, returned as
+ * `{ code, headers, body, redirect, page }` for the HTTP server. writePage of something that is not a
+ * form throws WRONG_PARAMETER_TYPE (NetSuite's code for wrong argument types; the message is ours).
  */
 import { missingArgument, NsError, unsupported } from "../../errors.js";
+import { pendingRedirect } from "../modules/redirect.js";
+import { builtForm } from "./form.js";
 import { registerAdapters } from "./registry.js";
+import { postedLineCount, postedSublistValue } from "./sublist-params.js";
 import type { SuiteletRedirect, SuiteletRequestData, SuiteletResponseData } from "./types.js";
 
 type Options = Record<string, unknown>;
@@ -28,11 +33,18 @@ export function serverRequest(data: SuiteletRequestData): Record<string, unknown
     body: data.body,
     clientIpAddress: data.clientIpAddress ?? "127.0.0.1",
     files: Object.freeze({}),
-    getLineCount: () => {
-      throw unsupported("http.ServerRequest.getLineCount");
+    getLineCount(arg: unknown) {
+      const o = typeof arg === "object" && arg !== null ? (arg as Options) : { group: arg };
+      if (!o.group) throw missingArgument("ServerRequest.getLineCount", "options.group");
+      return postedLineCount(data.parameters, String(o.group));
     },
-    getSublistValue: () => {
-      throw unsupported("http.ServerRequest.getSublistValue");
+    getSublistValue(arg: unknown) {
+      const o = typeof arg === "object" && arg !== null ? (arg as Options) : {};
+      for (const name of ["group", "name", "line"]) {
+        if (o[name] === undefined || o[name] === null || o[name] === "")
+          throw missingArgument("ServerRequest.getSublistValue", `options.${name}`);
+      }
+      return postedSublistValue(data.parameters, String(o.group), String(o.name), Number(o.line));
     },
   };
   return Object.freeze(request);
@@ -89,7 +101,23 @@ function serverResponse(): { response: Record<string, unknown>; result: Suitelet
       result.redirect = redirect;
     },
   };
-  for (const member of ["writePage", "writeFile", "renderPdf", "setCdnCacheable"]) {
+  /** `writePage(form)` or `writePage({pageObject: form})`; the page is the form as it is now. */
+  response.writePage = (arg: unknown) => {
+    const inner = typeof arg === "object" && arg !== null ? (arg as Options).pageObject : undefined;
+    const form = builtForm(arg) ?? builtForm(inner);
+    if (form) {
+      result.page = form.page();
+      return;
+    }
+    const given = inner !== undefined ? inner : arg;
+    if (given === undefined || given === null)
+      throw missingArgument("ServerResponse.writePage", "options.pageObject");
+    throw new NsError(
+      "WRONG_PARAMETER_TYPE",
+      "ServerResponse.writePage: options.pageObject must be a serverWidget.Form, List or Assistant",
+    );
+  };
+  for (const member of ["writeFile", "renderPdf", "setCdnCacheable"]) {
     response[member] = () => {
       throw unsupported(`http.ServerResponse.${member}`);
     };
@@ -104,10 +132,14 @@ function serverResponse(): { response: Record<string, unknown>; result: Suitelet
 }
 
 registerAdapters("suitelet", {
-  onRequest(_env, entry, input): SuiteletResponseData {
+  onRequest(env, entry, input): SuiteletResponseData {
     if (!entry) throw new NsError("SSS_INVALID_SCRIPT", "The Suitelet has no onRequest function.");
     const out = serverResponse();
     entry({ request: serverRequest(input as SuiteletRequestData), response: out.response });
-    return out.result;
+    const result = out.result;
+    // response.sendRedirect, being explicit, wins over an N/redirect call.
+    const redirect = pendingRedirect(env);
+    if (redirect && !result.redirect) return { ...result, redirect, code: 302 };
+    return result;
   },
 });

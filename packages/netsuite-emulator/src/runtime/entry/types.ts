@@ -71,7 +71,14 @@ export interface SummarizeInput extends StageStats {
   output: [string, string][];
 }
 
-/** A serverWidget field added in beforeLoad. */
+/** A select, multiselect or radio option (Oracle: "Field.addSelectOption(options)"). */
+export interface SelectOption {
+  value: string;
+  text: string;
+  isSelected?: boolean;
+}
+
+/** A serverWidget field as the script built it (values as given: `type` may be "TEXT" or "text"). */
 export interface FormFieldAddition {
   id: string;
   type: string;
@@ -84,15 +91,109 @@ export interface FormFieldAddition {
   helpText?: string;
   breakType?: string;
   layoutType?: string;
+  options?: SelectOption[];
+  maxLength?: number;
+  displaySize?: { width: number; height: number };
+  padding?: number;
+  richTextHeight?: number;
+  richTextWidth?: number;
 }
 
-/** What beforeLoad scripts added to the form, for part 2's record pages to render. */
+export interface FormButtonData {
+  id: string;
+  label: string;
+  functionName?: string;
+  isDisabled?: boolean;
+  isHidden?: boolean;
+}
+
+export interface FormFieldGroupData {
+  id: string;
+  label: string;
+  tab?: string;
+  isSingleColumn?: boolean;
+  isBorderHidden?: boolean;
+  isCollapsible?: boolean;
+  isCollapsed?: boolean;
+}
+
+/** A tab (`tab` unset) or a subtab (`tab` = its parent tab's id). */
+export interface FormTabData {
+  id: string;
+  label: string;
+  tab?: string;
+  helpText?: string;
+}
+
+/** A field of a page or sublist, normalised for rendering (Oracle: "serverWidget.Field"). */
+export interface PageField {
+  id: string;
+  label: string;
+  /** serverWidget.FieldType as given (compare case-insensitively). */
+  type: string;
+  source?: string;
+  /** Field group, tab or subtab id. */
+  container?: string;
+  /** As NetSuite keeps it: a string (checkbox "T"/"F"), a multiselect's string[], or null. */
+  defaultValue: string | string[] | null;
+  /** serverWidget.FieldDisplayType, "NORMAL" unless updated. */
+  displayType: string;
+  layoutType?: string;
+  breakType?: string;
+  mandatory: boolean;
+  help?: string;
+  maxLength?: number;
+  options?: SelectOption[];
+  displaySize?: { width: number; height: number };
+}
+
+/** A sublist (Oracle: "serverWidget.Sublist"); `lines` hold setSublistValue's strings by field id. */
+export interface PageSublist {
+  id: string;
+  label: string;
+  /** serverWidget.SublistType: INLINEEDITOR, EDITOR, LIST or STATIC. */
+  type: string;
+  tab?: string;
+  displayType?: string;
+  helpText?: string;
+  fields: PageField[];
+  lines: Record<string, string>[];
+  buttons: FormButtonData[];
+  markAllButtons?: boolean;
+  refreshButton?: boolean;
+}
+
+/** `response.writePage(form)`: a plain snapshot of a Suitelet's serverWidget.Form. */
+export interface PageData {
+  title: string;
+  hideNavBar: boolean;
+  fields: PageField[];
+  fieldGroups: FormFieldGroupData[];
+  tabs: FormTabData[];
+  /** Each with `tab`, its parent tab. */
+  subtabs: FormTabData[];
+  sublists: PageSublist[];
+  buttons: FormButtonData[];
+  submitButton?: { label: string; isDisabled?: boolean; isHidden?: boolean };
+  resetButton?: { label: string; isDisabled?: boolean; isHidden?: boolean };
+  clientScriptModulePath?: string;
+  clientScriptFileId?: number;
+  /** Form.addPageLink: `type` is serverWidget.FormPageLinkType (BREADCRUMB or CROSSLINK). */
+  pageLinks: { type: string; title: string; url: string }[];
+}
+
+/**
+ * What beforeLoad scripts added to the form, for the record pages to render. The optional members
+ * appear only when a script used them.
+ */
 export interface FormAdditions {
   title?: string;
-  buttons: { id: string; label: string; functionName?: string }[];
+  buttons: FormButtonData[];
   fields: FormFieldAddition[];
-  fieldGroups: { id: string; label: string; tab?: string }[];
-  tabs: { id: string; label: string }[];
+  fieldGroups: FormFieldGroupData[];
+  tabs: FormTabData[];
+  subtabs?: FormTabData[];
+  sublists?: PageSublist[];
   clientScriptModulePath?: string;
   clientScriptFileId?: number;
 }
@@ -107,7 +208,12 @@ export interface UserEventInput {
 export interface BeforeLoadOutput {
   form: FormAdditions;
   record: RecordData;
+  /** N/redirect called in beforeLoad (the record page should redirect there instead). */
+  redirect?: SuiteletRedirect;
 }
+
+/** afterSubmit's output: null, or `{ redirect }` when it called N/redirect (UI saves follow it). */
+export type AfterSubmitOutput = { redirect: SuiteletRedirect } | null;
 
 export interface BeforeSubmitOutput {
   record: RecordData;
@@ -122,12 +228,21 @@ export interface SuiteletRequestData {
   clientIpAddress?: string;
 }
 
-/** `response.sendRedirect(options)` as given: part 2 resolves it to a URL. */
+/**
+ * Where a Suitelet (or a UI user event) sends the browser; the HTTP server resolves it to a URL.
+ * - `response.sendRedirect(options)`: `{ type: https.RedirectType as given (RECORD, SUITELET, TASK_LINK,
+ *   RESTLET, MEDIA_ITEM), identifier, id?, editMode?, parameters? }`.
+ * - `redirect.redirect({url, parameters})`: `{ type: "url", identifier: url, parameters? }`.
+ * - `redirect.toSuitelet(...)`: `{ type: "SUITELET", identifier: scriptId, deploymentId, isExternal?, parameters? }`.
+ * - `redirect.toRecord(...)`: `{ type: "RECORD", identifier: recordType, id, editMode, parameters? }`.
+ */
 export interface SuiteletRedirect {
   type: string;
   identifier: string;
   id?: string;
   editMode?: boolean;
+  deploymentId?: string;
+  isExternal?: boolean;
   parameters?: Record<string, string>;
 }
 
@@ -136,6 +251,8 @@ export interface SuiteletResponseData {
   headers: Record<string, string>;
   body: string;
   redirect?: SuiteletRedirect;
+  /** Set by `response.writePage(form)`; `body` is then empty and the server renders the page. */
+  page?: PageData;
 }
 
 export interface InstallationInput {

@@ -5,11 +5,12 @@
  */
 import type { ScriptEnv } from "../env.js";
 import { NsRecord } from "../modules/record.js";
+import { pendingRedirect } from "../modules/redirect.js";
 import { frozen } from "./context.js";
 import { createForm } from "./form.js";
 import { registerAdapters } from "./registry.js";
 import { serverRequest } from "./suitelet.js";
-import type { BeforeLoadOutput, BeforeSubmitOutput, UserEventInput } from "./types.js";
+import type { AfterSubmitOutput, BeforeLoadOutput, BeforeSubmitOutput, UserEventInput } from "./types.js";
 
 /** context.UserEventType (Oracle: "context.UserEventType"). */
 export const UserEventType = frozen({
@@ -47,12 +48,13 @@ registerAdapters("usereventscript", {
   beforeLoad(env, entry, raw): BeforeLoadOutput {
     const input = raw as UserEventInput;
     // A user event script defines any of the three entry points; a missing one does nothing.
-    if (!entry) return { form: createForm().additions, record: input.newRecord };
-    const { form, additions } = createForm();
+    if (!entry) return { form: createForm().additions(), record: input.newRecord };
+    const built = createForm();
     const { newRecord } = records(env, input);
     const request = input.request ? serverRequest(input.request) : undefined;
-    entry({ type: input.type, newRecord, form, request, UserEventType });
-    return { form: additions, record: newRecord.toData() };
+    entry({ type: input.type, newRecord, form: built.form, request, UserEventType });
+    const redirect = pendingRedirect(env);
+    return { form: built.additions(), record: newRecord.toData(), ...(redirect ? { redirect } : {}) };
   },
   beforeSubmit(env, entry, raw): BeforeSubmitOutput {
     const input = raw as UserEventInput;
@@ -61,10 +63,11 @@ registerAdapters("usereventscript", {
     entry({ type: input.type, ...recs, UserEventType });
     return { record: recs.newRecord.toData() };
   },
-  afterSubmit(env, entry, raw): null {
+  afterSubmit(env, entry, raw): AfterSubmitOutput {
     const input = raw as UserEventInput;
     if (!entry) return null;
     entry({ type: input.type, ...records(env, input), UserEventType });
-    return null;
+    const redirect = pendingRedirect(env);
+    return redirect ? { redirect } : null;
   },
 });

@@ -10,8 +10,14 @@ import { createHttpModule } from "./https.js";
 import { createLogModule } from "./log.js";
 import { createRandomModule } from "./random.js";
 import { createRecordModule, RECORD_MODULE_UNSUPPORTED, RECORD_UNSUPPORTED } from "./record.js";
+import { createRedirectModule, REDIRECT_MODULE_UNSUPPORTED } from "./redirect.js";
 import { createRuntimeModule } from "./runtime.js";
 import { createSearchModule, SEARCH_MODULE_UNSUPPORTED } from "./search.js";
+import {
+  createServerWidgetModule,
+  SERVER_WIDGET_MODULE_UNSUPPORTED,
+  SERVER_WIDGET_OBJECT_UNSUPPORTED,
+} from "./server-widget.js";
 import { createTaskModule } from "./task.js";
 import { createUrlModule } from "./url.js";
 
@@ -28,6 +34,8 @@ export const MODULES: Record<string, ModuleFactory> = {
   "N/encode": createEncodeModule,
   "N/crypto/random": createRandomModule,
   "N/task": createTaskModule,
+  "N/ui/serverWidget": createServerWidgetModule,
+  "N/redirect": createRedirectModule,
 };
 
 const promiseForms = (module: string, members: string[]) => members.map((m) => `${module}.${m}.promise`);
@@ -94,4 +102,12 @@ export const UNSUPPORTED: Readonly<Record<string, readonly string[]>> = {
     "N/task.create(<task types other than MAP_REDUCE and SCHEDULED_SCRIPT>)",
     "N/task.MapReduceScriptTaskStatus.get* (getPercentageCompleted, getPendingMapCount, …)",
   ],
+  "N/ui/serverWidget": [
+    ...SERVER_WIDGET_MODULE_UNSUPPORTED.map((m) => `N/ui/serverWidget.${m}`),
+    ...SERVER_WIDGET_OBJECT_UNSUPPORTED.map((m) => `N/ui/serverWidget.${m}`),
+    "N/ui/serverWidget.Form.getField(<standard fields of a record's form, in beforeLoad>)",
+    "N/ui/serverWidget.Form.removeButton(<standard buttons of a record's form, in beforeLoad>)",
+    "N/ui/serverWidget.Form.addSubmitButton, addResetButton, addPageLink (in beforeLoad)",
+  ],
+  "N/redirect": REDIRECT_MODULE_UNSUPPORTED.map((m) => `N/redirect.${m}`),
 };

@@ -1,0 +1,31 @@
+/**
+ * HTML escaping for the emulator's pages: every value a user or script provides goes through
+ * `escapeHtml` (text) or `attr` (attributes). The one raw exception is an INLINEHTML field's value,
+ * which NetSuite also renders as given (Oracle: "serverWidget.FieldType": INLINEHTML).
+ */
+
+const ENTITIES: Readonly<Record<string, string>> = {
+  "&": "&amp;",
+  "<": "&lt;",
+  ">": "&gt;",
+  '"': "&quot;",
+  "'": "&#39;",
+};
+
+export function escapeHtml(value: unknown): string {
+  if (value === undefined || value === null) return "";
+  return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+}
+
+/**
+ * ` name="value"` attributes from a map: `true` gives a bare attribute (` checked`), `false`,
+ * null and undefined leave it out.
+ */
+export function attr(attributes: Record<string, string | number | boolean | null | undefined>): string {
+  let out = "";
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value === false || value === null || value === undefined) continue;
+    out += value === true ? ` ${name}` : ` ${name}="${escapeHtml(value)}"`;
+  }
+  return out;
+}
