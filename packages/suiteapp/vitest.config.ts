@@ -1,5 +1,11 @@
-import { defineProject } from "vitest/config";
+import { configDefaults, defineProject } from "vitest/config";
 
 export default defineProject({
-  test: { name: "suiteapp", include: ["test/**/*.test.ts"], testTimeout: 30_000 },
+  test: {
+    name: "suiteapp",
+    include: ["test/**/*.test.ts"],
+    // Browser tests run in the root config's "browser" project (npm run test:browser).
+    exclude: [...configDefaults.exclude, "test/**/*.browser.test.ts"],
+    testTimeout: 30_000,
+  },
 });

@@ -13,6 +13,12 @@ import { APP_DIR, builtFiles, emulatorProjectDir, SECRETS_FILE } from "./helpers
 
 const files = builtFiles();
 const APP_PATH = "/SuiteApps/com.nss.stripesync/";
+/**
+ * Client scripts a user event attaches to a form with Form.clientScriptModulePath: NetSuite needs no
+ * script record for them, and they run in the browser, not in the server emulator.
+ */
+const ATTACHED_CLIENT_SCRIPTS = new Set(["nss_customer_cs.js"]);
+const serverFiles = files.filter((f) => !ATTACHED_CLIENT_SCRIPTS.has(f));
 
 /** Entry points a script type must export (at least one of each inner list). */
 const ENTRY_POINTS: Record<string, string[][]> = {
@@ -140,21 +146,32 @@ describe("the build", () => {
 
   it("wrote a file for every script record and a script record for every file", () => {
     const byFile = scriptsByFile(emulatorProjectDir());
-    const builtPaths = files.map((f) => APP_PATH + f).sort();
+    const builtPaths = serverFiles.map((f) => APP_PATH + f).sort();
     expect([...byFile.keys()].sort()).toEqual(builtPaths);
   });
+
+  it("wrote every attached client script", () => {
+    for (const file of ATTACHED_CLIENT_SCRIPTS) expect(files).toContain(file);
+  });
 });
+
+/** The script type a file's script record gives it (ClientScript for an attached client script). */
+function typeOf(file: string): string {
+  if (ATTACHED_CLIENT_SCRIPTS.has(file)) return "ClientScript";
+  const script = scriptsByFile(emulatorProjectDir()).get(APP_PATH + file);
+  if (!script) throw new Error(`no script record names ${APP_PATH}${file}`);
+  return SCRIPT_TYPE_HEADER[script.type];
+}
 
 describe.each(files)("%s", (file) => {
   const source = read(file);
 
   it("starts with the SuiteScript header of its script record's type", () => {
-    const script = scriptsByFile(emulatorProjectDir()).get(APP_PATH + file);
-    if (!script) throw new Error(`no script record names ${APP_PATH}${file}`);
+    const type = typeOf(file);
     const header = /^\/\*\*[\s\S]*?\*\//.exec(source)?.[0];
     expect(header, "the file must begin with a /** … */ block").toBeDefined();
     expect(header).toMatch(/@NApiVersion 2\.1\b/);
-    expect(header).toMatch(new RegExp(`@NScriptType ${SCRIPT_TYPE_HEADER[script.type]}\\b`));
+    expect(header).toMatch(new RegExp(`@NScriptType ${type}\\b`));
     expect(header).toMatch(/@NModuleScope SameAccount\b/);
     // The first comment is the header: nothing, not even a comment, comes before it.
     expect(source.startsWith("/**")).toBe(true);
@@ -178,8 +195,7 @@ describe.each(files)("%s", (file) => {
   });
 
   it("returns the entry points of its script type from the define factory", () => {
-    const script = scriptsByFile(emulatorProjectDir()).get(APP_PATH + file);
-    if (!script) throw new Error(`no script record names ${APP_PATH}${file}`);
+    const type = typeOf(file);
     let returned: Record<string, unknown> | undefined;
     const define = (deps: string[], factory: (...modules: unknown[]) => Record<string, unknown>) => {
       // Stand-in modules: loading must not call into N/* (NetSuite loads files before any entry point).
@@ -188,7 +204,6 @@ describe.each(files)("%s", (file) => {
     const context = vm.createContext({ define, log: {}, util: {} });
     vm.runInContext("delete globalThis.console;", context);
     vm.runInContext(source, context, { filename: file });
-    const type = SCRIPT_TYPE_HEADER[script.type];
     for (const oneOf of ENTRY_POINTS[type] ?? []) {
       expect(
         oneOf.some((name) => typeof returned?.[name] === "function"),
@@ -210,7 +225,7 @@ describe("in the NetSuite emulator", () => {
   });
   afterAll(async () => ns?.close());
 
-  it.each(files)("%s loads: header checked, file evaluated, define resolved", async (file) => {
+  it.each(serverFiles)("%s loads: header checked, file evaluated, define resolved", async (file) => {
     const script = ns.project.scripts.find((s) => s.scriptFile === APP_PATH + file);
     const deployment = script?.deployments[0];
     if (!script || !deployment) throw new Error(`no deployed script record names ${file}`);

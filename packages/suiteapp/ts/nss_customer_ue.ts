@@ -3,8 +3,11 @@
  * @NScriptType UserEventScript
  * @NModuleScope SameAccount
  *
- * Syncs a newly created customer to Stripe at once (its primary subsidiary's Stripe account) when the
- * configuration's Auto Sync on Create is checked. Never throws: the customer is already saved, and a
+ * beforeLoad: adds the Sync to Stripe button to the customer record in view and edit mode (its click is
+ * nss_customer_cs.js, which calls the Sync Suitelet).
+ *
+ * afterSubmit: syncs a newly created customer to Stripe at once (its primary subsidiary's Stripe
+ * account) when the configuration's Auto Sync on Create is checked. Never throws: the customer is already saved, and a
  * failure is written to its sync status fields and the sync log. Records saved here fire no user
  * events (NetSuite's rule), so writing the customer's own fields does not sync it again.
  */
@@ -14,6 +17,18 @@ import * as runtime from "N/runtime";
 import type { EntryPoints } from "N/types";
 import { readConfig } from "./lib/read-config.js";
 import { syncCustomer, thrownIssue } from "./lib/sync-customer.js";
+
+/** The client script beside this file in the File Cabinet (both are built into the same folder). */
+export const CLIENT_SCRIPT = "./nss_customer_cs.js";
+
+export const beforeLoad: EntryPoints.UserEvent.beforeLoad = (context) => {
+  const { VIEW, EDIT } = context.UserEventType;
+  // A customer not yet saved has nothing to sync; only the UI has a form to add a button to.
+  if ((context.type !== VIEW && context.type !== EDIT) || !context.newRecord.id) return;
+  if (runtime.executionContext !== runtime.ContextType.USER_INTERFACE) return;
+  context.form.addButton({ id: "custpage_nss_sync", label: "Sync to Stripe", functionName: "syncToStripe" });
+  context.form.clientScriptModulePath = CLIENT_SCRIPT;
+};
 
 export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
   if (context.type !== context.UserEventType.CREATE) return;

@@ -17,22 +17,12 @@ import type { EntryPoints } from "N/types";
 import { parseColumnLabels, type SyncIssue, validateConfig } from "@nss/core";
 import { defaultSearches, type SearchDef } from "./lib/default-searches.js";
 import { CONFIG_RECORD, CUSTOMER_FIELDS, DEFAULT_SEARCH_IDS } from "./lib/ids.js";
+import { columnRefs } from "./lib/single-search.js";
 
 type Outcome = "created" | "kept";
 
 const describe = (issues: readonly SyncIssue[]): string =>
   issues.map((i) => `${i.message} Fix: ${i.fix}`).join(" | ");
-
-type ColumnLike = string | { name: string; join?: string | undefined; label?: string | undefined };
-
-/** A column list as core reads it (a loaded search may list a column by its name alone). */
-function columnRefs(columns: readonly ColumnLike[]) {
-  return columns.map((c) =>
-    typeof c === "string"
-      ? { name: c }
-      : { name: c.name, ...(c.join ? { join: c.join } : {}), ...(c.label ? { label: c.label } : {}) },
-  );
-}
 
 function ensureSearch(def: SearchDef): Outcome {
   // Never write a mapping core would refuse: that is a bug in this SuiteApp, so stop the deployment.

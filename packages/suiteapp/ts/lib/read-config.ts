@@ -1,9 +1,17 @@
 /**
  * Reads the configuration record and the Stripe account records and checks them with core's
- * `validateConfig`. Two searches (20 units): one for the configuration, one for the accounts.
+ * `validateConfig`. Two searches (20 units): one for the configuration, one for the accounts. The
+ * readers are split so that the configuration check (`config-check.ts`) can validate a record being
+ * saved, from its own values, against the stored accounts.
  */
 import * as search from "N/search";
-import { type Result, type SyncConfig, validateConfig } from "@nss/core";
+import {
+  type RawConfig,
+  type RawStripeAccount,
+  type Result,
+  type SyncConfig,
+  validateConfig,
+} from "@nss/core";
 import { CONFIG_RECORD, STRIPE_ACCOUNT_RECORD } from "./ids.js";
 
 /** The checked configuration, and the API base of each account record that sets one (tests only). */
@@ -13,24 +21,85 @@ export interface LoadedConfig {
   apiBases: Record<string, string>;
 }
 
+/** The configuration record's own values as core reads them (everything but the accounts). */
+export type RawSettings = Omit<RawConfig, "accounts">;
+
+/** The active Stripe account records, as core reads them, with their API bases. */
+export interface StoredAccounts {
+  accounts: RawStripeAccount[];
+  apiBases: Record<string, string>;
+}
+
 const text = (value: unknown): string =>
   typeof value === "string" ? value : value == null ? "" : String(value);
 
-export function readConfig(): Result<LoadedConfig> {
+/** The configuration's settings from any getter of its field values (a search row or a record). */
+export function rawSettings(get: (fieldId: string) => unknown): RawSettings {
   const c = CONFIG_RECORD.fields;
-  const configRows = search
+  return {
+    stripeIdField: get(c.stripeIdField),
+    syncField: get(c.syncField),
+    searches: {
+      singleSync: get(c.singleSyncSearch),
+      massSync: get(c.massSyncSearch),
+      defaultPaymentMethod: get(c.defaultPaymentMethodSearch),
+    },
+    autoSyncOnCreate: get(c.autoSyncOnCreate),
+    webhookEnabled: get(c.webhookEnabled),
+    portalReturnUrl: get(c.portalReturnUrl),
+  };
+}
+
+/** The stored configuration's settings (10 units), or `undefined` when there is no active record. */
+export function readStoredSettings(): RawSettings | undefined {
+  const row = search
     .create({
       type: CONFIG_RECORD.type,
       filters: [["isinactive", "is", "F"]],
       columns: [
         search.createColumn({ name: "internalid", sort: search.Sort.ASC }),
-        ...Object.values(c).map((name) => search.createColumn({ name })),
+        ...Object.values(CONFIG_RECORD.fields).map((name) => search.createColumn({ name })),
       ],
     })
     .run()
-    .getRange({ start: 0, end: 1 });
-  const row = configRows[0];
-  if (row === undefined) {
+    .getRange({ start: 0, end: 1 })[0];
+  return row === undefined ? undefined : rawSettings((name) => row.getValue({ name }));
+}
+
+/** The active Stripe account records (10 units). */
+export function readAccounts(): StoredAccounts {
+  const a = STRIPE_ACCOUNT_RECORD.fields;
+  const rows = search
+    .create({
+      type: STRIPE_ACCOUNT_RECORD.type,
+      filters: [["isinactive", "is", "F"]],
+      columns: [
+        search.createColumn({ name: "internalid", sort: search.Sort.ASC }),
+        search.createColumn({ name: "name" }),
+        ...Object.values(a).map((name) => search.createColumn({ name })),
+      ],
+    })
+    .run()
+    .getRange({ start: 0, end: 1000 });
+  const apiBases: Record<string, string> = {};
+  const accounts = rows.map((r) => {
+    const base = text(r.getValue({ name: a.apiBase })).trim();
+    if (base !== "") apiBases[String(r.id)] = base;
+    return {
+      recordId: String(r.id),
+      name: r.getValue({ name: "name" }),
+      accountId: r.getValue({ name: a.accountId }),
+      secretId: r.getValue({ name: a.secretId }),
+      identifierField: r.getValue({ name: a.identifierField }),
+      identifierValue: r.getValue({ name: a.identifierValue }),
+    };
+  });
+  return { accounts, apiBases };
+}
+
+export function readConfig(): Result<LoadedConfig> {
+  const settings = readStoredSettings();
+  if (settings === undefined) {
     return {
       ok: false,
       errors: [
@@ -43,48 +112,8 @@ export function readConfig(): Result<LoadedConfig> {
       ],
     };
   }
-
-  const a = STRIPE_ACCOUNT_RECORD.fields;
-  const accountRows = search
-    .create({
-      type: STRIPE_ACCOUNT_RECORD.type,
-      filters: [["isinactive", "is", "F"]],
-      columns: [
-        search.createColumn({ name: "internalid", sort: search.Sort.ASC }),
-        search.createColumn({ name: "name" }),
-        ...Object.values(a).map((name) => search.createColumn({ name })),
-      ],
-    })
-    .run()
-    .getRange({ start: 0, end: 1000 });
-
-  const apiBases: Record<string, string> = {};
-  const accounts = accountRows.map((r) => {
-    const base = text(r.getValue({ name: a.apiBase })).trim();
-    if (base !== "") apiBases[String(r.id)] = base;
-    return {
-      recordId: String(r.id),
-      name: r.getValue({ name: "name" }),
-      accountId: r.getValue({ name: a.accountId }),
-      secretId: r.getValue({ name: a.secretId }),
-      identifierField: r.getValue({ name: a.identifierField }),
-      identifierValue: r.getValue({ name: a.identifierValue }),
-    };
-  });
-
-  const checked = validateConfig({
-    accounts,
-    stripeIdField: row.getValue({ name: c.stripeIdField }),
-    syncField: row.getValue({ name: c.syncField }),
-    searches: {
-      singleSync: row.getValue({ name: c.singleSyncSearch }),
-      massSync: row.getValue({ name: c.massSyncSearch }),
-      defaultPaymentMethod: row.getValue({ name: c.defaultPaymentMethodSearch }),
-    },
-    autoSyncOnCreate: row.getValue({ name: c.autoSyncOnCreate }),
-    webhookEnabled: row.getValue({ name: c.webhookEnabled }),
-    portalReturnUrl: row.getValue({ name: c.portalReturnUrl }),
-  });
+  const { accounts, apiBases } = readAccounts();
+  const checked = validateConfig({ ...settings, accounts });
   if (!checked.ok) return checked;
   return { ok: true, value: { config: checked.value, apiBases } };
 }

@@ -3,7 +3,7 @@
  * internal ID) and turns the row into core's column values. 15 units: the load and one getRange.
  */
 import * as search from "N/search";
-import type { ColumnValue, Result } from "@nss/core";
+import type { ColumnRef, ColumnValue, Result } from "@nss/core";
 
 function textOf(result: search.Result, column: search.Column): string | undefined {
   try {
@@ -14,25 +14,51 @@ function textOf(result: search.Result, column: search.Column): string | undefine
   }
 }
 
-/** The labelled columns of the customer's row, or an issue naming the search when it has none. */
-export function runSingleSyncSearch(searchId: string, customerId: string): Result<ColumnValue[]> {
-  let loaded: search.Search;
+/** The configuration's saved searches, as core names them, with their labels on the configuration record. */
+export const SEARCH_LABELS = {
+  singleSync: "Single Sync Saved Search",
+  massSync: "Mass Sync Saved Search",
+  defaultPaymentMethod: "Default Payment Method Saved Search",
+} as const;
+export type ConfiguredSearch = keyof typeof SEARCH_LABELS;
+
+type ColumnLike = string | { name: string; join?: string | undefined; label?: string | undefined };
+
+/** A column list as core reads it (a loaded search may list a column by its name alone). */
+export function columnRefs(columns: readonly ColumnLike[]): ColumnRef[] {
+  return columns.map((c) =>
+    typeof c === "string"
+      ? { name: c }
+      : { name: c.name, ...(c.join ? { join: c.join } : {}), ...(c.label ? { label: c.label } : {}) },
+  );
+}
+
+/** Loads a saved search the configuration names (5 units), or an issue naming the field to correct. */
+export function loadConfiguredSearch(which: ConfiguredSearch, searchId: string): Result<search.Search> {
   try {
-    loaded = search.load({ id: searchId });
+    return { ok: true, value: search.load({ id: searchId }) };
   } catch (e) {
+    const label = SEARCH_LABELS[which];
     return {
       ok: false,
       errors: [
         {
           code: "SEARCH_NOT_FOUND",
-          message: `The single sync saved search "${searchId}" named in the configuration could not be loaded (${(e as { name?: string }).name ?? "error"}).`,
-          fix: "Correct the Single Sync Saved Search on the NetSuite–Stripe Configuration record, or deploy the SuiteApp again to recreate the default search.",
-          field: "singleSync",
+          message: `The ${label.toLowerCase()} "${searchId}" named in the configuration could not be loaded (${(e as { name?: string }).name ?? "error"}).`,
+          fix: `Correct the ${label} on the NetSuite–Stripe Configuration record, or deploy the SuiteApp again to recreate the default search.`,
+          field: which,
           record: "the NetSuite–Stripe configuration",
         },
       ],
     };
   }
+}
+
+/** The labelled columns of the customer's row, or an issue naming the search when it has none. */
+export function runSingleSyncSearch(searchId: string, customerId: string): Result<ColumnValue[]> {
+  const found = loadConfiguredSearch("singleSync", searchId);
+  if (!found.ok) return found;
+  const loaded = found.value;
   loaded.filters = [
     ...loaded.filters,
     search.createFilter({ name: "internalid", operator: search.Operator.ANYOF, values: [customerId] }),

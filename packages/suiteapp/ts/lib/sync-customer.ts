@@ -35,6 +35,8 @@ export interface TargetResult {
   outcome: SyncOutcome;
   stripeCustomerId?: string;
   message: string;
+  /** A failure's issues, each with its own message and fix (`message` joins them). */
+  issues?: SyncIssue[];
   stripeCalls: number;
   /** A dry run: the outcome is what the sync would do; nothing was sent or written but the log. */
   dryRun?: boolean;
@@ -172,6 +174,7 @@ export function syncCustomer(
       accountName,
       outcome: "failed",
       message,
+      issues: [...errors],
       stripeCalls: 0,
       ...(dryRun ? { dryRun } : {}),
     });
@@ -260,6 +263,7 @@ export function syncCustomer(
             accountName: account.name,
             outcome: "failed",
             message: describeIssues(result.errors),
+            issues: result.errors,
             stripeCalls: calls.n,
             ...(dryRun ? { dryRun } : {}),
           };
