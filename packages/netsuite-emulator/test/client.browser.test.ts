@@ -29,6 +29,13 @@ let base = "";
 let browser: Browser;
 const saved: string[] = [];
 
+/** Pages that are the edit page with another client script file, by page name. */
+const VARIANTS: Record<string, string> = {
+  "bad-header": "bad_header_cs.js",
+  "missing-lib": "missing_lib_cs.js",
+  unsupported: "unsupported_cs.js",
+};
+
 function body(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -58,6 +65,16 @@ async function sendFile(res: ServerResponse, root: string, rest: string): Promis
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? "/", base);
   const path = url.pathname;
+  const variant = VARIANTS[path.slice(8)];
+  if (path.startsWith("/record/") && req.method === "GET" && variant) {
+    // The edit page with another client script: the pages differ only in that file.
+    const page = (await readFile(join(PAGES, "edit.html"), "utf8")).replaceAll(
+      "/customer_cs.js",
+      `/${variant}`,
+    );
+    res.writeHead(200, { "Content-Type": TYPES[".html"] }).end(page);
+    return;
+  }
   if (path.startsWith("/record/") && req.method === "GET")
     return sendFile(res, PAGES, `${path.slice(8)}.html`);
   if (path === "/record/save" && req.method === "POST") {
