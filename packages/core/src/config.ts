@@ -47,6 +47,10 @@ export interface SyncConfig {
   webhookEnabled: boolean;
   /** Where the customer portal sends customers back to; absent when blank (Stripe's default applies). */
   portalReturnUrl?: string;
+  /** The webhook proxy's public base URL (`https://proxy.example.com`); required when webhookEnabled. */
+  proxyUrl?: string;
+  /** API secret holding the proxy's admin token (it seals the NetSuite URL for Stripe). */
+  proxySecretId: string;
 }
 
 /** The raw values of one Stripe account record, as an adapter read them. */
@@ -68,6 +72,8 @@ export interface RawConfig {
   autoSyncOnCreate?: unknown;
   webhookEnabled?: unknown;
   portalReturnUrl?: unknown;
+  proxyUrl?: unknown;
+  proxySecretId?: unknown;
 }
 
 /** What a blank value means. */
@@ -79,6 +85,7 @@ export const CONFIG_DEFAULTS = {
   autoSyncOnCreate: true,
   // Creating an endpoint in Stripe is an explicit act: off until the user ticks the box.
   webhookEnabled: false,
+  proxySecretId: "custsecret_nss_proxy_token",
 } as const;
 
 const CONFIG_RECORD = "the NetSuite–Stripe configuration";
@@ -346,7 +353,23 @@ function validateSettings(input: Record<string, unknown>, errors: Issues) {
       "Enter an https URL (http only for localhost or 127.0.0.1), e.g. https://example.com/account.",
     );
   }
-  return { stripeIdField, syncField, searches, portalReturnUrl };
+  const proxyUrl = read.text(input.proxyUrl, "proxyUrl")?.replace(/\/+$/, "");
+  const proxyProblem = proxyUrl ? checkReturnUrl(proxyUrl) : undefined;
+  if (proxyProblem !== undefined) {
+    read.report(
+      "CONFIG_INVALID_URL",
+      "proxyUrl",
+      `proxyUrl "${proxyUrl}" ${proxyProblem.replace("Stripe's portal returns only to https", "Stripe sends webhooks only to https")}.`,
+      "Enter the webhook proxy's https URL (http only for localhost or 127.0.0.1), e.g. https://proxy.example.com.",
+    );
+  }
+  const proxySecretId = read.id(input.proxySecretId, "proxySecretId", {
+    pattern: SECRET_ID,
+    code: "CONFIG_INVALID_SECRET_ID",
+    expected: "an API secret script ID (custsecret_…)",
+    fallback: CONFIG_DEFAULTS.proxySecretId,
+  });
+  return { stripeIdField, syncField, searches, portalReturnUrl, proxyUrl, proxySecretId };
 }
 
 /** Checks and normalises the raw configuration, reporting every problem; script IDs come back lower case. */
@@ -361,10 +384,21 @@ export function validateConfig(input: unknown): Result<SyncConfig> {
   }
   const errors: Issues = [];
   const accounts = validateAccounts(input.accounts, errors);
-  const { stripeIdField, syncField, searches, portalReturnUrl } = validateSettings(input, errors);
+  const { stripeIdField, syncField, searches, portalReturnUrl, proxyUrl, proxySecretId } = validateSettings(
+    input,
+    errors,
+  );
   const { autoSyncOnCreate: autoDefault, webhookEnabled: webhookDefault } = CONFIG_DEFAULTS;
   const autoSyncOnCreate = checkbox(input.autoSyncOnCreate, "autoSyncOnCreate", autoDefault, errors);
   const webhookEnabled = checkbox(input.webhookEnabled, "webhookEnabled", webhookDefault, errors);
+  if (webhookEnabled && proxyUrl === "") {
+    reader(CONFIG_RECORD, errors).report(
+      "CONFIG_REQUIRED",
+      "proxyUrl",
+      "webhookEnabled is checked but proxyUrl is blank: Stripe needs the webhook proxy's URL to send events to.",
+      "Enter the webhook proxy's https URL in proxyUrl, or clear webhookEnabled.",
+    );
+  }
 
   const { singleSync, massSync, defaultPaymentMethod } = searches;
   if (
@@ -373,7 +407,8 @@ export function validateConfig(input: unknown): Result<SyncConfig> {
     !syncField ||
     !singleSync ||
     !massSync ||
-    !defaultPaymentMethod
+    !defaultPaymentMethod ||
+    !proxySecretId
   ) {
     return fail(...errors);
   }
@@ -385,5 +420,7 @@ export function validateConfig(input: unknown): Result<SyncConfig> {
     autoSyncOnCreate,
     webhookEnabled,
     ...(portalReturnUrl ? { portalReturnUrl } : {}),
+    ...(proxyUrl ? { proxyUrl } : {}),
+    proxySecretId,
   });
 }

@@ -12,6 +12,8 @@ export * from "./envelope.js";
 export * from "./fingerprint.js";
 // Stripe's wire format and API version.
 export * from "./form.js";
+// What the webhook proxy sends NetSuite, and how NetSuite's answer becomes Stripe's status.
+export * from "./forward.js";
 export * from "./idempotency.js";
 // Saved-search columns to Stripe customer parameters.
 export * from "./labels.js";

@@ -43,6 +43,7 @@ describe("validateConfig", () => {
         },
         autoSyncOnCreate: CONFIG_DEFAULTS.autoSyncOnCreate,
         webhookEnabled: CONFIG_DEFAULTS.webhookEnabled,
+        proxySecretId: "custsecret_nss_proxy_token",
       },
     });
   });
@@ -66,6 +67,8 @@ describe("validateConfig", () => {
       autoSyncOnCreate: "F",
       webhookEnabled: "T",
       portalReturnUrl: "https://example.com/account?x=1",
+      proxyUrl: "https://proxy.example.com/",
+      proxySecretId: "CUSTSECRET_NSS_PROXY_EU",
     });
     expect(result).toEqual({
       ok: true,
@@ -87,8 +90,20 @@ describe("validateConfig", () => {
         autoSyncOnCreate: false,
         webhookEnabled: true,
         portalReturnUrl: "https://example.com/account?x=1",
+        proxyUrl: "https://proxy.example.com",
+        proxySecretId: "custsecret_nss_proxy_eu",
       },
     });
+  });
+
+  it("needs the proxy's URL when the webhook is enabled, and a sound one", () => {
+    expect(issues(raw({ webhookEnabled: "T" }))).toEqual([["CONFIG_REQUIRED", "proxyUrl", CONFIG]]);
+    expect(issues(raw({ proxyUrl: "http://proxy.example.com", proxySecretId: "key" }))).toEqual([
+      ["CONFIG_INVALID_URL", "proxyUrl", CONFIG],
+      ["CONFIG_INVALID_SECRET_ID", "proxySecretId", CONFIG],
+    ]);
+    const local = validateConfig(raw({ webhookEnabled: "T", proxyUrl: "http://127.0.0.1:8787" }));
+    expect(local.ok && local.value.proxyUrl).toBe("http://127.0.0.1:8787");
   });
 
   it.each([
@@ -98,7 +113,7 @@ describe("validateConfig", () => {
     ["FALSE", false],
     ["t", true],
   ])("reads the checkbox %j as %s", (value, expected) => {
-    const result = validateConfig(raw({ webhookEnabled: value }));
+    const result = validateConfig(raw({ webhookEnabled: value, proxyUrl: "https://proxy.example.com" }));
     expect(result.ok && result.value.webhookEnabled).toBe(expected);
   });
 

@@ -1,0 +1,266 @@
+/**
+ * The contract between the webhook proxy and the SuiteApp's webhook Suitelet.
+ *
+ * The proxy POSTs a `ForwardRequest` (JSON) to the Suitelet: the envelope, plus the raw Stripe body
+ * and its `Stripe-Signature` header so NetSuite can verify the signature again. The Suitelet answers
+ * HTTP 200 with a `NetSuiteAnswer`, and `stripeStatusFor` turns that answer, or the failure to get one,
+ * into the status Stripe acts on: 2xx is done, 5xx is retried later, 4xx is a refusal Stripe also
+ * retries but the dashboard shows as the endpoint's fault.
+ */
+import {
+  buildEnvelope,
+  type Envelope,
+  MAX_ENVELOPE_CHARS,
+  parseEnvelope,
+  serializeEnvelope,
+} from "./envelope.js";
+import { fail, ok, type Result, type SyncIssue } from "./result.js";
+
+/** What the proxy sends to NetSuite, version 1. */
+export interface ForwardRequest {
+  v: 1;
+  envelope: Envelope;
+  /** The Stripe request body exactly as received (UTF-8 text): the signature covers these characters. */
+  payload: string;
+  /** The `Stripe-Signature` header exactly as received. */
+  signature: string;
+}
+
+/** What NetSuite decided about a forwarded event. */
+export const NETSUITE_RESULTS = ["applied", "ignored", "retry", "refused"] as const;
+
+export type NetSuiteResult = (typeof NETSUITE_RESULTS)[number];
+
+/** The Suitelet's answer, sent with HTTP 200: `{ "result": "applied", "message": "…" }`. */
+export interface NetSuiteAnswer {
+  result: NetSuiteResult;
+  /** For people reading logs; `""` when NetSuite sent none. */
+  message: string;
+}
+
+/** Why the proxy got no usable answer: every one of these is worth a retry by Stripe. */
+export type ForwardFailureKind = "http_status" | "unparseable" | "network" | "timeout";
+
+export interface ForwardFailure {
+  failure: ForwardFailureKind;
+}
+
+/** The statuses the proxy answers Stripe with. */
+export type StripeStatus = 200 | 400 | 503;
+
+/** Largest raw Stripe body carried: the proxy's body limit may not exceed it (Stripe events are far smaller). */
+export const MAX_FORWARD_PAYLOAD_CHARS = 262_144;
+
+/** Longest Stripe-Signature header carried (the same bound the signature check uses). */
+export const MAX_FORWARD_SIGNATURE_CHARS = 8192;
+
+/**
+ * Longest ForwardRequest text `parseForwardRequest` reads, checked before parsing: the payload once
+ * JSON-escaped (at most 6 characters each, for control characters) plus the envelope and signature.
+ */
+export const MAX_FORWARD_REQUEST_CHARS =
+  6 * MAX_FORWARD_PAYLOAD_CHARS + 2 * MAX_ENVELOPE_CHARS + 2 * MAX_FORWARD_SIGNATURE_CHARS;
+
+/** Longest NetSuite answer read; a longer one is not the Suitelet's (a login page, an error page). */
+export const MAX_NETSUITE_ANSWER_CHARS = 65_536;
+
+/** A NetSuite message longer than this is shortened, so a chatty Suitelet cannot flood the logs. */
+const MAX_MESSAGE_CHARS = 1000;
+
+const FORWARD_FIELDS = ["v", "envelope", "payload", "signature"] as const;
+
+/** Checks the parts and assembles the request; whatever this accepts, `parseForwardRequest` accepts. */
+export function buildForwardRequest(input: {
+  envelope: Envelope;
+  payload: string;
+  signature: string;
+}): Result<ForwardRequest> {
+  const problems = partProblems(input.payload, input.signature);
+  if (problems.length > 0) {
+    return fail(invalid("FORWARD_INVALID", `The forward request is malformed: ${problems.join("; ")}.`));
+  }
+  // The envelope goes through its own strict parser, so NetSuite will read it back identically.
+  const envelope = parseEnvelope(serializeEnvelope(input.envelope));
+  if (!envelope.ok) return envelope;
+  return ok({ v: 1, envelope: envelope.value, payload: input.payload, signature: input.signature });
+}
+
+/** The request as JSON, keys in a fixed order. */
+export function serializeForwardRequest(request: ForwardRequest): string {
+  return `{"v":1,"envelope":${serializeEnvelope(request.envelope)},"payload":${JSON.stringify(
+    request.payload,
+  )},"signature":${JSON.stringify(request.signature)}}`;
+}
+
+/**
+ * Reads a ForwardRequest from untrusted text (the Suitelet is reachable by anyone holding its URL):
+ * exactly the four fields, a valid envelope, and an envelope that is what the payload says. The caller
+ * must still verify `signature` over `payload` with the endpoint's secret (`verifyStripeSignature`) and
+ * check that `envelope.accountId` is the Stripe account record whose secret it used.
+ */
+export function parseForwardRequest(text: string): Result<ForwardRequest> {
+  if (text.length > MAX_FORWARD_REQUEST_CHARS) {
+    return fail(
+      invalid(
+        "FORWARD_TOO_LARGE",
+        `The forward request has ${text.length} characters, over ${MAX_FORWARD_REQUEST_CHARS}.`,
+      ),
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return fail(invalid("FORWARD_NOT_JSON", "The forward request is not JSON."));
+  }
+  if (!isRecord(value) || Array.isArray(value)) {
+    return fail(invalid("FORWARD_INVALID", "The forward request must be a JSON object."));
+  }
+  if (hasOwn(value, "v") && value.v !== 1) {
+    return fail(
+      invalid(
+        "FORWARD_WRONG_VERSION",
+        `The forward request has version ${clip(JSON.stringify(value.v) ?? "?")}; this SuiteApp reads version 1.`,
+      ),
+    );
+  }
+  const problems: string[] = [];
+  for (const key of Object.keys(value)) {
+    if (!FORWARD_FIELDS.some((field) => field === key)) {
+      problems.push(`unknown field ${clip(JSON.stringify(key))}`);
+    }
+  }
+  for (const key of FORWARD_FIELDS) {
+    if (!hasOwn(value, key)) problems.push(`${key} is missing`);
+  }
+  if (typeof value.payload !== "string") problems.push("payload must be a string");
+  if (typeof value.signature !== "string") problems.push("signature must be a string");
+  if (problems.length === 0)
+    problems.push(...partProblems(value.payload as string, value.signature as string));
+  if (problems.length > 0) {
+    return fail(invalid("FORWARD_INVALID", `The forward request is malformed: ${problems.join("; ")}.`));
+  }
+  const envelope = parseEnvelope(JSON.stringify(value.envelope));
+  if (!envelope.ok) return envelope;
+  const payload = value.payload as string;
+  if (!envelopeMatchesPayload(envelope.value, payload)) {
+    return fail(
+      invalid(
+        "FORWARD_ENVELOPE_MISMATCH",
+        "The envelope does not describe the event in the payload; the request was altered on its way.",
+      ),
+    );
+  }
+  return ok({ v: 1, envelope: envelope.value, payload, signature: value.signature as string });
+}
+
+/** Reads NetSuite's answer. Unknown extra fields are allowed, so the Suitelet can add some later. */
+export function parseNetSuiteAnswer(text: string): Result<NetSuiteAnswer> {
+  if (text.length > MAX_NETSUITE_ANSWER_CHARS) {
+    return fail(
+      answerIssue(
+        "NETSUITE_ANSWER_TOO_LARGE",
+        `NetSuite's answer has ${text.length} characters, over ${MAX_NETSUITE_ANSWER_CHARS}.`,
+      ),
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return fail(answerIssue("NETSUITE_ANSWER_NOT_JSON", "NetSuite's answer is not JSON."));
+  }
+  if (!isRecord(value) || Array.isArray(value)) {
+    return fail(answerIssue("NETSUITE_ANSWER_INVALID", "NetSuite's answer is not a JSON object."));
+  }
+  const result = value.result;
+  const known = NETSUITE_RESULTS.find((r) => r === result);
+  if (known === undefined) {
+    return fail(
+      answerIssue(
+        "NETSUITE_ANSWER_INVALID",
+        `NetSuite's answer has result ${clip(JSON.stringify(result) ?? "undefined")}, not one of ${NETSUITE_RESULTS.join(", ")}.`,
+      ),
+    );
+  }
+  const message = value.message;
+  if (message !== undefined && message !== null && typeof message !== "string") {
+    return fail(answerIssue("NETSUITE_ANSWER_INVALID", "NetSuite's answer has a message that is not text."));
+  }
+  const note = typeof message === "string" ? message : "";
+  return ok({
+    result: known,
+    message: note.length > MAX_MESSAGE_CHARS ? `${note.slice(0, MAX_MESSAGE_CHARS)}…` : note,
+  });
+}
+
+/**
+ * The status to answer Stripe with: applied/ignored → 200 (done); retry → 503 (Stripe retries);
+ * refused → 400; no usable answer at all (non-2xx, not the contract, network error, timeout) → 503,
+ * since Stripe's retries are the only queue and the event must not be lost.
+ */
+export function stripeStatusFor(outcome: NetSuiteAnswer | ForwardFailure): StripeStatus {
+  if ("failure" in outcome) return 503;
+  switch (outcome.result) {
+    case "applied":
+    case "ignored":
+      return 200;
+    case "refused":
+      return 400;
+    case "retry":
+      return 503;
+  }
+}
+
+function partProblems(payload: string, signature: string): string[] {
+  const problems: string[] = [];
+  if (payload.length === 0 || payload.length > MAX_FORWARD_PAYLOAD_CHARS) {
+    problems.push(`payload must have 1 to ${MAX_FORWARD_PAYLOAD_CHARS} characters`);
+  }
+  if (signature.length === 0 || signature.length > MAX_FORWARD_SIGNATURE_CHARS) {
+    problems.push(`signature must have 1 to ${MAX_FORWARD_SIGNATURE_CHARS} characters`);
+  }
+  return problems;
+}
+
+/** The envelope must be exactly what `buildEnvelope` makes of the payload for the same account. */
+function envelopeMatchesPayload(envelope: Envelope, payload: string): boolean {
+  let event: unknown;
+  try {
+    event = JSON.parse(payload);
+  } catch {
+    return false;
+  }
+  const rebuilt = buildEnvelope(event, { accountId: envelope.accountId });
+  return rebuilt.ok && serializeEnvelope(rebuilt.value) === serializeEnvelope(envelope);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** Own-property test (Object.hasOwn is ES2022; SuiteScript bundles target ES2020). */
+function hasOwn(value: object, key: string): boolean {
+  return Object.getOwnPropertyDescriptor(value, key) !== undefined;
+}
+
+/** Text from hostile input is shortened before it reaches a message. */
+function clip(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function invalid(code: string, message: string): SyncIssue {
+  return {
+    code,
+    message,
+    fix: "Only the webhook proxy may call this Suitelet: check the proxy's version and that the Suitelet URL has not leaked.",
+  };
+}
+
+function answerIssue(code: string, message: string): SyncIssue {
+  return {
+    code,
+    message,
+    fix: "Check that the proxy's sealed URL points at the SuiteApp's webhook Suitelet and that its deployment is released to external users; Stripe retries meanwhile.",
+  };
+}
