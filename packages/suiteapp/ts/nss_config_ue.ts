@@ -7,12 +7,16 @@
  * saved (not the stored ones) are checked with core, each configured saved search must load and every
  * column of the mapped ones carry a label core understands, and each Stripe account record's API
  * secret must be available (lib/config-check.ts). The error lists every problem with its field and fix.
+ * Once saved, Enable Webhook is carried out in each Stripe account (lib/webhook-endpoints.ts): created
+ * or enabled when checked, disabled when cleared, every change in the webhook log.
  */
 
 import * as log from "N/log";
 import type { EntryPoints } from "N/types";
+import { validateConfig } from "@nss/core";
 import { checkConfiguration, refusal } from "./lib/config-check.js";
-import { rawSettings } from "./lib/read-config.js";
+import { rawSettings, readAccounts } from "./lib/read-config.js";
+import { applyWebhookSetting } from "./lib/webhook-endpoints.js";
 
 export const beforeSubmit: EntryPoints.UserEvent.beforeSubmit = (context) => {
   const { CREATE, EDIT } = context.UserEventType;
@@ -25,4 +29,33 @@ export const beforeSubmit: EntryPoints.UserEvent.beforeSubmit = (context) => {
   const e = refusal("The NetSuite–Stripe Configuration", issues);
   log.audit({ title: "Configuration refused", details: e.message });
   throw e;
+};
+
+export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
+  const { CREATE, EDIT } = context.UserEventType;
+  if (context.type !== CREATE && context.type !== EDIT) return;
+  const rec = context.newRecord;
+  if (rec.getValue({ fieldId: "isinactive" }) === true) return;
+  // The record is saved: a failure here is logged (execution log and webhook log), never thrown.
+  try {
+    const checked = validateConfig({
+      ...rawSettings((fieldId) => rec.getValue({ fieldId })),
+      accounts: readAccounts().accounts,
+    });
+    if (!checked.ok) return;
+    const { webhookEnabled, proxyUrl, proxySecretId } = checked.value;
+    const changes = applyWebhookSetting({ enabled: webhookEnabled, proxyUrl, proxySecretId });
+    if (changes.length > 0) {
+      log.audit({
+        title: `Webhook ${webhookEnabled ? "enabled" : "disabled"}`,
+        details: changes.map((c) => `${c.accountName}: ${c.action}`).join(", "),
+      });
+    }
+  } catch (e) {
+    const err = e as { name?: string; message?: string };
+    log.error({
+      title: "Webhook setting not applied",
+      details: `${err.name ?? "Error"}: ${err.message ?? String(e)}`,
+    });
+  }
 };

@@ -27,6 +27,8 @@ export const CONFIG_RECORD = {
     autoSyncOnCreate: "custrecord_nss_cfg_auto_sync",
     webhookEnabled: "custrecord_nss_cfg_webhook_enabled",
     portalReturnUrl: "custrecord_nss_cfg_portal_return_url",
+    proxyUrl: "custrecord_nss_cfg_proxy_url",
+    proxySecretId: "custrecord_nss_cfg_proxy_secret_id",
   },
 } as const;
 
@@ -41,6 +43,12 @@ export const STRIPE_ACCOUNT_RECORD = {
     /** Testing only: another Stripe API base; blank means https://api.stripe.com. */
     apiBase: "custrecord_nss_acct_api_base",
   },
+  /** Kept apart from `fields`: read only where the webhook needs them, never into the configuration. */
+  webhook: {
+    endpointId: "custrecord_nss_acct_wh_endpoint_id",
+    secret: "custrecord_nss_acct_wh_secret",
+    status: "custrecord_nss_acct_wh_status",
+  },
 } as const;
 
 /** One NetSuite customer linked to one Stripe customer, per Stripe account and subsidiary. */
@@ -53,6 +61,11 @@ export const LINK_RECORD = {
     stripeId: "custrecord_nss_link_stripe_id",
     fingerprint: "custrecord_nss_link_fingerprint",
     generation: "custrecord_nss_link_generation",
+    /** The last webhook event applied to the link (nss_webhook_sl): a repeat of it is dropped. */
+    lastEventId: "custrecord_nss_link_last_event_id",
+    lastEventAt: "custrecord_nss_link_last_event_at",
+    /** The customer portal link's token (lib/portal-token.ts); blank means "issue a new one". */
+    portalToken: "custrecord_nss_link_portal_token",
   },
 } as const;
 
@@ -70,7 +83,22 @@ export const SYNC_LOG_RECORD = {
     updated: "custrecord_nss_synclog_updated",
     unchanged: "custrecord_nss_synclog_unchanged",
     failed: "custrecord_nss_synclog_failed",
+    /** Customers whose default payment method fields were cleared (payment method refresh). */
+    cleared: "custrecord_nss_synclog_cleared",
     at: "custrecord_nss_synclog_at",
+  },
+} as const;
+
+/** One row per change of a Stripe account's webhook endpoint (created, enabled, disabled, failed). */
+export const WEBHOOK_LOG_RECORD = {
+  type: "customrecord_nss_webhook_log",
+  fields: {
+    account: "custrecord_nss_whlog_account",
+    action: "custrecord_nss_whlog_action",
+    status: "custrecord_nss_whlog_status",
+    message: "custrecord_nss_whlog_message",
+    endpointId: "custrecord_nss_whlog_endpoint_id",
+    at: "custrecord_nss_whlog_at",
   },
 } as const;
 
@@ -79,4 +107,12 @@ export const DEFAULT_SEARCH_IDS = {
   singleSync: "customsearch_nss_single_sync",
   massSync: "customsearch_nss_mass_sync",
   defaultPaymentMethod: "customsearch_nss_default_pm",
+} as const;
+
+/** The customer portal Suitelet, available without login (customscript_nss_portal_sl). */
+export const PORTAL_SUITELET = {
+  scriptId: "customscript_nss_portal_sl",
+  deploymentId: "customdeploy_nss_portal_sl",
+  /** The URL parameter carrying the link's token. */
+  tokenParam: "t",
 } as const;

@@ -1,8 +1,8 @@
 /**
  * The link records (`customrecord_nss_customer_link`): one per customer, Stripe account and
  * subsidiary, holding the Stripe customer ID, the fingerprint of what was last sent and the
- * generation of the create's idempotency key. Finding one is a search (10 units); writing one is a
- * submitFields (2 units) or a create and save (4 units).
+ * generation of the create's idempotency key, and the customer portal link's token. Finding one is a
+ * search (10 units); writing one is a submitFields (2 units) or a create and save (4 units).
  */
 import * as record from "N/record";
 import * as search from "N/search";
@@ -13,6 +13,8 @@ export interface LinkRow {
   stripeId: string;
   fingerprint: string;
   generation: number;
+  /** The portal token ('' when none was issued or an administrator blanked it). */
+  portalToken: string;
 }
 
 export interface LinkValues {
@@ -22,6 +24,8 @@ export interface LinkValues {
   stripeId: string;
   fingerprint: string;
   generation: number;
+  /** Written when given: a new portal token. */
+  portalToken?: string;
 }
 
 const f = LINK_RECORD.fields;
@@ -54,6 +58,7 @@ export function findLink(
         search.createColumn({ name: f.stripeId }),
         search.createColumn({ name: f.fingerprint }),
         search.createColumn({ name: f.generation }),
+        search.createColumn({ name: f.portalToken }),
       ],
     })
     .run()
@@ -65,7 +70,13 @@ export function findLink(
     stripeId: text(row.getValue({ name: f.stripeId })).trim(),
     fingerprint: text(row.getValue({ name: f.fingerprint })),
     generation: Number.isSafeInteger(generation) && generation >= 0 ? generation : 0,
+    portalToken: text(row.getValue({ name: f.portalToken })).trim(),
   };
+}
+
+/** Writes a new portal token on an existing link (2 units). */
+export function saveLinkToken(linkId: string, token: string): void {
+  record.submitFields({ type: LINK_RECORD.type, id: linkId, values: { [f.portalToken]: token } });
 }
 
 /**
@@ -85,6 +96,7 @@ export function saveLink(existing: LinkRow | undefined, values: LinkValues): str
         [f.stripeId]: values.stripeId,
         [f.fingerprint]: values.fingerprint,
         [f.generation]: values.generation,
+        ...(values.portalToken !== undefined ? { [f.portalToken]: values.portalToken } : {}),
       },
     });
     return existing.id;
@@ -96,6 +108,7 @@ export function saveLink(existing: LinkRow | undefined, values: LinkValues): str
   link.setValue({ fieldId: f.stripeId, value: values.stripeId });
   link.setValue({ fieldId: f.fingerprint, value: values.fingerprint });
   link.setValue({ fieldId: f.generation, value: values.generation });
+  if (values.portalToken !== undefined) link.setValue({ fieldId: f.portalToken, value: values.portalToken });
   const id = String(link.save());
   const [oldest] = search
     .create({
@@ -107,5 +120,10 @@ export function saveLink(existing: LinkRow | undefined, values: LinkValues): str
     .getRange({ start: 0, end: 1 });
   if (oldest === undefined || String(oldest.id) === id) return id;
   record.delete({ type: LINK_RECORD.type, id });
-  return saveLink({ id: String(oldest.id), stripeId: "", fingerprint: "", generation: 0 }, values);
+  // The oldest link keeps its own portal token: the other writer may have published it already.
+  const { portalToken: _ours, ...rest } = values;
+  return saveLink(
+    { id: String(oldest.id), stripeId: "", fingerprint: "", generation: 0, portalToken: "" },
+    rest,
+  );
 }

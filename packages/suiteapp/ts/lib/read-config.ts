@@ -47,6 +47,8 @@ export function rawSettings(get: (fieldId: string) => unknown): RawSettings {
     autoSyncOnCreate: get(c.autoSyncOnCreate),
     webhookEnabled: get(c.webhookEnabled),
     portalReturnUrl: get(c.portalReturnUrl),
+    proxyUrl: get(c.proxyUrl),
+    proxySecretId: get(c.proxySecretId),
   };
 }
 

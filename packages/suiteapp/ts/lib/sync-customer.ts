@@ -3,7 +3,9 @@
  * account its mapped payload (the single-sync search through core's `mapCustomer`), the fingerprint
  * compare with the link record (unchanged: no Stripe call), core's lookup plan (stored ID → update;
  * else list by email or search by metadata → link or create with core's idempotency key), and the
- * outcome written to the link record, the customer's own fields and the sync log.
+ * outcome written to the link record, the customer's own fields and the sync log. Every link gets a
+ * customer portal token when it has none (lib/portal-token.ts), and the customer's Customer Portal Link
+ * field follows the primary link's token: no extra units but 2 for a token added to an unchanged link.
  *
  * Nothing here throws for what a user can fix: every issue becomes core's or the Stripe client's
  * message and fix, on the customer (`custentity_nss_last_error`) and in the sync log.
@@ -20,7 +22,8 @@ import {
   type SyncIssue,
 } from "@nss/core";
 import { CUSTOMER_FIELDS } from "./ids.js";
-import { findLink, type LinkRow, saveLink } from "./links.js";
+import { findLink, type LinkRow, saveLink, saveLinkToken } from "./links.js";
+import { newPortalToken, portalUrl } from "./portal-token.js";
 import { type LoadedConfig, readConfig } from "./read-config.js";
 import { runSingleSyncSearch } from "./single-search.js";
 import { writeSyncLog } from "./sync-log.js";
@@ -84,9 +87,17 @@ export function thrownIssue(e: unknown, customerId: string): SyncIssue {
 }
 
 /** The customer's subsidiary, stored Stripe ID, sync value and the accounts' identifier fields (1 unit). */
-function readCustomer(config: SyncConfig, customerId: string): CustomerFacts {
+function readCustomer(config: SyncConfig, customerId: string): CustomerFacts & { portalLink: string } {
   const otherFields = config.accounts.map((a) => a.identifierField).filter((f) => f !== "subsidiary");
-  const columns = Array.from(new Set(["subsidiary", config.stripeIdField, config.syncField, ...otherFields]));
+  const columns = Array.from(
+    new Set([
+      "subsidiary",
+      config.stripeIdField,
+      config.syncField,
+      CUSTOMER_FIELDS.portalLink,
+      ...otherFields,
+    ]),
+  );
   const values = search.lookupFields({ type: search.Type.CUSTOMER, id: customerId, columns }) as Record<
     string,
     unknown
@@ -98,6 +109,7 @@ function readCustomer(config: SyncConfig, customerId: string): CustomerFacts {
     storedStripeId: text(values[config.stripeIdField]).trim(),
     syncValue: text(values[config.syncField]).trim(),
     fields,
+    portalLink: text(values[CUSTOMER_FIELDS.portalLink]).trim(),
   };
 }
 
@@ -129,6 +141,7 @@ function writeCustomer(
   status: "synced" | "unchanged" | "error",
   error: string,
   primaryStripeId: string | undefined,
+  portalLink?: string,
 ): void {
   const values: Record<string, string | Date> = {
     [CUSTOMER_FIELDS.syncStatus]: status,
@@ -138,6 +151,7 @@ function writeCustomer(
   if (primaryStripeId !== undefined) {
     values[config?.stripeIdField ?? CUSTOMER_FIELDS.stripeCustomerId] = primaryStripeId;
   }
+  if (portalLink !== undefined) values[CUSTOMER_FIELDS.portalLink] = portalLink;
   record.submitFields({
     type: record.Type.CUSTOMER,
     id: customerId,
@@ -208,6 +222,7 @@ export function syncCustomer(
     let primaryStripeId: string | undefined;
     let allUnchanged = true;
     let primaryTaken = false;
+    let primaryPortalLink: string | undefined;
     for (const target of selection.value.targets) {
       const account = target.account;
       const primary = !primaryTaken && target.subsidiaryId === facts.primarySubsidiary;
@@ -232,15 +247,25 @@ export function syncCustomer(
           link,
           calls,
         );
-        if (result.ok && result.outcome !== "unchanged" && !dryRun) {
-          saveLink(link, {
-            customerId,
-            accountRecordId: account.recordId ?? "",
-            subsidiaryId: target.subsidiaryId,
-            stripeId: result.stripeCustomerId,
-            fingerprint: result.fingerprint,
-            generation: link?.generation ?? 0,
-          });
+        if (result.ok && !dryRun) {
+          // A link without a token gets one (a new link, or one an administrator blanked to revoke it);
+          // any other value is kept, including one that is not a token (revoked for good).
+          const token = link?.portalToken || newPortalToken();
+          const tokenIsNew = token !== link?.portalToken;
+          if (result.outcome !== "unchanged") {
+            saveLink(link, {
+              customerId,
+              accountRecordId: account.recordId ?? "",
+              subsidiaryId: target.subsidiaryId,
+              stripeId: result.stripeCustomerId,
+              fingerprint: result.fingerprint,
+              generation: link?.generation ?? 0,
+              ...(tokenIsNew ? { portalToken: token } : {}),
+            });
+          } else if (link !== undefined && tokenIsNew) {
+            saveLinkToken(link.id, token);
+          }
+          if (primary) primaryPortalLink = portalUrl(token);
         }
       } catch (e) {
         result = { ok: false, errors: [thrownIssue(e, customerId)] };
@@ -285,7 +310,11 @@ export function syncCustomer(
 
     const error = errors.join("\n");
     const status = errors.length > 0 ? "error" : allUnchanged ? "unchanged" : "synced";
-    if (!dryRun) writeCustomer(config, customerId, status, error, primaryStripeId);
+    const portalLink =
+      primaryPortalLink !== undefined && primaryPortalLink !== facts.portalLink
+        ? primaryPortalLink
+        : undefined;
+    if (!dryRun) writeCustomer(config, customerId, status, error, primaryStripeId, portalLink);
     return { customerId, ok: errors.length === 0, targets, error };
   } catch (e) {
     return fail([thrownIssue(e, customerId)]);

@@ -5,6 +5,7 @@ import { SYNC_LOG_RECORD } from "./ids.js";
 export interface SyncLogEntry {
   kind: string;
   customerId: string;
+  /** A sync's outcome; the payment method refresh and the portal write `failed` rows only. */
   outcome: "created" | "linked" | "updated" | "unchanged" | "failed";
   message: string;
   accountRecordId?: string | undefined;
@@ -38,6 +39,8 @@ export interface RunCounts {
   updated: number;
   unchanged: number;
   failed: number;
+  /** The payment method refresh only: customers whose payment method fields were cleared. */
+  cleared?: number;
 }
 
 /**
@@ -54,6 +57,7 @@ export function writeRunLog(kind: string, counts: RunCounts, message: string): s
   row.setValue({ fieldId: f.updated, value: counts.updated });
   row.setValue({ fieldId: f.unchanged, value: counts.unchanged });
   row.setValue({ fieldId: f.failed, value: counts.failed });
+  if (counts.cleared !== undefined) row.setValue({ fieldId: f.cleared, value: counts.cleared });
   row.setValue({ fieldId: f.at, value: new Date() });
   return String(row.save());
 }
