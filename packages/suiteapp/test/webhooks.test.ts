@@ -5,136 +5,36 @@
  * proxy over HTTPS, as N/https requires). Two proxy instances share their keys, as any number may: an
  * HTTPS one NetSuite calls to seal, and a plain one Stripe delivers to.
  */
-import { randomBytes } from "node:crypto";
-import { rmSync } from "node:fs";
-import { request as httpsRequest } from "node:https";
-import { fileURLToPath } from "node:url";
-import { type NetSuiteEmulator, type NetSuiteServer, startNetSuiteServer } from "@nss/netsuite-emulator";
-import { loadConfig, type RunningProxy, startProxy } from "@nss/proxy";
-import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
+import type { NetSuiteEmulator } from "@nss/netsuite-emulator";
+import type { RunningProxy } from "@nss/proxy";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  CERT,
-  customer,
-  openSuiteApp,
-  query,
-  saveCustomer,
-  secretEnv,
-  stripeClient,
-  TLS_KEY,
-} from "./helpers/e2e.js";
+import { customer, saveCustomer } from "./helpers/e2e.js";
+import { type System, startSystem } from "./helpers/system.js";
 
 const KEY = `sk_test_nssWebhooks${Date.now()}`;
-const ADMIN_TOKEN = randomBytes(24).toString("base64url");
-const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 
-let stripeEmulator: StripeEmulator;
+let system: System;
 let stripe: Stripe;
 let ns: NetSuiteEmulator;
-let server: NetSuiteServer;
-let sealing: RunningProxy;
 let receiving: RunningProxy;
-const opened: NetSuiteEmulator[] = [];
-const dirs: string[] = [];
 
-async function proxy(env: Record<string, string>): Promise<RunningProxy> {
-  const config = loadConfig({
-    PROXY_SEAL_KEYS: `k1:${SEAL_KEY}`,
-    PROXY_ADMIN_TOKEN: ADMIN_TOKEN,
-    PROXY_PORT: "0",
-    PROXY_HOST: "127.0.0.1",
-    PROXY_ALLOWED_TARGETS: server.formsUrl,
-    LOG_LEVEL: "silent",
-    ...env,
-  });
-  if (!config.ok) throw new Error(JSON.stringify(config.errors));
-  return startProxy(config.value);
-}
-const SEAL_KEY = randomBytes(32).toString("base64");
-
-/** The configuration record (the installation made it). */
-function configRecord() {
-  const [row] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
-  return ns.data.loadRecord("customrecord_nss_config", Number(row?.id), false);
-}
-
-async function setWebhook(enabled: boolean): Promise<void> {
-  const config = configRecord();
-  await ns.saveAsUser({
-    ...config,
-    values: {
-      ...config.values,
-      custrecord_nss_cfg_webhook_enabled: enabled,
-      custrecord_nss_cfg_proxy_url: sealing.url,
-    },
-  });
-}
+const setWebhook = (enabled: boolean) => system.setWebhook(enabled);
+const admin: System["admin"] = (path, init) => system.admin(path, init);
 
 const webhookLog = () =>
   ns.data
     .listRecords("customrecord_nss_webhook_log")
     .map((r) => [r.values.custrecord_nss_whlog_action, r.values.custrecord_nss_whlog_endpoint_id]);
 
-/** The Stripe emulator's test switches (its HTTPS uses the fixture certificate). */
-function admin(path: string, init: { method?: string; body?: unknown; key?: string } = {}): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-    const req = httpsRequest(
-      `${stripeEmulator.url}/_emulator/${path}`,
-      {
-        method: init.method ?? "POST",
-        ca: CERT,
-        headers: {
-          ...(body ? { "Content-Type": "application/json" } : {}),
-          ...(init.key ? { Authorization: `Bearer ${init.key}` } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => {
-          const text = Buffer.concat(chunks).toString("utf8");
-          resolve(text ? JSON.parse(text) : null);
-        });
-      },
-    );
-    req.on("error", reject);
-    req.end(body);
-  });
-}
-
 const account = () => ns.data.listRecords("customrecord_nss_stripe_account")[0]?.values ?? {};
 
 beforeAll(async () => {
-  stripeEmulator = await startStripeEmulator({
-    port: 0,
-    tls: { key: TLS_KEY, cert: CERT },
-    retryScale: 0.0002,
-  });
-  stripe = stripeClient(KEY, stripeEmulator.port);
-  ({ ns } = await openSuiteApp({
-    stripeUrl: stripeEmulator.url,
-    env: { ...secretEnv(KEY), ...secretEnv(ADMIN_TOKEN, "custsecret_nss_proxy_token") },
-    opened: { dirs, emulators: opened },
-  }));
-  server = await startNetSuiteServer(ns);
-  receiving = await proxy({});
-  sealing = await proxy({
-    PROXY_TLS_CERT_FILE: `${FIXTURES}cert.pem`,
-    PROXY_TLS_KEY_FILE: `${FIXTURES}key.pem`,
-    PROXY_PUBLIC_URL: receiving.url,
-  });
+  system = await startSystem({ key: KEY });
+  ({ stripe, ns, receiving } = system);
 });
 
-afterAll(async () => {
-  await sealing?.close();
-  await receiving?.close();
-  await server?.close();
-  for (const e of opened) await e.close();
-  await stripeEmulator?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => system?.close());
 
 describe("webhooks through the proxy", () => {
   let customerId: number;
