@@ -18,6 +18,7 @@ import * as search from "N/search";
 import type { EntryPoints } from "N/types";
 import { describeIssues } from "@nss/core";
 import { readConfig } from "./lib/read-config.js";
+import { collectRun } from "./lib/run-summary.js";
 import { type SyncOutcome, syncCustomer, thrownIssue } from "./lib/sync-customer.js";
 import { type RunCounts, writeRunLog } from "./lib/sync-log.js";
 
@@ -119,46 +120,25 @@ export const map: EntryPoints.MapReduce.map = (context) => {
 export const summarize: EntryPoints.MapReduce.summarize = (context) => {
   const dryRun = isDryRun();
   const counts: RunCounts = { created: 0, linked: 0, updated: 0, unchanged: 0, failed: 0 };
-  let customers = 0;
   let unserved = 0;
-  let maxUnits = 0;
-  let totalUnits = 0;
-  const failures: string[] = [];
-  context.output.iterator().each((key, value) => {
-    customers++;
-    try {
-      const out = JSON.parse(value) as MapOutput;
-      if (out.targets.length === 0) unserved++;
-      for (const t of out.targets) {
-        counts[t.outcome]++;
-        if (t.outcome === "failed") failures.push(`customer ${key}: ${t.message}`);
-      }
-      maxUnits = Math.max(maxUnits, out.units);
-      totalUnits += out.units;
-    } catch {
-      counts.failed++;
-      failures.push(`customer ${key}: unreadable map output`);
+  const run = collectRun<MapOutput>(context, (key, out, failures) => {
+    if (out.targets.length === 0) unserved++;
+    for (const t of out.targets) {
+      counts[t.outcome]++;
+      if (t.outcome === "failed") failures.push(`customer ${key}: ${t.message}`);
     }
-    return true;
   });
-  context.mapSummary.errors.iterator().each((key, err) => {
-    customers++;
-    counts.failed++;
-    failures.push(`customer ${key}: ${err}`);
-    return true;
-  });
-  const inputError = context.inputSummary.error;
-  if (inputError) failures.unshift(`the input could not be read: ${inputError}`);
+  counts.failed += run.failed;
+  const { customers, failures, maxUnits, inputError } = run;
 
   const verb = dryRun
     ? `would create ${counts.created}, would link ${counts.linked}, would update ${counts.updated}, would skip unchanged ${counts.unchanged}, would fail ${counts.failed}`
     : `created ${counts.created}, linked ${counts.linked}, updated ${counts.updated}, unchanged ${counts.unchanged}, failed ${counts.failed}`;
-  const average = customers > 0 ? Math.round(totalUnits / customers) : 0;
   const message =
     `Mass sync${dryRun ? " (dry run: nothing sent to Stripe, nothing written but this log)" : ""}: ` +
     `${customers} customers; ${verb}` +
     (unserved > 0 ? `; ${unserved} served by no Stripe account` : "") +
-    `; units per customer in map: max ${maxUnits}, average ${average}.` +
+    `; units per customer in map: max ${maxUnits}, average ${run.averageUnits}.` +
     (failures.length > 0 ? `\n${failures.join("\n")}` : "");
   log.audit({ title: dryRun ? "Mass sync dry run summary" : "Mass sync summary", details: message });
   if (inputError) log.error({ title: "Mass sync input failed", details: inputError });

@@ -25,6 +25,7 @@ import {
   refreshCustomer,
 } from "./lib/payment-method-refresh.js";
 import { readConfig } from "./lib/read-config.js";
+import { collectRun } from "./lib/run-summary.js";
 import { thrownIssue } from "./lib/sync-customer.js";
 import { writeRunLog } from "./lib/sync-log.js";
 
@@ -96,40 +97,19 @@ export const summarize: EntryPoints.MapReduce.summarize = (context) => {
     unlinked: 0,
     failed: 0,
   };
-  let customers = 0;
-  let maxUnits = 0;
-  let totalUnits = 0;
   let stripeCalls = 0;
-  const failures: string[] = [];
-  context.output.iterator().each((key, value) => {
-    customers++;
-    try {
-      const out = JSON.parse(value) as MapOutput;
-      counts[out.outcome]++;
-      if (out.outcome === "failed") failures.push(`customer ${key}: ${out.message}`);
-      maxUnits = Math.max(maxUnits, out.units);
-      totalUnits += out.units;
-      stripeCalls += out.stripeCalls;
-    } catch {
-      counts.failed++;
-      failures.push(`customer ${key}: unreadable map output`);
-    }
-    return true;
+  const run = collectRun<MapOutput>(context, (key, out, failures) => {
+    counts[out.outcome]++;
+    if (out.outcome === "failed") failures.push(`customer ${key}: ${out.message}`);
+    stripeCalls += out.stripeCalls;
   });
-  context.mapSummary.errors.iterator().each((key, err) => {
-    customers++;
-    counts.failed++;
-    failures.push(`customer ${key}: ${err}`);
-    return true;
-  });
-  const inputError = context.inputSummary.error;
-  if (inputError) failures.unshift(`the input could not be read: ${inputError}`);
-  const average = customers > 0 ? Math.round(totalUnits / customers) : 0;
+  counts.failed += run.failed;
+  const { customers, failures, maxUnits, inputError } = run;
   const message =
     `Default payment method refresh: ${customers} customers; refreshed ${counts.refreshed}, ` +
     `unchanged ${counts.unchanged}, cleared ${counts.cleared}, failed ${counts.failed}` +
     (counts.unlinked > 0 ? `, not linked ${counts.unlinked}` : "") +
-    `; Stripe calls ${stripeCalls}; units per customer in map: max ${maxUnits}, average ${average}.` +
+    `; Stripe calls ${stripeCalls}; units per customer in map: max ${maxUnits}, average ${run.averageUnits}.` +
     (failures.length > 0 ? `\n${failures.join("\n")}` : "");
   log.audit({ title: "Default payment method refresh summary", details: message });
   if (inputError) log.error({ title: "Default payment method refresh input failed", details: inputError });
