@@ -11,7 +11,7 @@ import { type HostOptions, ScriptHost } from "./runtime/host.js";
 import type { ExecutionLog } from "./runtime/log.js";
 import { findTarget } from "./scripts/common.js";
 import { type InstallationRun, runInstallation } from "./scripts/installation.js";
-import { type MapReduceSummary, runMapReduce } from "./scripts/map-reduce.js";
+import { type MapReduceProgress, type MapReduceSummary, runMapReduce } from "./scripts/map-reduce.js";
 import { runScheduled, type ScheduledResult } from "./scripts/scheduled.js";
 import { invokeSuitelet, type SuiteletRequest } from "./scripts/suitelet.js";
 import { Tasks } from "./scripts/tasks.js";
@@ -28,6 +28,8 @@ export interface EmulatorOptions {
   secretsFile?: string;
   /** Environment for `NSS_SECRET_<ID>` values; default `process.env`. */
   env?: Record<string, string | undefined>;
+  /** API secrets created in the account (not declared by the project): `{ custsecret_x: "value" }`. */
+  accountSecrets?: Record<string, string>;
   accountId?: string;
   /** Run the SDF installation scripts on open (default true); `fromVersion` for an update (default null: a new install). */
   install?: boolean | { fromVersion: string | null };
@@ -59,6 +61,7 @@ export class NetSuiteEmulator {
     const project = loadProject(options.projectDir, {
       ...(options.secretsFile !== undefined ? { secretsFile: options.secretsFile } : {}),
       ...(options.env !== undefined ? { env: options.env } : {}),
+      ...(options.accountSecrets !== undefined ? { accountSecrets: options.accountSecrets } : {}),
     });
     const data = new AccountData(project, {
       ...(options.db !== undefined ? { file: options.db } : {}),
@@ -107,6 +110,7 @@ export class NetSuiteEmulator {
     scriptId: string,
     deploymentId?: string,
     params?: Record<string, string>,
+    run: { onProgress?: (progress: MapReduceProgress) => void } = {},
   ): Promise<ScriptRun> {
     const target = findTarget(this.host, scriptId, deploymentId, ["scheduledscript", "mapreducescript"]);
     const { script, deployment } = target;
@@ -117,7 +121,10 @@ export class NetSuiteEmulator {
         `Deployment ${deployment.scriptId} of ${script.scriptId} is not deployed (isdeployed F).`,
       );
     }
-    const options = params ? { params } : {};
+    const options = {
+      ...(params ? { params } : {}),
+      ...(run.onProgress ? { onProgress: run.onProgress } : {}),
+    };
     return this.tasks.track(target, async (): Promise<ScriptRun> => {
       if (script.type === "mapreducescript") {
         return {

@@ -21,7 +21,7 @@ export type {
 export { ScriptHost } from "./runtime/host.js";
 export type { ExecutionLog, LogEntry, LogLevel } from "./runtime/log.js";
 export type { InstallationRun } from "./scripts/installation.js";
-export { type MapReduceSummary, runMapReduce } from "./scripts/map-reduce.js";
+export { type MapReduceProgress, type MapReduceSummary, runMapReduce } from "./scripts/map-reduce.js";
 export { runScheduled, type ScheduledResult } from "./scripts/scheduled.js";
 export { invokeSuitelet, type SuiteletRequest } from "./scripts/suitelet.js";
 export { type TaskState, Tasks } from "./scripts/tasks.js";

@@ -68,6 +68,26 @@ describe("map/reduce runner", () => {
     expect(summary.reduceSummary.keys).toEqual([]);
   });
 
+  it("reports progress through runScript: each stage at 0, then after every invocation", async () => {
+    const seen: string[] = [];
+    const result = await emulator.runScript("customscript_rmr_values", undefined, undefined, {
+      onProgress: (p) => seen.push(`${p.stage} ${p.done}/${p.total}`),
+    });
+    expect(result.type).toBe("mapreducescript");
+    expect(seen).toEqual([
+      "map 0/6",
+      "map 1/6",
+      "map 2/6",
+      "map 3/6",
+      "map 4/6",
+      "map 5/6",
+      "map 6/6",
+      "reduce 0/2",
+      "reduce 1/2",
+      "reduce 2/2",
+    ]);
+  });
+
   it("records map and reduce errors per key, governance and key length included, and goes on", async () => {
     const summary = await run("customscript_rmr_errors");
     expect(keys(summary.mapSummary)).toEqual([

@@ -251,6 +251,23 @@ describe("loadProject: secret values", () => {
     );
   });
 
+  it("adds account secrets (created in the UI, not declared by the project) and fills a declared one left blank", () => {
+    const p = loadProject(FIXTURE, {
+      env: {},
+      accountSecrets: { custsecret_fx_api_key: "from-account", custsecret_fx_second_key: "second" },
+    });
+    expect(secretOf(p)).toBe("from-account");
+    expect(p.secrets.find((s) => s.scriptId === "custsecret_fx_second_key")?.value).toBe("second");
+    // The environment still wins for a declared secret.
+    const env = { NSS_SECRET_CUSTSECRET_FX_API_KEY: "from-env" };
+    expect(secretOf(loadProject(FIXTURE, { env, accountSecrets: { custsecret_fx_api_key: "x" } }))).toBe(
+      "from-env",
+    );
+    expect(() => loadProject(FIXTURE, { env: {}, accountSecrets: { api_key: "x" } })).toThrow(
+      'account secret "api_key": IDs start with custsecret_',
+    );
+  });
+
   it("rejects a secrets file that was named but does not exist", () => {
     expect(() => loadProject(FIXTURE, { secretsFile: join(FIXTURE, "nope.json"), env: {} })).toThrow(
       "secrets file not found",

@@ -6,7 +6,7 @@ export interface EmulatorState {
   store: Store;
   delivery: Deliverer;
   now(): number;
-  /** Base URL of this emulator, for billing portal session URLs. */
+  /** Base URL of billing portal session URLs (the plain HTTP origin with `httpPort` and `portalOnHttp`). */
   baseUrl(): string;
   /** How long search takes to see a write, ms. */
   searchLagMs: number;

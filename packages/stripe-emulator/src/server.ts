@@ -39,6 +39,17 @@ export interface StripeEmulatorOptions {
    * https:// URLs, so a SuiteApp running in the NetSuite emulator reaches this one over TLS.
    */
   tls?: { key: string | Buffer; cert: string | Buffer };
+  /**
+   * With `tls`, also serve plain HTTP on this port (0 picks a free one): a browser then opens the
+   * dashboard (`pagesUrl`) without a certificate warning, while N/https keeps calling the API over TLS.
+   * Both listeners serve everything.
+   */
+  httpPort?: number;
+  /**
+   * With `httpPort`, build billing portal session URLs on the plain HTTP origin too. Off by default:
+   * Stripe's session URLs are https, and a client may rightly refuse anything else.
+   */
+  portalOnHttp?: boolean;
   /** Called for every event the emulator creates. */
   onEvent?: (account: StoredAccount, event: StripeObject) => void;
 }
@@ -46,6 +57,8 @@ export interface StripeEmulatorOptions {
 export interface StripeEmulator {
   url: string;
   port: number;
+  /** The origin of the pages a browser opens (`/`, portal sessions): the `httpPort` listener's, else `url`. */
+  pagesUrl: string;
   store: Store;
   faults: Faults;
   delivery: WebhookDelivery;
@@ -158,6 +171,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
   const server = options.tls
     ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, handle)
     : createServer(handle);
+  const plain = options.tls && options.httpPort !== undefined ? createServer(handle) : undefined;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? "/", "http://emulator");
@@ -232,25 +246,41 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
   }
 
   const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
-  baseUrl = `${options.tls ? "https" : "http"}://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  const origin = (scheme: string, p: number) => `${scheme}://${host.includes(":") ? `[${host}]` : host}:${p}`;
+  const listen = (s: typeof server | NonNullable<typeof plain>, p: number) =>
+    new Promise<number>((resolve, reject) => {
+      s.once("error", reject);
+      s.listen(p, host, () => resolve((s.address() as AddressInfo).port));
+    });
+  const port = await listen(server, options.port ?? 0);
+  const url = origin(options.tls ? "https" : "http", port);
+  let pagesUrl = url;
+  if (plain) {
+    try {
+      pagesUrl = origin("http", await listen(plain, options.httpPort ?? 0));
+    } catch (error) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      store.close();
+      throw error;
+    }
+  }
+  baseUrl = options.portalOnHttp ? pagesUrl : url;
 
   return {
-    url: baseUrl,
+    url,
     port,
+    pagesUrl,
     store,
     faults,
     delivery,
     async close() {
       await delivery.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      for (const s of plain ? [server, plain] : [server]) {
+        await new Promise<void>((resolve) => {
+          s.close(() => resolve());
+          s.closeAllConnections();
+        });
+      }
       store.close();
     },
   };

@@ -28,4 +28,56 @@ describe("the emulator over TLS", () => {
       await emulator.close();
     }
   });
+
+  it("with httpPort, also serves plain HTTP, and with portalOnHttp builds portal session URLs on it", async () => {
+    const emulator = await startStripeEmulator({
+      tls: { key: pem("key.pem"), cert: pem("cert.pem") },
+      httpPort: 0,
+      portalOnHttp: true,
+      defaultPortalConfiguration: true,
+    });
+    try {
+      expect(emulator.url).toBe(`https://127.0.0.1:${emulator.port}`);
+      expect(emulator.pagesUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(emulator.pagesUrl).not.toBe(`http://127.0.0.1:${emulator.port}`);
+      const stripe = new Stripe("sk_test_tlsPages", {
+        host: "127.0.0.1",
+        port: emulator.port,
+        protocol: "https",
+        httpAgent: new Agent({ ca: pem("cert.pem") }),
+      });
+      const customer = await stripe.customers.create({ email: "pages@example.com" });
+      const session = await stripe.billingPortal.sessions.create({ customer: customer.id });
+      expect(session.url.startsWith(`${emulator.pagesUrl}/p/session/`)).toBe(true);
+      // A browser opens the portal page and the dashboard over plain HTTP, no certificate involved.
+      const portal = await fetch(session.url);
+      expect(portal.status).toBe(200);
+      expect(await portal.text()).toContain("Add card");
+      expect((await fetch(`${emulator.pagesUrl}/`)).status).toBe(200);
+    } finally {
+      await emulator.close();
+    }
+  });
+
+  it("keeps portal session URLs on https without portalOnHttp; without httpPort, pagesUrl is the API's URL", async () => {
+    const tls = { key: pem("key.pem"), cert: pem("cert.pem") };
+    const withPages = await startStripeEmulator({ tls, httpPort: 0, defaultPortalConfiguration: true });
+    const alone = await startStripeEmulator({ tls });
+    try {
+      expect(alone.pagesUrl).toBe(alone.url);
+      expect(withPages.pagesUrl).not.toBe(withPages.url);
+      const stripe = new Stripe("sk_test_tlsHttpsPortal", {
+        host: "127.0.0.1",
+        port: withPages.port,
+        protocol: "https",
+        httpAgent: new Agent({ ca: pem("cert.pem") }),
+      });
+      const customer = await stripe.customers.create({ email: "https-portal@example.com" });
+      const session = await stripe.billingPortal.sessions.create({ customer: customer.id });
+      expect(session.url.startsWith(`${withPages.url}/p/session/`)).toBe(true);
+    } finally {
+      await withPages.close();
+      await alone.close();
+    }
+  });
 });

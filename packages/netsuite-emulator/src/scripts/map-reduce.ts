@@ -48,6 +48,15 @@ export interface MapReduceOptions {
   onStage?: (stage: "GET_INPUT" | "MAP" | "SHUFFLE" | "REDUCE" | "SUMMARIZE") => void;
   /** N/runtime.executionContext; MAPREDUCE by default. */
   executionContext?: string;
+  /** Told as map and reduce start (done 0) and after each invocation ends: for a progress bar. */
+  onProgress?: (progress: MapReduceProgress) => void;
+}
+
+export interface MapReduceProgress {
+  stage: "map" | "reduce";
+  /** Invocations finished (succeeded or failed) of `total`, the stage's keys. */
+  done: number;
+  total: number;
 }
 
 export interface MapReduceSummary {
@@ -142,6 +151,8 @@ async function runStage<I extends { key: string }>(
   const writes: [string, string][] = [];
   const states = new Map<string, KeyState>();
   const errors: KeyError[] = [];
+  let done = 0;
+  options.onProgress?.({ stage: entryPoint, done, total: items.length });
   await parallel(items, concurrency, async (item) => {
     const result: InvocationResult = await invokeSafely(host, {
       ...target,
@@ -159,6 +170,7 @@ async function runStage<I extends { key: string }>(
       const error = result.error ?? { name: "UNEXPECTED_ERROR", message: "", id: "", notifyOff: false };
       errors.push({ key: item.key, error: serializeError(error), executionNo: 1 });
     }
+    options.onProgress?.({ stage: entryPoint, done: ++done, total: items.length });
   });
   summary.keys = sortKeys([...states.keys()]).map((k) => states.get(k) as KeyState);
   summary.errors = errors;

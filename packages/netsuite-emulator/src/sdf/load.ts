@@ -19,6 +19,12 @@ export interface LoadOptions {
   secretsFile?: string;
   /** Environment to read `NSS_SECRET_<SCRIPTID>` from (wins over the file); default `process.env`. */
   env?: Record<string, string | undefined>;
+  /**
+   * API secrets created in the account itself (Setup > Company > API Secrets), as administrators do for
+   * a second Stripe key, besides the project's `<secret>` objects: `{ custsecret_x: "value" }`. A
+   * project secret of the same ID takes its value from here when the file and environment give none.
+   */
+  accountSecrets?: Record<string, string>;
 }
 
 export function loadProject(dir: string, options: LoadOptions = {}): Project {
@@ -81,6 +87,13 @@ export function loadProject(dir: string, options: LoadOptions = {}): Project {
     env: options.env ?? process.env,
     display: secretsFile.startsWith(root + sep) ? rel(secretsFile) : secretsFile,
   });
+  for (const [id, value] of Object.entries(options.accountSecrets ?? {})) {
+    if (!/^custsecret_[a-z0-9_]+$/i.test(id))
+      throw new Error(`account secret "${id}": IDs start with custsecret_`);
+    const declared = secrets.find((s) => s.scriptId.toLowerCase() === id.toLowerCase());
+    if (!declared) secrets.push({ scriptId: id.toLowerCase(), value });
+    else if (declared.value === undefined) declared.value = value;
+  }
 
   // Each <run> must name an installation script of the project and one of its deployments.
   for (const entry of deployPaths.run) {
