@@ -142,8 +142,9 @@ export function openPortalSession(link: PortalLink): PortalOutcome {
   );
   if (!session.ok) return { ok: false, problem: problemOf(session.errors, where, link.customerId) };
   const url = text(session.value.url);
-  // Only an https URL is sent to the visitor's browser.
-  if (!/^https:\/\/[^\s]+$/i.test(url)) {
+  // Only an https URL is sent to the visitor's browser (or a loopback one, which browsers treat as
+  // secure: the local sandbox's Stripe emulator serves its portal pages there).
+  if (!/^(?:https:\/\/|http:\/\/(?:127\.0\.0\.1|localhost)(?::\d+)?\/)[^\s]+$/i.test(url)) {
     return {
       ok: false,
       problem: {

@@ -1,0 +1,11 @@
+import { configDefaults, defineProject } from "vitest/config";
+
+export default defineProject({
+  test: {
+    name: "sandbox",
+    include: ["test/**/*.test.ts"],
+    // Browser tests run in the root config's "browser" project (npm run test:browser).
+    exclude: [...configDefaults.exclude, "test/**/*.browser.test.ts"],
+    testTimeout: 120_000,
+  },
+});
