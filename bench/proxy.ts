@@ -4,14 +4,18 @@
  * same ForwardRequest posted straight to the stub. Prints events/s, p50/p99 latency and the latency
  * the proxy adds (open the seal, check the target, verify the signature, build and forward).
  *
- *   npm run bench:proxy -- [--duration 4] [--connections 16]   (four runs of --duration seconds)
+ * `--json` prints one JSON line last (`ProxyResult`), for `bench/run-all.ts`.
+ *
+ *   npm run bench:proxy -- [--duration 4] [--connections 16] [--json]   (four runs of --duration seconds)
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { buildEnvelope, buildForwardRequest, serializeForwardRequest } from "@nss/core";
 import Stripe from "stripe";
 
@@ -33,10 +37,53 @@ type Autocannon = (options: {
 }) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? "", process.argv[i + 1] ?? "");
-const duration = Number(args.get("--duration") ?? 4);
-const connections = Number(args.get("--connections") ?? 16);
+const { values: opts } = parseArgs({
+  options: {
+    duration: { type: "string", default: "4" },
+    connections: { type: "string", default: "16" },
+    json: { type: "boolean", default: false },
+  },
+});
+const duration = Number(opts.duration);
+const connections = Number(opts.connections);
+
+/** Events per second and latency of one autocannon run. */
+export interface Measured {
+  eventsPerSecond: number;
+  /** Little's law: connections / events per second (sub-millisecond precision). */
+  meanMs: number;
+  /** autocannon's, in whole milliseconds. */
+  p50Ms: number;
+  p99Ms: number;
+  ok: number;
+  other: number;
+}
+
+/** The line `--json` prints last. */
+export interface ProxyResult {
+  bench: "proxy";
+  payloadBytes: number;
+  durationSeconds: number;
+  runs: {
+    connections: number;
+    direct: Measured;
+    proxy: Measured;
+    added: { meanMs: number; p50Ms: number; p99Ms: number };
+  }[];
+  /** The proxy process's peak RSS (VmHWM), read before it is stopped. */
+  proxyPeakRssMb: number | null;
+  node: string;
+}
+
+function peakRssMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? Number.NaN);
+    return Number.isFinite(kb) ? kb / 1024 : null;
+  } catch {
+    return null;
+  }
+}
 
 const SECRET = `whsec_${randomBytes(24).toString("hex")}`;
 const ADMIN_TOKEN = randomBytes(24).toString("hex");
@@ -136,6 +183,15 @@ function customerEvent(): string {
  */
 const meanMs = (r: AutocannonResult, conns: number) => (conns * 1000) / r.requests.average;
 
+const measured = (r: AutocannonResult, conns: number): Measured => ({
+  eventsPerSecond: r.requests.average,
+  meanMs: meanMs(r, conns),
+  p50Ms: r.latency.p50,
+  p99Ms: r.latency.p99,
+  ok: r["2xx"],
+  other: r.non2xx + r.errors + r.timeouts,
+});
+
 const row = (name: string, r: AutocannonResult, conns: number) =>
   [
     name.padEnd(16),
@@ -180,6 +236,7 @@ try {
   await run(webhookUrl, payload, viaProxy, 1, connections); // warm-up (JIT, keep-alive sockets)
   // One connection shows what the proxy adds to each event; many show its throughput (it saturates).
   let failed = 0;
+  const runs: ProxyResult["runs"] = [];
   for (const conns of [1, connections]) {
     const straight = await run(stubUrl, forwardBody, direct, duration, conns);
     const proxied = await run(webhookUrl, payload, viaProxy, duration, conns);
@@ -189,6 +246,27 @@ try {
     const added = (key: "p50" | "p99") => (proxied.latency[key] - straight.latency[key]).toFixed(0);
     console.log(`  added by the proxy: mean +${mean} ms, p50 +${added("p50")} ms, p99 +${added("p99")} ms\n`);
     failed += proxied.non2xx + proxied.errors + proxied.timeouts;
+    const d = measured(straight, conns);
+    const p = measured(proxied, conns);
+    runs.push({
+      connections: conns,
+      direct: d,
+      proxy: p,
+      added: { meanMs: p.meanMs - d.meanMs, p50Ms: p.p50Ms - d.p50Ms, p99Ms: p.p99Ms - d.p99Ms },
+    });
+  }
+  const rss = peakRssMb(proxy.child.pid);
+  console.log(`proxy peak RSS: ${rss === null ? "?" : `${rss.toFixed(0)} MB`}`);
+  if (opts.json) {
+    const result: ProxyResult = {
+      bench: "proxy",
+      payloadBytes: payload.length,
+      durationSeconds: duration,
+      runs,
+      proxyPeakRssMb: rss,
+      node: process.version,
+    };
+    console.log(JSON.stringify(result));
   }
   if (failed > 0) process.exitCode = 1;
 } finally {

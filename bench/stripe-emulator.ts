@@ -3,20 +3,42 @@
  * email and retrieve, with the emulator in its own process (as in `npm start` and the end-to-end
  * tests) on an in-memory or file database.
  *
- *   npm run bench:stripe-emulator -- [--requests 3000] [--concurrency 16] [--db file]
+ * `--json` prints one JSON line last (`StripeEmulatorResult`), for `bench/run-all.ts`.
+ *
+ *   npm run bench:stripe-emulator -- [--requests 3000] [--concurrency 16] [--db file] [--json]
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import Stripe from "stripe";
 
-const args = new Map<string, string>();
-for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i] ?? "", process.argv[i + 1] ?? "");
-const requests = Number(args.get("--requests") ?? 3000);
-const concurrency = Number(args.get("--concurrency") ?? 16);
-const useFile = args.has("--db");
+const { values: opts } = parseArgs({
+  options: {
+    requests: { type: "string", default: "3000" },
+    concurrency: { type: "string", default: "16" },
+    /** Any value: a SQLite file in a temporary directory instead of memory. */
+    db: { type: "string" },
+    json: { type: "boolean", default: false },
+  },
+});
+const requests = Number(opts.requests);
+const concurrency = Number(opts.concurrency);
+const useFile = opts.db !== undefined;
+
+/** The line `--json` prints last. */
+export interface StripeEmulatorResult {
+  bench: "stripe-emulator";
+  requests: number;
+  concurrency: number;
+  db: "file" | "memory";
+  operations: { name: string; perSecond: number; p50Ms: number; p99Ms: number }[];
+  /** The emulator process's peak RSS (VmHWM), after `requests` customers were created. */
+  emulatorPeakRssMb: number | null;
+  node: string;
+}
 
 const cli = fileURLToPath(new URL("../packages/stripe-emulator/dist/cli.js", import.meta.url));
 
@@ -57,15 +79,15 @@ async function measure(total: number, call: (i: number) => Promise<unknown>) {
   return { perSecond: total / seconds, p50: pct(0.5), p99: pct(0.99) };
 }
 
-async function rssOf(pid: number | undefined): Promise<string> {
-  if (pid === undefined) return "?";
+/** A process's peak RSS in MB (VmHWM in /proc, Linux), or null where that cannot be read. */
+function peakRssMb(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
   try {
-    const { readFileSync } = await import("node:fs");
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    return `${(kb / 1024).toFixed(0)} MB`;
+    const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+    return Number.isFinite(kb) ? kb / 1024 : null;
   } catch {
-    return "?";
+    return null;
   }
 }
 
@@ -92,20 +114,34 @@ try {
     stripe.customers.list({ email: `customer${i}@example.com`, limit: 10 }),
   );
   const retrieve = await measure(requests, (i) => stripe.customers.retrieve(ids[i % ids.length] ?? ""));
+  const operations = Object.entries({
+    "customers.create": create,
+    "customers.list (email)": list,
+    "customers.retrieve": retrieve,
+  }).map(([name, m]) => ({ name, perSecond: m.perSecond, p50Ms: m.p50, p99Ms: m.p99 }));
+  const rss = peakRssMb(child.pid);
   const lines = [
     `Stripe emulator, ${requests} requests per operation, ${concurrency} in flight, ${useFile ? "file" : "in-memory"} SQLite, Node ${process.version}`,
     "| operation | requests/s | p50 ms | p99 ms |",
     "|---|---|---|---|",
-    ...Object.entries({
-      "customers.create": create,
-      "customers.list (email)": list,
-      "customers.retrieve": retrieve,
-    }).map(
-      ([name, m]) => `| ${name} | ${m.perSecond.toFixed(0)} | ${m.p50.toFixed(1)} | ${m.p99.toFixed(1)} |`,
+    ...operations.map(
+      (m) => `| ${m.name} | ${m.perSecond.toFixed(0)} | ${m.p50Ms.toFixed(1)} | ${m.p99Ms.toFixed(1)} |`,
     ),
-    `emulator peak RSS: ${await rssOf(child.pid)} (after ${ids.length} customers)`,
+    `emulator peak RSS: ${rss === null ? "?" : `${rss.toFixed(0)} MB`} (after ${ids.length} customers)`,
   ];
   console.log(lines.join("\n"));
+  if (opts.json) {
+    const result: StripeEmulatorResult = {
+      bench: "stripe-emulator",
+      requests,
+      concurrency,
+      db: useFile ? "file" : "memory",
+      operations,
+      emulatorPeakRssMb: rss,
+      node: process.version,
+    };
+    console.log(JSON.stringify(result));
+  }
 } finally {
   child.kill("SIGTERM");
   if (dir) rmSync(dir, { recursive: true, force: true });

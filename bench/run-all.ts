@@ -1,0 +1,338 @@
+/**
+ * Runs every benchmark under bench/, each in its own child process (so that each memory figure is that
+ * run's), collects the JSON line each prints last with `--json`, and writes docs/benchmarks.md: the date,
+ * the machine, the command and every figure. The file is overwritten on each run. `npm run bench`
+ * builds once first.
+ *
+ *   npm run bench -- [--customers 10000] [--quick] [--out docs/benchmarks.md]
+ *
+ * `--quick` is a smoke run: 500 customers (unless --customers says otherwise), smaller rate-limited
+ * runs, fewer Stripe emulator requests and 1-second proxy runs.
+ */
+import { spawn } from "node:child_process";
+import { readdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, arch as osArch, release as osRelease, type as osType, totalmem } from "node:os";
+import { join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import type { MassSyncResult, RunResult } from "./mass-sync.js";
+import type { ProxyResult } from "./proxy.js";
+import type { StripeEmulatorResult } from "./stripe-emulator.js";
+
+const { values: opts } = parseArgs({
+  options: {
+    customers: { type: "string" },
+    quick: { type: "boolean", default: false },
+    out: { type: "string", default: "docs/benchmarks.md" },
+  },
+});
+const quick = opts.quick;
+const customers = Number(opts.customers ?? (quick ? 500 : 10_000));
+if (!Number.isInteger(customers) || customers < 1) throw new Error("--customers must be a positive integer");
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const BENCH = join(ROOT, "bench");
+const OUT = resolve(ROOT, opts.out);
+
+/** Rate-limited mass syncs: a smaller N each, enough to run well past the bucket's first second. */
+const LIMITED = quick
+  ? [
+      { perSecond: 100, customers: Math.min(customers, 200) },
+      { perSecond: 25, customers: Math.min(customers, 100) },
+    ]
+  : [
+      { perSecond: 100, customers: Math.min(customers, 1000) },
+      { perSecond: 25, customers: Math.min(customers, 300) },
+    ];
+const STRIPE_REQUESTS = quick ? 500 : 3000;
+const PROXY_SECONDS = quick ? 1 : 4;
+
+interface Job {
+  name: string;
+  file: string;
+  args: string[];
+}
+const JOBS: Job[] = [
+  { name: "mass sync", file: "mass-sync.ts", args: ["--customers", String(customers)] },
+  ...LIMITED.map((l) => ({
+    name: `mass sync, rate limit ${l.perSecond}/s`,
+    file: "mass-sync.ts",
+    args: ["--customers", String(l.customers), "--rate-limit", String(l.perSecond)],
+  })),
+  { name: "Stripe emulator", file: "stripe-emulator.ts", args: ["--requests", String(STRIPE_REQUESTS)] },
+  { name: "proxy", file: "proxy.ts", args: ["--duration", String(PROXY_SECONDS)] },
+];
+// Any other benchmark added under bench/ runs too, with its defaults; its JSON is shown as it is.
+const planned = new Set(JOBS.map((j) => j.file));
+for (const file of readdirSync(BENCH).sort()) {
+  if (file.endsWith(".ts") && file !== "run-all.ts" && !planned.has(file)) {
+    JOBS.push({ name: file.replace(/\.ts$/, ""), file, args: [] });
+  }
+}
+
+interface Outcome {
+  job: Job;
+  seconds: number;
+  result?: { bench?: string } & Record<string, unknown>;
+  error?: string;
+}
+
+/** Runs one benchmark in its own Node process (tsx as a loader), echoing its output; keeps its JSON line. */
+function runJob(job: Job): Promise<Outcome> {
+  const started = performance.now();
+  console.log(`\n=== ${job.name}: tsx bench/${job.file} ${job.args.join(" ")} --json\n`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", join(BENCH, job.file), ...job.args, "--json"], {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    let buffered = "";
+    let json: string | undefined;
+    const line = (text: string) => {
+      if (text.startsWith("{")) json = text;
+      else console.log(text);
+    };
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      buffered += chunk;
+      let nl = buffered.indexOf("\n");
+      while (nl >= 0) {
+        line(buffered.slice(0, nl));
+        buffered = buffered.slice(nl + 1);
+        nl = buffered.indexOf("\n");
+      }
+    });
+    child.on("close", (code, signal) => {
+      if (buffered) line(buffered);
+      const seconds = (performance.now() - started) / 1000;
+      if (code !== 0) {
+        resolve({ job, seconds, error: `exited with ${code ?? signal}` });
+        return;
+      }
+      try {
+        if (json === undefined) throw new Error("printed no JSON line");
+        resolve({ job, seconds, result: JSON.parse(json) });
+      } catch (error) {
+        resolve({ job, seconds, error: error instanceof Error ? error.message : String(error) });
+      }
+    });
+  });
+}
+
+const startedAt = new Date();
+const load = loadavg();
+const started = performance.now();
+const outcomes: Outcome[] = [];
+for (const job of JOBS) outcomes.push(await runJob(job));
+const totalSeconds = (performance.now() - started) / 1000;
+
+// ---- docs/benchmarks.md ----
+
+const f0 = (n: number) => n.toFixed(0);
+const f1 = (n: number) => n.toFixed(1);
+const f2 = (n: number) => n.toFixed(2);
+const mb = (n: number | null | undefined) => (n === null || n === undefined ? "?" : `${f0(n)} MB`);
+const int = (n: number) => n.toLocaleString("en-US");
+const ORDER = ["created", "linked", "updated", "refreshed", "cleared", "unchanged", "unlinked", "failed"];
+const outcomeText = (o: Record<string, number>) =>
+  Object.entries(o)
+    .sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b))
+    .map(([k, v]) => `${k} ${int(v)}`)
+    .join(", ");
+
+const cpu = cpus();
+const argsText = process.argv.slice(2).join(" ");
+const command = `npm run bench${argsText ? ` -- ${argsText}` : ""}`;
+const md: string[] = [
+  "# Benchmarks",
+  "",
+  "Written by `npm run bench` (`bench/run-all.ts`), which overwrites this file on each run.",
+  "",
+];
+if (quick) {
+  md.push(
+    `> **Quick run (N=${int(customers)})**: a smoke run with small N, to check that every benchmark works.`,
+    "> Its figures are not the benchmark: the full run is `npm run bench` (N=10,000) on a quiet machine.",
+    "",
+  );
+}
+md.push(
+  `- **Date**: ${startedAt.toISOString()}`,
+  `- **Machine**: ${cpu[0]?.model.trim() ?? "unknown CPU"} × ${cpu.length}, ${f1(totalmem() / 1024 ** 3)} GiB memory,` +
+    ` ${osType()} ${osRelease()} ${osArch()}; Node ${process.version}`,
+  `- **Load average at start** (1/5/15 min): ${load.map(f2).join(" / ")}`,
+  `- **Command**: \`${command}\``,
+  `- **Total wall time**: ${f0(totalSeconds)} s (${outcomes.map((o) => `${o.job.name} ${f0(o.seconds)} s`).join(", ")})`,
+  "",
+);
+
+const failed = outcomes.filter((o) => o.error);
+if (failed.length > 0) {
+  md.push("## Failed", "");
+  for (const o of failed)
+    md.push(`- ${o.job.name} (\`bench/${o.job.file} ${o.job.args.join(" ")}\`): ${o.error}`);
+  md.push("");
+}
+
+const ok = (name: string) => outcomes.filter((o) => o.result?.bench === name && !o.error);
+const massRuns = ok("mass-sync").map((o) => o.result as unknown as MassSyncResult);
+const mass = massRuns.find((r) => r.rateLimit === 0);
+const limited = massRuns.filter((r) => r.rateLimit > 0);
+
+const unitsCells = (r: RunResult) =>
+  `${f1(r.units.mapAvg)} / ${r.units.mapMax} | ${r.units.getInputData} | ${r.units.summarize}`;
+
+if (mass) {
+  md.push(
+    `## Mass sync (N=${int(mass.customers)})`,
+    "",
+    `\`customscript_nss_custsync_mr\` in the NetSuite emulator (SQLite file), map concurrency ${mass.concurrency}` +
+      " (the deployment's), against the Stripe emulator in the same process over HTTPS, no rate limit." +
+      ` ${int(mass.customers)} customers seeded in ${f1(mass.seedSeconds)} s (Auto Sync on Create off;` +
+      " ~5% already in Stripe by email, so linked; ~2% without an email, so failed by design).",
+    "Stripe calls are the requests the Stripe emulator received; units are NetSuite governance units as the" +
+      " emulator charges them: map per customer, getInputData and summarize once per run.",
+    "",
+    "| run | customers | outcomes | Stripe calls (per customer) | map units per customer: avg / max | getInputData units | summarize units | wall s | customers/s |",
+    "|---|---|---|---|---|---|---|---|---|",
+    ...mass.runs.map(
+      (r) =>
+        `| ${r.label} | ${int(r.customers)} | ${outcomeText(r.outcomes)} | ${int(r.stripeCalls)} (${f2(r.stripeCallsPerCustomer)})` +
+        ` | ${unitsCells(r)} | ${f1(r.wallSeconds)} | ${f1(r.customersPerSecond)} |`,
+    ),
+    "",
+  );
+  if (mass.refresh.length > 0) {
+    md.push(
+      `## Default payment method refresh (same ${int(mass.customers)} customers)`,
+      "",
+      "`customscript_nss_paymethod_mr` after the mass sync above, same process: ~30% of the Stripe customers" +
+        " first get a default card (Visa, Mastercard or Amex) with the SDK; the first run shows them, the" +
+        " second finds nothing changed.",
+      "",
+      "| run | customers | outcomes | Stripe calls (per customer) | map units per customer: avg / max | getInputData units | summarize units | wall s | customers/s |",
+      "|---|---|---|---|---|---|---|---|---|",
+      ...mass.refresh.map(
+        (r) =>
+          `| ${r.label} | ${int(r.customers)} | ${outcomeText(r.outcomes)} | ${int(r.stripeCalls)} (${f2(r.stripeCallsPerCustomer)})` +
+          ` | ${unitsCells(r)} | ${f1(r.wallSeconds)} | ${f1(r.customersPerSecond)} |`,
+      ),
+      "",
+    );
+  }
+}
+
+if (limited.length > 0) {
+  md.push(
+    "## Mass sync under Stripe's rate limit",
+    "",
+    "The first run (new customers, the one that calls Stripe) with the Stripe emulator limiting the account" +
+      " to 25 requests/s (Stripe's test mode) or 100/s (live mode), switched on after seeding" +
+      " (`POST /_emulator/rate_limit`); each in its own process, with a smaller N. What the limit allows is" +
+      " limit ÷ Stripe calls served (not 429) per customer. The limiter is a token bucket that starts full" +
+      " (one second's worth); the bench uses that burst up before the run, so the run sees the steady rate. A 429 is retried by the" +
+      " SuiteApp's Stripe client (backoff 100–500 ms, 3 attempts; 10 units per attempt).",
+    "",
+    "| limit | customers | outcomes | Stripe calls (per customer) | of which 429 | map units per customer: avg / max | wall s | customers/s | the limit allows (customers/s) | fraction of the limit | peak RSS |",
+    "|---|---|---|---|---|---|---|---|---|---|---|",
+  );
+  for (const l of limited) {
+    const r = l.runs[0];
+    if (!r) continue;
+    md.push(
+      `| ${l.rateLimit}/s | ${int(r.customers)} | ${outcomeText(r.outcomes)} | ${int(r.stripeCalls)} (${f2(r.stripeCallsPerCustomer)})` +
+        ` | ${int(r.rateLimited)} | ${f1(r.units.mapAvg)} / ${r.units.mapMax} | ${f1(r.wallSeconds)} | ${f1(r.customersPerSecond)}` +
+        ` | ${r.limitCustomersPerSecond === undefined ? "?" : f1(r.limitCustomersPerSecond)}` +
+        ` | ${r.fractionOfLimit === undefined ? "?" : `${f0(r.fractionOfLimit * 100)}%`} | ${mb(l.peakRssMb)} |`,
+    );
+  }
+  md.push("");
+}
+
+const stripeBench = ok("stripe-emulator").map((o) => o.result as unknown as StripeEmulatorResult)[0];
+if (stripeBench) {
+  md.push(
+    "## Stripe emulator",
+    "",
+    `The emulator's CLI in its own process (${stripeBench.db === "file" ? "SQLite file" : "in-memory SQLite"}),` +
+      ` driven by the official \`stripe\` SDK over HTTP: ${int(stripeBench.requests)} requests per operation,` +
+      ` ${stripeBench.concurrency} in flight.`,
+    "",
+    "| operation | requests/s | p50 ms | p99 ms |",
+    "|---|---|---|---|",
+    ...stripeBench.operations.map(
+      (m) => `| ${m.name} | ${f0(m.perSecond)} | ${f1(m.p50Ms)} | ${f1(m.p99Ms)} |`,
+    ),
+    "",
+    `Emulator peak RSS: ${mb(stripeBench.emulatorPeakRssMb)} (after ${int(stripeBench.requests)} customers).`,
+    "",
+  );
+}
+
+const proxyBench = ok("proxy").map((o) => o.result as unknown as ProxyResult)[0];
+if (proxyBench) {
+  md.push(
+    "## Webhook proxy",
+    "",
+    `A ${proxyBench.payloadBytes}-byte signed \`customer.updated\` posted through the proxy (its CLI in its own` +
+      " process, logging at info) to a stub NetSuite in another process answering `applied`, against the" +
+      ` same forward request posted straight to the stub; autocannon, ${proxyBench.durationSeconds} s per run.` +
+      " Mean latency is connections ÷ events/s (Little's law); p50/p99 are autocannon's whole milliseconds.",
+    "",
+    "| connections | direct events/s | proxy events/s | direct mean / p50 / p99 ms | proxy mean / p50 / p99 ms | added by the proxy: mean / p50 / p99 ms | proxy non-2xx |",
+    "|---|---|---|---|---|---|---|",
+    ...proxyBench.runs.map(
+      (r) =>
+        `| ${r.connections} | ${f0(r.direct.eventsPerSecond)} | ${f0(r.proxy.eventsPerSecond)}` +
+        ` | ${f2(r.direct.meanMs)} / ${r.direct.p50Ms} / ${r.direct.p99Ms}` +
+        ` | ${f2(r.proxy.meanMs)} / ${r.proxy.p50Ms} / ${r.proxy.p99Ms}` +
+        ` | +${f2(r.added.meanMs)} / +${r.added.p50Ms} / +${r.added.p99Ms} | ${r.proxy.other} |`,
+    ),
+    "",
+    `Proxy peak RSS: ${mb(proxyBench.proxyPeakRssMb)}.`,
+    "",
+  );
+}
+
+md.push(
+  "## Memory",
+  "",
+  "Peak RSS per benchmark process. The mass sync runs both emulators in the bench's own process and the" +
+    " scripts in its worker threads, so its figure is that whole process (`process.resourceUsage().maxRSS`);" +
+    " the Stripe emulator and the proxy run in processes of their own, read from `/proc/<pid>/status` (VmHWM).",
+  "",
+  "| process | peak RSS |",
+  "|---|---|",
+  ...massRuns.map(
+    (r) =>
+      `| mass sync, N=${int(r.customers)}${r.rateLimit > 0 ? `, rate limit ${r.rateLimit}/s` : ", with the refresh"} (both emulators, scripts) | ${mb(r.peakRssMb)} |`,
+  ),
+  ...(stripeBench ? [`| Stripe emulator CLI | ${mb(stripeBench.emulatorPeakRssMb)} |`] : []),
+  ...(proxyBench ? [`| proxy CLI | ${mb(proxyBench.proxyPeakRssMb)} |`] : []),
+  "",
+);
+
+const others = outcomes.filter(
+  (o) => o.result && !["mass-sync", "stripe-emulator", "proxy"].includes(o.result.bench ?? ""),
+);
+for (const o of others) {
+  md.push(`## ${o.job.name}`, "", "```json", JSON.stringify(o.result, null, 2), "```", "");
+}
+
+md.push(
+  "## Commands",
+  "",
+  "Each benchmark also runs on its own (these print the same figures to the terminal; `--json` adds one JSON line):",
+  "",
+  ...outcomes.map((o) => {
+    const script = `bench:${o.job.file.replace(/\.ts$/, "")}`;
+    return `- \`npm run ${script} -- ${o.job.args.join(" ")}\``;
+  }),
+  "",
+);
+
+writeFileSync(OUT, md.join("\n"));
+console.log(
+  `\nwrote ${relative(ROOT, OUT)} in ${f0(totalSeconds)} s${failed.length ? `; ${failed.length} failed` : ""}`,
+);
+if (failed.length > 0) process.exitCode = 1;
