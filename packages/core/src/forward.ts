@@ -69,6 +69,9 @@ const MAX_MESSAGE_CHARS = 1000;
 
 const FORWARD_FIELDS = ["v", "envelope", "payload", "signature"] as const;
 
+/** Unknown fields named in a refusal; the rest are counted. */
+const MAX_UNKNOWN_NAMED = 5;
+
 /** Checks the parts and assembles the request; whatever this accepts, `parseForwardRequest` accepts. */
 export function buildForwardRequest(input: {
   envelope: Envelope;
@@ -125,10 +128,13 @@ export function parseForwardRequest(text: string): Result<ForwardRequest> {
     );
   }
   const problems: string[] = [];
-  for (const key of Object.keys(value)) {
-    if (!FORWARD_FIELDS.some((field) => field === key)) {
-      problems.push(`unknown field ${clip(JSON.stringify(key))}`);
-    }
+  const unknown = Object.keys(value).filter((key) => !FORWARD_FIELDS.some((field) => field === key));
+  // A few are named; a flood of fields must not come back as a flood of text (answer, logs).
+  for (const key of unknown.slice(0, MAX_UNKNOWN_NAMED)) {
+    problems.push(`unknown field ${clip(JSON.stringify(key))}`);
+  }
+  if (unknown.length > MAX_UNKNOWN_NAMED) {
+    problems.push(`${unknown.length - MAX_UNKNOWN_NAMED} more unknown fields`);
   }
   for (const key of FORWARD_FIELDS) {
     if (!hasOwn(value, key)) problems.push(`${key} is missing`);
@@ -140,7 +146,17 @@ export function parseForwardRequest(text: string): Result<ForwardRequest> {
   if (problems.length > 0) {
     return fail(invalid("FORWARD_INVALID", `The forward request is malformed: ${problems.join("; ")}.`));
   }
-  const envelope = parseEnvelope(JSON.stringify(value.envelope));
+  let envelopeText: string;
+  try {
+    envelopeText = JSON.stringify(value.envelope);
+  } catch {
+    // JSON.stringify recurses: an envelope nested thousands deep overflows the stack. Hostile input
+    // is refused, not answered "retry" by the Suitelet's catch-all.
+    return fail(
+      invalid("FORWARD_INVALID", "The forward request is malformed: envelope is nested too deeply."),
+    );
+  }
+  const envelope = parseEnvelope(envelopeText);
   if (!envelope.ok) return envelope;
   const payload = value.payload as string;
   if (!envelopeMatchesPayload(envelope.value, payload)) {

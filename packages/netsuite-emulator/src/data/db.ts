@@ -63,9 +63,22 @@ export class Db {
     return row ? (JSON.parse(row.data) as Values) : undefined;
   }
 
+  /**
+   * Every record of a type, by ID. Searches read whole types, so the parsed rows are kept until the
+   * type is written (frozen: a reader that changed one would change every later search's).
+   */
   all(type: string): { id: number; values: Values }[] {
-    return this.stmts.all.all(type).map((r) => ({ id: r.id, values: JSON.parse(r.data) as Values }));
+    let rows = this.rows.get(type);
+    if (rows === undefined) {
+      rows = this.stmts.all
+        .all(type)
+        .map((r) => Object.freeze({ id: r.id, values: Object.freeze(JSON.parse(r.data) as Values) }));
+      this.rows.set(type, rows);
+    }
+    return rows.slice();
   }
+
+  private readonly rows = new Map<string, { id: number; values: Values }[]>();
 
   /** Records whose `entity` field is `entity` (customer links), through the expression index. */
   byEntity(type: string, entity: string): { id: number; values: Values }[] {
@@ -75,10 +88,21 @@ export class Db {
   }
 
   put(type: string, id: number, values: Values): void {
-    this.stmts.upsert.run(type, id, JSON.stringify(values));
+    const json = JSON.stringify(values);
+    this.stmts.upsert.run(type, id, json);
+    // Keep the type's cached rows in step (ordered by ID) rather than reading them all again.
+    const rows = this.rows.get(type);
+    if (rows === undefined) return;
+    const row = Object.freeze({ id, values: Object.freeze(JSON.parse(json) as Values) });
+    const at = position(rows, id);
+    if (rows[at]?.id === id) rows[at] = row;
+    else rows.splice(at, 0, row);
   }
 
   delete(type: string, id: number): boolean {
+    const rows = this.rows.get(type);
+    const at = rows === undefined ? -1 : position(rows, id);
+    if (rows !== undefined && rows[at]?.id === id) rows.splice(at, 1);
     return this.stmts.del.run(type, id).changes > 0;
   }
 
@@ -88,7 +112,13 @@ export class Db {
   }
 
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+    try {
+      return this.db.transaction(fn)();
+    } catch (error) {
+      // Rows read inside the rolled-back transaction may hold what it wrote.
+      this.rows.clear();
+      throw error;
+    }
   }
 
   getSearch(idOrScriptId: number | string): SearchDef | undefined {
@@ -120,4 +150,16 @@ export class Db {
   close(): void {
     this.db.close();
   }
+}
+
+/** Where `id` is, or goes, in rows ordered by ID. */
+function position(rows: { id: number }[], id: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((rows[mid]?.id ?? 0) < id) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
