@@ -1,5 +1,10 @@
 import { defineConfig } from "vitest/config";
 
+// The long reliability runs (`npm run test:reliability`) are a project only when named on the command
+// line: `--project` filters add up (`--project '!browser' --project '!reliability'` selects every
+// project, each filter matching the other's), so `npm test` cannot leave out two projects by name.
+const reliability = process.argv.some((a) => a === "reliability" || a === "--project=reliability");
+
 export default defineConfig({
   test: {
     projects: [
@@ -14,6 +19,19 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      // Long reliability runs (faults at scale, races, webhooks, restarts): `npm run test:reliability`.
+      ...(reliability
+        ? [
+            {
+              test: {
+                name: "reliability",
+                include: ["packages/*/test/**/*.reliability.test.ts"],
+                testTimeout: 900_000,
+                hookTimeout: 300_000,
+              },
+            },
+          ]
+        : []),
     ],
     reporters: ["default", "./scripts/summary-reporter.ts"],
   },
