@@ -7,7 +7,6 @@
  */
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { request as httpsRequest } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +21,7 @@ import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
 import type Stripe from "stripe";
 import { CERT, stripeClient, TLS_KEY } from "../../../suiteapp/test/helpers/e2e.js";
 import { emulatorProjectDir } from "../../../suiteapp/test/helpers/project.js";
+import { emulatorAdmin } from "../../../suiteapp/test/helpers/system.js";
 
 const FIXTURES = fileURLToPath(new URL("../../../suiteapp/test/fixtures/", import.meta.url));
 
@@ -161,31 +161,7 @@ export async function startSecuritySystem(): Promise<SecuritySystem> {
     },
   });
 
-  const admin: SecuritySystem["admin"] = (path, init = {}) =>
-    new Promise((resolve, reject) => {
-      const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-      const req = httpsRequest(
-        `${stripeEmulator.url}/_emulator/${path}`,
-        {
-          method: init.method ?? "POST",
-          ca: CERT,
-          headers: {
-            ...(body ? { "Content-Type": "application/json" } : {}),
-            ...(init.key ? { Authorization: `Bearer ${init.key}` } : {}),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () => {
-            const text = Buffer.concat(chunks).toString("utf8");
-            resolve(text ? JSON.parse(text) : null);
-          });
-        },
-      );
-      req.on("error", reject);
-      req.end(body);
-    });
+  const admin: SecuritySystem["admin"] = emulatorAdmin(stripeEmulator.url);
 
   const account = (i: 0 | 1): Account => ({
     recordId: recordIds[i] ?? "",

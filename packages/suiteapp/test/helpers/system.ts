@@ -71,31 +71,7 @@ export async function startSystem(options: { key: string; autoSync?: boolean }):
     PROXY_PUBLIC_URL: receiving.url,
   });
 
-  const admin: System["admin"] = (path, init = {}) =>
-    new Promise((resolve, reject) => {
-      const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-      const req = httpsRequest(
-        `${stripeEmulator.url}/_emulator/${path}`,
-        {
-          method: init.method ?? "POST",
-          ca: CERT,
-          headers: {
-            ...(body ? { "Content-Type": "application/json" } : {}),
-            ...(init.key ? { Authorization: `Bearer ${init.key}` } : {}),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () => {
-            const text = Buffer.concat(chunks).toString("utf8");
-            resolve(text ? JSON.parse(text) : null);
-          });
-        },
-      );
-      req.on("error", reject);
-      req.end(body);
-    });
+  const admin = emulatorAdmin(stripeEmulator.url);
 
   const setWebhook = async (enabled: boolean) => {
     const [row] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
@@ -129,4 +105,33 @@ export async function startSystem(options: { key: string; autoSync?: boolean }):
       for (const d of dirs) rmSync(d, { recursive: true, force: true });
     },
   };
+}
+
+/** The Stripe emulator's test switches (`/_emulator/<path>`) over its HTTPS with the fixture certificate. */
+export function emulatorAdmin(baseUrl: string): System["admin"] {
+  return (path, init = {}) =>
+    new Promise((resolve, reject) => {
+      const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+      const req = httpsRequest(
+        `${baseUrl}/_emulator/${path}`,
+        {
+          method: init.method ?? "POST",
+          ca: CERT,
+          headers: {
+            ...(body ? { "Content-Type": "application/json" } : {}),
+            ...(init.key ? { Authorization: `Bearer ${init.key}` } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () => {
+            const text = Buffer.concat(chunks).toString("utf8");
+            resolve(text ? JSON.parse(text) : null);
+          });
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    });
 }
