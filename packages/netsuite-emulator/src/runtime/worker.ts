@@ -30,14 +30,11 @@ function call(invocationId: string, method: string, args: unknown[]): unknown {
   const request: RpcRequest = { invocationId, seq: ++seq, method, args };
   Atomics.store(flag, 0, 0);
   rpcPort.postMessage(request);
-  Atomics.wait(flag, 0, 0);
-  let reply = receiveMessageOnPort(rpcPort)?.message as RpcReply | undefined;
-  // The wake-up can come before the reply is visible on this side of the port (seen once in a
-  // 2,000-customer run): give it up to a second, 10 ms at a time, before calling it lost.
-  for (let tries = 0; reply === undefined && tries < 100; tries++) {
-    Atomics.wait(flag, 0, 1, 10);
-    reply = receiveMessageOnPort(rpcPort)?.message as RpcReply | undefined;
-  }
+  // A wake-up with the flag still 0 is the late notify of the previous reply (the main thread stores 1
+  // before it notifies, so this call may have read that reply and posted again in between): wait again.
+  do Atomics.wait(flag, 0, 0);
+  while (Atomics.load(flag, 0) === 0);
+  const reply = receiveMessageOnPort(rpcPort)?.message as RpcReply | undefined;
   if (!reply || reply.seq !== request.seq) throw new Error(`RPC ${method}: reply out of order`);
   if (!reply.ok)
     throw NsError.fromPlain(
