@@ -3,7 +3,7 @@
  *
  * - `GET  /_emulator/health`
  * - `POST /_emulator/faults` `{ kind: "500"|"429"|"delay", count?, phase?, delayMs?, method?, pathPrefix?, probability? }`
- *   (`phase: "after"` for 500 only);
+ *   (`phase: "after"` for 500 and delay, not 429);
  *   `GET` lists pending faults; `DELETE` clears them
  * - `POST /_emulator/rate_limit` `{ perSecond }` (0 turns it off)
  * - `POST /_emulator/search_lag` `{ ms }`

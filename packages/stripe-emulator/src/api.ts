@@ -9,7 +9,7 @@ import type { Ctx, EmulatorState, Handler } from "./context.js";
 import { apiError, StripeApiError } from "./errors.js";
 import type { Deliverer } from "./events.js";
 import { DEFAULT_API_VERSION } from "./events.js";
-import type { Faults } from "./faults.js";
+import type { FaultRule, Faults } from "./faults.js";
 import { newId } from "./ids.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { accountHandlers } from "./resources/account.js";
@@ -103,10 +103,29 @@ async function run(
   deps.rateLimiter.take(account.id, state.now());
 
   const fault = deps.faults.take(method, request.path);
-  if (fault?.kind === "delay") await deps.sleep(fault.delayMs);
+  if (fault?.phase === "before" && fault.kind === "delay") await deps.sleep(fault.delayMs);
   if (fault?.phase === "before" && fault.kind === "429") deps.rateLimiter.throwLimited();
   if (fault?.phase === "before" && fault.kind === "500") throw injected500();
+  if (fault?.phase !== "after" || fault.kind !== "delay")
+    return execute(deps, request, requestId, account, fault);
+  try {
+    // The request runs now (its reads, writes and events); only its answer, error or not, waits.
+    return await execute(deps, request, requestId, account, fault);
+  } finally {
+    await deps.sleep(fault.delayMs);
+  }
+}
 
+/** Everything after the faults: decoding, validation, idempotency, the handler and its events. */
+async function execute(
+  deps: ApiDeps,
+  request: ApiRequest,
+  requestId: string,
+  account: StoredAccount,
+  fault: FaultRule | undefined,
+): Promise<Omit<ApiResponse, "headers"> & { headers: Record<string, string> }> {
+  const { state } = deps;
+  const method = request.method.toUpperCase();
   const key = method === "POST" ? request.headers["idempotency-key"] : undefined;
   if (key !== undefined && (key.length < 1 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
     // Stripe's wording (a real response quoted in cartalyst/stripe#65).

@@ -2,8 +2,10 @@
  * Fault injection for reliability tests (`POST /_emulator/faults`): the next N matching API requests
  * fail with a 500 or a 429, or are delayed. A `before` fault happens before the request runs (like a
  * failure in front of Stripe: nothing happened, nothing is saved under the idempotency key); an
- * `after` fault lets the request run and then answers 500, and that 500 is what the idempotency key
- * replays, as Stripe documents for errors of a request that started executing.
+ * `after` 500 lets the request run and then answers 500, and that 500 is what the idempotency key
+ * replays, as Stripe documents for errors of a request that started executing; an `after` delay lets
+ * the request run (reads, writes, events) and holds its answer, like a slow network on the way back,
+ * so the client sees state that may be stale by the time the answer arrives.
  */
 export interface FaultRule {
   kind: "500" | "429" | "delay";
@@ -33,10 +35,9 @@ export class Faults {
       throw new Error(`unknown fault kind: ${String(full.kind)}`);
     if (full.phase !== "before" && full.phase !== "after")
       throw new Error(`phase must be "before" or "after", got ${JSON.stringify(full.phase)}`);
-    // Only a 500 can come after the request ran; a 429 or a delay with phase "after" would be used up
-    // by a request without doing anything.
-    if (full.phase === "after" && full.kind !== "500")
-      throw new Error(`phase "after" applies to 500 faults only, not to ${full.kind}`);
+    // A 429 means the request did not run, so it cannot come after it ran.
+    if (full.phase === "after" && full.kind === "429")
+      throw new Error(`phase "after" applies to 500 and delay faults only, not to ${full.kind}`);
     if (!Number.isInteger(full.count) || full.count < 1) throw new Error("count must be a positive integer");
     if (!(full.probability > 0 && full.probability <= 1)) throw new Error("probability must be in (0, 1]");
     this.rules.push(full);

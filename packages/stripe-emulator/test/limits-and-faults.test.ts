@@ -1,6 +1,16 @@
 import type Stripe from "stripe";
 import { afterEach, describe, expect, it } from "vitest";
-import { admin, expectValid, freshKey, raw, rejection, sleep, stripeClient, useEmulator } from "./helpers.js";
+import {
+  admin,
+  expectValid,
+  freshKey,
+  raw,
+  rejection,
+  sleep,
+  stripeClient,
+  useEmulator,
+  waitFor,
+} from "./helpers.js";
 
 const ctx = useEmulator({ rateLimit: 5 });
 
@@ -121,6 +131,38 @@ describe("faults", () => {
     expect(Date.now() - quick).toBeLessThan(200);
   });
 
+  it("delay after: the GET reads first, its answer is held; an update during the hold is not in it", async () => {
+    const key = freshKey();
+    const stripe = client(key);
+    const customer = await stripe.customers.create({ name: "Before" });
+    const path = `/v1/customers/${customer.id}`;
+    const added = await admin(ctx.emulator, "POST", "/_emulator/faults", {
+      kind: "delay",
+      phase: "after",
+      delayMs: 400,
+      method: "GET",
+      pathPrefix: path,
+    });
+    expect(added.body.fault).toMatchObject({ kind: "delay", phase: "after", delayMs: 400 });
+    const started = Date.now();
+    const held = raw(ctx.emulator, "GET", path, { key }).then((r) => ({ ...r, at: Date.now() }));
+    // The fault is used up once the GET has started, and the GET reads in that same step.
+    const pending = async () =>
+      (await admin(ctx.emulator, "GET", "/_emulator/faults")).body.pending as unknown[];
+    await waitFor(async () => (await pending()).length === 0);
+    const updated = await stripe.customers.update(customer.id, { name: "After" });
+    const updatedAt = Date.now();
+    expect(updated.name).toBe("After");
+    const get = await held;
+    expect(get.status).toBe(200);
+    expect((get.json as { name: string }).name).toBe("Before");
+    expect(get.at - started).toBeGreaterThanOrEqual(395);
+    expect(get.at).toBeGreaterThanOrEqual(updatedAt);
+    expect((await stripe.customers.retrieve(customer.id)) as Stripe.Customer).toMatchObject({
+      name: "After",
+    });
+  });
+
   it("count: the next N matching requests fail, then they pass; method and pathPrefix select", async () => {
     const key = freshKey();
     const stripe = client(key);
@@ -188,7 +230,7 @@ describe("faults", () => {
     });
     expect(await admin(ctx.emulator, "POST", "/_emulator/faults", { kind: "429", phase: "after" })).toEqual({
       status: 400,
-      body: { error: 'phase "after" applies to 500 faults only, not to 429' },
+      body: { error: 'phase "after" applies to 500 and delay faults only, not to 429' },
     });
     expect(await admin(ctx.emulator, "POST", "/_emulator/faults", { kind: "500", phase: "during" })).toEqual({
       status: 400,
