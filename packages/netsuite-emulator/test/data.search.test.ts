@@ -90,6 +90,12 @@ describe("filter operators", () => {
     ],
     [["datecreated", "on", "today"], ["3"]],
     [["datecreated", "on", "yesterday"], ["2"]],
+    [["datecreated", "on", "daysago1"], ["2"]],
+    [["datecreated", "on", "daysago14"], ["1"]],
+    [
+      ["datecreated", "before", "daysago13"],
+      ["1", "4"],
+    ],
     [
       ["datecreated", "within", "thismonth"],
       ["1", "2", "3"],

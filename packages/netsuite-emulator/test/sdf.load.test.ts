@@ -167,6 +167,7 @@ describe("loadProject: the fixture SDF project", () => {
         scriptId: "customrecord_fx_log",
         recordName: "FX Log",
         includeName: false,
+        optimisticLocking: true,
         fields: [
           {
             scriptId: "custrecord_fx_log_customer",

@@ -54,6 +54,8 @@ export interface RecordTypeDef {
   /** Fields whose first non-empty value is the record's display name (select texts). */
   nameFields: string[];
   manyJoins: Record<string, ManyJoinDef>;
+  /** Saves of a loaded record fail with RCRD_HAS_BEEN_CHANGED when it was saved since it was loaded. */
+  optimisticLocking: boolean;
 }
 
 const f = (id: string, label: string, type: FieldType, extra: Partial<FieldDef> = {}): FieldDef => ({
@@ -87,6 +89,9 @@ function addressFields(): FieldDef[] {
   }
   return out;
 }
+
+/** Every record type has one; unique per type when not empty (store.ts). */
+const externalId = (): FieldDef => f("externalid", "External ID", "text");
 
 const created = (id: string): FieldDef => f(id, "Date Created", "datetime", { system: true });
 const modified = (id: string): FieldDef => f(id, "Last Modified", "datetime", { system: true });
@@ -199,12 +204,15 @@ export class Catalog {
 
   constructor(project: Project | undefined) {
     for (const [id, spec] of Object.entries(standardTypes())) {
+      const fields = [...spec.fields, externalId()];
       this.types.set(id, {
         id,
         kind: "standard",
-        fields: new Map(spec.fields.map((d) => [d.id, d])),
+        fields: new Map(fields.map((d) => [d.id, d])),
         nameFields: spec.nameFields,
         manyJoins: {},
+        // NetSuite locks every standard record it stamps with a last-modified date.
+        optimisticLocking: fields.some((d) => d.id === "lastmodifieddate"),
       });
     }
     // Customer search join "msesubsidiary" (Records Browser): one row per subsidiary the customer is
@@ -227,6 +235,7 @@ export class Catalog {
         // A type with `includename` F has no Name field at all.
         ...(rt.includeName === false ? [] : [f("name", "Name", "text", { mandatory: true })]),
         f("isinactive", "Inactive", "checkbox", { defaultValue: false }),
+        externalId(),
         created("created"),
         modified("lastmodified"),
         ...rt.fields.map(customField),
@@ -237,6 +246,7 @@ export class Catalog {
         fields: new Map(fields.map((d) => [d.id, d])),
         nameFields: rt.includeName === false ? [] : ["name"],
         manyJoins: {},
+        optimisticLocking: rt.optimisticLocking === true,
       });
     }
   }

@@ -44,7 +44,8 @@ const DAY = 86_400_000;
 
 /**
  * NetSuite's relative date values (`search.RelativeDateRange` ids) as [start, end) in ms.
- * Weeks start on Sunday (NetSuite's default first day of week).
+ * Weeks start on Sunday (NetSuite's default first day of week). `daysagoN` and `daysfromnowN` name
+ * one day N days before or after today.
  */
 export function relativeRange(name: string, now: Date): [number, number] | undefined {
   const today = dayStart(now);
@@ -70,8 +71,13 @@ export function relativeRange(name: string, now: Date): [number, number] | undef
       return [Date.UTC(y, 0, 1), Date.UTC(y + 1, 0, 1)];
     case "lastyear":
       return [Date.UTC(y - 1, 0, 1), Date.UTC(y, 0, 1)];
-    default:
-      return undefined;
+    default: {
+      // "daysago30" / "daysfromnow7": that one day, counted from today.
+      const days = /^days(ago|fromnow)(\d{1,5})$/.exec(name.toLowerCase());
+      if (!days) return undefined;
+      const day = today + (days[1] === "ago" ? -1 : 1) * Number(days[2]) * DAY;
+      return [day, day + DAY];
+    }
   }
 }
 

@@ -19,6 +19,7 @@ export class Db {
         type TEXT NOT NULL, id INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY (type, id)
       ) WITHOUT ROWID;
       CREATE INDEX IF NOT EXISTS records_entity ON records (type, json_extract(data, '$.entity'));
+      CREATE INDEX IF NOT EXISTS records_externalid ON records (type, json_extract(data, '$.externalid'));
       CREATE TABLE IF NOT EXISTS searches (
         id INTEGER PRIMARY KEY, scriptid TEXT UNIQUE, def TEXT NOT NULL
       );
@@ -37,6 +38,10 @@ export class Db {
       byEntity: this.db.prepare<[string, string], { id: number; data: string }>(
         // Without INDEXED BY the planner prefers the primary key (type) and scans every link.
         "SELECT id, data FROM records INDEXED BY records_entity WHERE type = ? AND json_extract(data, '$.entity') = ? ORDER BY id",
+      ),
+      byExternalId: this.db.prepare<[string, string], { id: number }>(
+        // As byEntity: the uniqueness check on every save must not scan the type.
+        "SELECT id FROM records INDEXED BY records_externalid WHERE type = ? AND json_extract(data, '$.externalid') = ?",
       ),
       del: this.db.prepare<[string, number]>("DELETE FROM records WHERE type = ? AND id = ?"),
       maxId: this.db.prepare<[string], { max: number | null }>(
@@ -85,6 +90,11 @@ export class Db {
     return this.stmts.byEntity
       .all(type, entity)
       .map((r) => ({ id: r.id, values: JSON.parse(r.data) as Values }));
+  }
+
+  /** IDs of the records of a type whose `externalid` is `externalId`, through the expression index. */
+  byExternalId(type: string, externalId: string): number[] {
+    return this.stmts.byExternalId.all(type, externalId).map((r) => r.id);
   }
 
   put(type: string, id: number, values: Values): void {

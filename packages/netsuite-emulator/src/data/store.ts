@@ -83,16 +83,32 @@ export class AccountData implements DataServices {
     const def = this.catalog.require(type);
     const values = this.db.get(def.id, id);
     if (!values) throw notFound();
-    return { type: def.id, id, isDynamic, values };
+    const version = versionOf(def, values);
+    return { type: def.id, id, isDynamic, values, ...(version !== undefined ? { version } : {}) };
   }
 
   saveRecord(record: RecordData, options: { ignoreMandatoryFields?: boolean } = {}): number {
+    return this.saveRecordVersioned(record, options).id;
+  }
+
+  saveRecordVersioned(
+    record: RecordData,
+    options: { ignoreMandatoryFields?: boolean } = {},
+  ): { id: number; version?: string } {
     const def = this.catalog.require(record.type);
+    // Checks and write in one transaction on the main thread: no other save can come in between.
     return this.db.transaction(() => {
       const previous = record.id === null ? undefined : this.db.get(def.id, record.id);
       if (record.id !== null && !previous) throw notFound();
+      if (previous && record.version !== undefined && def.optimisticLocking) {
+        if (versionOf(def, previous) !== record.version) {
+          throw new NsError("RCRD_HAS_BEEN_CHANGED", "Record has been changed");
+        }
+      }
       const values = this.validate(def, { ...(previous ?? {}), ...record.values }, options);
-      return this.write(def, record.id, values, previous);
+      const id = this.write(def, record.id, values, previous);
+      const version = versionOf(def, values);
+      return { id, ...(version !== undefined ? { version } : {}) };
     });
   }
 
@@ -284,6 +300,7 @@ export class AccountData implements DataServices {
 
   private write(def: RecordTypeDef, id: number | null, values: Values, previous: Values | undefined): number {
     if (def.id === "customersubsidiaryrelationship") this.checkDuplicateLink(id, values);
+    this.checkExternalId(def, id, values);
     const newId = id ?? this.db.nextId(def.id);
     this.db.put(def.id, newId, this.stamp(def, values, previous));
     if (def.id === "customer") syncPrimaryRelationship(this.db, newId, values);
@@ -306,7 +323,31 @@ export class AccountData implements DataServices {
     const { created, modified } = timestampFields(def);
     const now = this.now().toISOString();
     if (created) values[created] = previous?.[created] ?? values[created] ?? now;
-    if (modified) values[modified] = now;
+    // Strictly increasing, so two saves in one millisecond still give different versions.
+    if (modified) values[modified] = later(now, previous?.[modified]);
     return values;
   }
+
+  /** External IDs are unique per record type: NetSuite answers a second one with DUP_RCRD. */
+  private checkExternalId(def: RecordTypeDef, id: number | null, values: Values): void {
+    const externalId = values.externalid;
+    if (typeof externalId !== "string" || externalId === "") return;
+    if (this.db.byExternalId(def.id, externalId).some((other) => other !== id)) {
+      throw new NsError("DUP_RCRD", "This record already exists.");
+    }
+  }
+}
+
+/** A record's version: its stored last-modified stamp (undefined for types without one). */
+function versionOf(def: RecordTypeDef, values: Values): string | undefined {
+  const { modified } = timestampFields(def);
+  const stamp = modified === undefined ? undefined : values[modified];
+  return typeof stamp === "string" ? stamp : undefined;
+}
+
+/** `now`, or 1 ms after the previous stamp when the clock has not moved past it. */
+function later(now: string, previous: FieldValue | undefined): string {
+  const before = typeof previous === "string" ? Date.parse(previous) : Number.NaN;
+  if (Number.isNaN(before) || Date.parse(now) > before) return now;
+  return new Date(before + 1).toISOString();
 }

@@ -14,6 +14,12 @@ export interface RecordData {
   isDynamic: boolean;
   /** Body field values by field ID (standard and custom). */
   values: Record<string, FieldValue>;
+  /**
+   * The stored last-modified stamp when the record was loaded: a save of a type with optimistic
+   * locking fails with RCRD_HAS_BEEN_CHANGED when the stored record has changed since. Absent on new
+   * records and on writes that do not load first (submitFields, seeds).
+   */
+  version?: string;
 }
 
 /** One filter, as `search.createFilter` makes it. */
@@ -74,6 +80,11 @@ export interface DataServices {
   loadRecord(type: string, id: number, isDynamic: boolean): RecordData;
   /** Checks every value against the field's type (`INVALID_FLD_VALUE`) and mandatory fields, then inserts or updates; returns the ID. */
   saveRecord(record: RecordData, options?: { ignoreMandatoryFields?: boolean }): number;
+  /** `saveRecord` that also answers the record's new `version` (undefined for types without a modified stamp). */
+  saveRecordVersioned(
+    record: RecordData,
+    options?: { ignoreMandatoryFields?: boolean },
+  ): { id: number; version?: string };
   deleteRecord(type: string, id: number): void;
   /** Updates body fields without loading the record; returns the ID. */
   submitFields(type: string, id: number, values: Record<string, FieldValue>): number;

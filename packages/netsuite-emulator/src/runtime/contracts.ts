@@ -116,11 +116,11 @@ export interface HostServices {
     scriptId: string;
     deploymentId: string;
   };
-  /** Record saves go through the host so user events fire where NetSuite fires them. */
+  /** Record saves go through the host so user events fire where NetSuite fires them; answers the new version too. */
   "record.save": (args: {
     record: unknown;
     options?: { ignoreMandatoryFields?: boolean; enableSourcing?: boolean };
-  }) => number;
+  }) => { id: number; version?: string };
   "record.delete": (args: { type: string; id: number }) => number;
   "record.submitFields": (args: { type: string; id: number; values: Record<string, unknown> }) => number;
 }

@@ -29,11 +29,12 @@ export interface InvocationContext {
 
 /** Record writes by scripts; replaced by the user event runner. */
 export interface RecordWrites {
+  /** The saved record's ID and new version (the script's Record keeps it for its next save). */
   save(
     ctx: InvocationContext,
     record: RecordData,
     options?: { ignoreMandatoryFields?: boolean },
-  ): Promise<number>;
+  ): Promise<{ id: number; version?: string }>;
   delete(ctx: InvocationContext, type: string, id: number): Promise<number>;
   submitFields(
     ctx: InvocationContext,
@@ -83,7 +84,7 @@ export interface InvokeOptions {
   parameters?: Record<string, string>;
 }
 
-const WRITES = new Set(["saveRecord", "deleteRecord", "submitFields"]);
+const WRITES = new Set(["saveRecord", "saveRecordVersioned", "deleteRecord", "submitFields"]);
 
 export class ScriptHost {
   readonly pool: WorkerPool;
@@ -113,7 +114,7 @@ export class ScriptHost {
     this.connectTimeoutMs = options.httpConnectTimeoutMs ?? 5_000;
     const data = options.data;
     this.recordWrites = {
-      save: async (_ctx, record, opts) => data.saveRecord(record, opts),
+      save: async (_ctx, record, opts) => data.saveRecordVersioned(record, opts),
       delete: async (_ctx, type, id) => {
         data.deleteRecord(type, id);
         return id;

@@ -89,8 +89,8 @@ export class UserEvents implements RecordWrites {
     for (const target of targets) {
       const input = { type, newRecord: current, ...(old ? { oldRecord: old } : {}) };
       const output = (await this.run(target, "beforeSubmit", input, caller)) as BeforeSubmitOutput;
-      // The script may change values, not what the record is.
-      current = { ...output.record, type: record.type, id: record.id };
+      // The script may change values, not what the record is (nor the version it was loaded at).
+      current = { ...output.record, type: record.type, id: record.id, ...versionOf(record) };
     }
     return current;
   }
@@ -118,16 +118,25 @@ export class UserEvents implements RecordWrites {
     record: RecordData,
     options?: { ignoreMandatoryFields?: boolean },
   ): Promise<number> {
-    if (caller.fromUserEvent) return this.data.saveRecord(record, options);
+    return (await this.saveVersioned(caller, record, options)).id;
+  }
+
+  /** `saveAs`, also answering the version the save wrote (not a later one an afterSubmit wrote). */
+  private async saveVersioned(
+    caller: SaveCaller,
+    record: RecordData,
+    options?: { ignoreMandatoryFields?: boolean },
+  ): Promise<{ id: number; version?: string }> {
+    if (caller.fromUserEvent) return this.data.saveRecordVersioned(record, options);
     const type = record.id === null ? "create" : "edit";
     const targets = this.targets(record.type, caller.executionContext, type);
-    if (targets.length === 0) return this.data.saveRecord(record, options);
+    if (targets.length === 0) return this.data.saveRecordVersioned(record, options);
     const old = record.id === null ? undefined : this.data.loadRecord(record.type, record.id, false);
     const toSave = await this.beforeSubmit(targets, caller, type, record, old);
-    const id = this.data.saveRecord(toSave, options);
-    const saved = this.data.loadRecord(record.type, id, record.isDynamic);
+    const written = this.data.saveRecordVersioned(toSave, options);
+    const saved = this.data.loadRecord(record.type, written.id, record.isDynamic);
     await this.afterSubmit(targets, caller, type, saved, old);
-    return id;
+    return written;
   }
 
   async deleteAs(caller: SaveCaller, recordType: string, id: number): Promise<number> {
@@ -205,8 +214,8 @@ export class UserEvents implements RecordWrites {
     ctx: InvocationContext,
     record: RecordData,
     options?: { ignoreMandatoryFields?: boolean },
-  ): Promise<number> {
-    return this.saveAs(callerOf(ctx), record, options);
+  ): Promise<{ id: number; version?: string }> {
+    return this.saveVersioned(callerOf(ctx), record, options);
   }
 
   delete(ctx: InvocationContext, type: string, id: number): Promise<number> {
@@ -221,6 +230,10 @@ export class UserEvents implements RecordWrites {
   ): Promise<number> {
     return this.submitFieldsAs(callerOf(ctx), type, id, values as Record<string, FieldValue>);
   }
+}
+
+function versionOf(record: RecordData): { version?: string } {
+  return record.version !== undefined ? { version: record.version } : {};
 }
 
 export function callerOf(ctx: InvocationContext): SaveCaller {

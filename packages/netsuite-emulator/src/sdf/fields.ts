@@ -90,6 +90,7 @@ export function parseRecordType(node: Node): CustomRecordTypeDef {
     scriptId,
     recordName: node.required("recordname"),
     includeName: node.bool("includename", true),
+    optimisticLocking: node.bool("enableoptimisticlocking", false),
     fields,
   };
 }

@@ -51,6 +51,8 @@ export interface CustomRecordTypeDef {
   recordName: string;
   /** Whether records have the standard Name field (`includename`, default T). */
   includeName?: boolean;
+  /** `enableoptimisticlocking` (default F): a stale loaded record's save fails with RCRD_HAS_BEEN_CHANGED. */
+  optimisticLocking?: boolean;
   fields: CustomFieldDef[];
 }
 

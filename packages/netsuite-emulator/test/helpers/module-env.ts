@@ -89,7 +89,9 @@ export function makeEnv(
     env: undefined as unknown as ScriptEnv,
   };
   const host: Record<string, (...args: unknown[]) => unknown> = {
-    "record.save": (a) => data.saveRecord((a as { record: Parameters<FakeData["saveRecord"]>[0] }).record),
+    "record.save": (a) => ({
+      id: data.saveRecord((a as { record: Parameters<FakeData["saveRecord"]>[0] }).record),
+    }),
     "record.delete": (a) => {
       const { type, id } = a as { type: string; id: number };
       data.deleteRecord(type, id);

@@ -81,6 +81,8 @@ export class NsRecord {
   readonly type: string;
   readonly isDynamic: boolean;
   #id: number | null;
+  /** The stored version this object was loaded (or last saved) at, for optimistic locking. */
+  #version: string | undefined;
   readonly #values: Record<string, FieldValue>;
   readonly #env: ScriptEnv;
 
@@ -89,6 +91,7 @@ export class NsRecord {
     this.type = data.type;
     this.isDynamic = data.isDynamic;
     this.#id = data.id;
+    this.#version = data.version;
     this.#values = { ...data.values };
     withUnsupported(this, "N/record.Record", RECORD_UNSUPPORTED);
   }
@@ -142,14 +145,25 @@ export class NsRecord {
     if (opts.ignoreMandatoryFields !== undefined)
       saveOptions.ignoreMandatoryFields = Boolean(opts.ignoreMandatoryFields);
     if (opts.enableSourcing !== undefined) saveOptions.enableSourcing = Boolean(opts.enableSourcing);
-    const id = this.#env.call<number>("record.save", { record: this.toData(), options: saveOptions });
-    this.#id = id;
-    return id;
+    const saved = this.#env.call<{ id: number; version?: string }>("record.save", {
+      record: this.toData(),
+      options: saveOptions,
+    });
+    // As in NetSuite, the object saved is current again: saving it once more is not a conflict.
+    this.#id = saved.id;
+    this.#version = saved.version;
+    return saved.id;
   }
 
   /** Plain data for the host and for entry adapters (a beforeSubmit's changed newRecord). */
   toData(): RecordData {
-    return { type: this.type, id: this.#id, isDynamic: this.isDynamic, values: { ...this.#values } };
+    return {
+      type: this.type,
+      id: this.#id,
+      isDynamic: this.isDynamic,
+      values: { ...this.#values },
+      ...(this.#version !== undefined ? { version: this.#version } : {}),
+    };
   }
 
   /** NetSuite's `JSON.stringify(record)`: `{id, type, isDynamic, fields, sublists}`, field values as strings. */
