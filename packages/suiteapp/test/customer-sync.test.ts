@@ -223,7 +223,9 @@ describe("auto sync on create", () => {
       expect(customer(ns, id).custentity_nss_sync_status ?? "").toBe("");
       expect(logsOf(ns, id)).toEqual([]);
     } finally {
-      await ns.saveAsUser({ ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: true } });
+      // Loaded again: the first load's version is stale after its save (optimistic locking).
+      const now = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
+      await ns.saveAsUser({ ...now, values: { ...now.values, custrecord_nss_cfg_auto_sync: true } });
     }
   });
 });

@@ -10,11 +10,14 @@
  */
 
 import * as log from "N/log";
+import * as runtime from "N/runtime";
 import type { EntryPoints } from "N/types";
 import type { NetSuiteAnswer } from "@nss/core";
 import { handleForwardedEvent } from "./lib/webhook-event.js";
 
 export const onRequest: EntryPoints.Suitelet.onRequest = ({ request, response }) => {
+  const script = runtime.getCurrentScript();
+  const unitsAtStart = script.getRemainingUsage();
   let answer: NetSuiteAnswer;
   if (request.method !== "POST") {
     answer = { result: "refused", message: "Stripe events are POSTed here by the webhook proxy." };
@@ -29,9 +32,11 @@ export const onRequest: EntryPoints.Suitelet.onRequest = ({ request, response })
       };
     }
   }
-  if (answer.result !== "applied" && answer.result !== "ignored") {
-    log.audit({ title: `Webhook event ${answer.result}`, details: answer.message });
-  }
+  // One line per event, whatever the answer: the execution log is where an administrator looks first.
+  log.audit({
+    title: `Webhook event ${answer.result}`,
+    details: `${answer.message} (units used: ${unitsAtStart - script.getRemainingUsage()})`,
+  });
   response.setHeader({ name: "Content-Type", value: "application/json; charset=utf-8" });
   response.write({ output: JSON.stringify(answer) });
 };

@@ -102,6 +102,23 @@ export const WEBHOOK_LOG_RECORD = {
   },
 } as const;
 
+/**
+ * One record per Stripe event the webhook Suitelet took on (lib/event-claims.ts). Its external ID,
+ * `<account record ID>:<event ID>`, is unique: creating it is the claim that lets one delivery apply it.
+ */
+export const EVENT_RECORD = {
+  type: "customrecord_nss_stripe_event",
+  fields: {
+    eventId: "custrecord_nss_evt_id",
+    account: "custrecord_nss_evt_account",
+    customer: "custrecord_nss_evt_customer",
+    type: "custrecord_nss_evt_type",
+    status: "custrecord_nss_evt_status",
+    claimed: "custrecord_nss_evt_claimed",
+    message: "custrecord_nss_evt_message",
+  },
+} as const;
+
 /** The saved searches the installation creates and the configuration names by default. */
 export const DEFAULT_SEARCH_IDS = {
   singleSync: "customsearch_nss_single_sync",

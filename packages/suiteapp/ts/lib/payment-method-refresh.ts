@@ -5,15 +5,19 @@
  * account whose Stripe ID the customer's own field holds. A customer linked in other accounts too shows
  * the primary account's payment method only.
  *
- * Units: customer lookup 1, link search 10, one Stripe call 10 (21 when nothing changed); a write of
- * the customer's fields 5 more (submitFields on a customer). A failure writes a sync log row (4) and,
- * when it is news, the customer's last error (5).
+ * Two refreshes of one customer may overlap (the daily run and a webhook, or two webhooks): the one
+ * that read Stripe first must not write last. So the customer is loaded before Stripe is read and saved
+ * with NetSuite's optimistic locking: a save after another write of the customer fails with
+ * RCRD_HAS_BEEN_CHANGED, and the refresh starts again with a fresh load and a fresh read (MAX_ATTEMPTS).
+ *
+ * Units: customer load 5, link search 10, one Stripe call 10 (25 when nothing changed); a save of the
+ * customer 10 more; each attempt again after a conflict as much. A failure writes a sync log row (4)
+ * and, when it is news, the customer's last error (5).
  */
 import * as https from "N/https";
 import * as log from "N/log";
 import * as record from "N/record";
 import * as runtime from "N/runtime";
-import * as search from "N/search";
 import {
   accountsForCustomer,
   describeIssues,
@@ -68,7 +72,30 @@ function shown(customer: StripeCustomer): { summary: string; id: string } | { er
   return { summary: summary.value ?? "", id };
 }
 
+/** Attempts of one refresh when other writes of the customer keep overlapping it. */
+export const MAX_ATTEMPTS = 3;
+
+const changedUnderneath = (e: unknown): boolean =>
+  String((e as { name?: unknown } | null)?.name ?? "") === "RCRD_HAS_BEEN_CHANGED";
+
 export function refreshCustomer(customerId: string, run: RefreshAccounts): RefreshResult {
+  let stripeCalls = 0;
+  for (let attempt = 1; ; attempt++) {
+    const result = refreshOnce(customerId, run, attempt < MAX_ATTEMPTS);
+    stripeCalls += result.stripeCalls;
+    if (!("again" in result)) return { ...result, stripeCalls };
+  }
+}
+
+/**
+ * One attempt; `again` when the customer was written between its load and its save and another attempt
+ * may follow (the last attempt fails instead).
+ */
+function refreshOnce(
+  customerId: string,
+  run: RefreshAccounts,
+  mayRetry: boolean,
+): RefreshResult | { again: true; stripeCalls: number } {
   let stripeCalls = 0;
   let lastError = "";
   let accountRecordId: string | undefined;
@@ -99,10 +126,9 @@ export function refreshCustomer(customerId: string, run: RefreshAccounts): Refre
     const columns = Array.from(
       new Set(["subsidiary", f.defaultPaymentMethod, f.defaultPaymentMethodId, f.lastError, ...otherFields]),
     );
-    const values = search.lookupFields({ type: search.Type.CUSTOMER, id: customerId, columns }) as Record<
-      string,
-      unknown
-    >;
+    const customer = record.load({ type: record.Type.CUSTOMER, id: customerId });
+    const values: Record<string, unknown> = {};
+    for (const column of columns) values[column] = customer.getValue({ fieldId: column });
     lastError = text(values[f.lastError]);
     const fields: Record<string, string> = {};
     for (const name of otherFields) fields[name] = text(values[name]);
@@ -168,17 +194,17 @@ export function refreshCustomer(customerId: string, run: RefreshAccounts): Refre
       };
     }
     const changed = before.summary !== now.summary || before.id !== now.id;
-    record.submitFields({
-      type: record.Type.CUSTOMER,
-      id: customerId,
-      values: {
-        [f.defaultPaymentMethod]: now.summary,
-        [f.defaultPaymentMethodId]: now.id,
-        ...(changed ? { [f.defaultPaymentMethodRead]: new Date() } : {}),
-        ...(staleError ? { [f.lastError]: "" } : {}),
-      },
-      options: { enableSourcing: false, ignoreMandatoryFields: true },
-    });
+    customer.setValue({ fieldId: f.defaultPaymentMethod, value: now.summary });
+    customer.setValue({ fieldId: f.defaultPaymentMethodId, value: now.id });
+    if (changed) customer.setValue({ fieldId: f.defaultPaymentMethodRead, value: new Date() });
+    if (staleError) customer.setValue({ fieldId: f.lastError, value: "" });
+    try {
+      customer.save({ enableSourcing: false, ignoreMandatoryFields: true });
+    } catch (e) {
+      // Written since our load: what we read from Stripe may be older than what was written.
+      if (changedUnderneath(e) && mayRetry) return { again: true, stripeCalls };
+      throw e;
+    }
     if (!changed)
       return {
         outcome: "unchanged",

@@ -3,13 +3,17 @@
  * answer the proxy turns into Stripe's status (core's NetSuiteAnswer):
  * - refused (Stripe shows the endpoint failing): a malformed request, an unknown Stripe account record,
  *   a signature that does not verify with the account's stored signing secret;
- * - ignored: a customer no link knows, or the event the link last applied (a repeat);
- * - retry (Stripe retries later): reading Stripe or writing NetSuite failed;
+ * - ignored: a customer no link knows, or an event already applied (a repeat, however late);
+ * - retry (Stripe retries later): reading Stripe or writing NetSuite failed, or another delivery of the
+ *   same event is applying it at this moment;
  * - applied: the customer's current state was read from Stripe (events come late and out of order,
  *   so the event's own snapshot is not trusted) and its default payment method written if it changed.
- * Units: account lookup 1, link search 10, the refresh (lookup 1, link search 10, Stripe 10, write 10),
- * the link's last event 2.
+ * Each event is applied at most once: a delivery first claims it (lib/event-claims.ts).
+ * Units: account lookup 1, link search 10, the claim 6, configuration 20, the refresh 25 (35 when it
+ * writes), applied 4: 66, or 76 with a write. A repeat of the link's last event stops after 11, any
+ * other repeat after 29.
  */
+import * as log from "N/log";
 import * as record from "N/record";
 import * as search from "N/search";
 import {
@@ -20,6 +24,7 @@ import {
   type Result,
   verifyStripeSignature,
 } from "@nss/core";
+import { claimEvent, completeClaim, releaseClaim } from "./event-claims.js";
 import { LINK_RECORD, STRIPE_ACCOUNT_RECORD } from "./ids.js";
 import { refreshCustomer } from "./payment-method-refresh.js";
 import { readConfig } from "./read-config.js";
@@ -104,16 +109,33 @@ export function handleForwardedEvent(body: string, nowSeconds: number): NetSuite
       `No NetSuite customer is linked to ${envelope.customer.id} in this Stripe account.`,
     );
   }
-  if (link.lastEventId === envelope.eventId) {
-    return answer("ignored", `Event ${envelope.eventId} was already applied.`);
+  // The common repeat (Stripe retrying the event this link applied last) costs no claim.
+  if (link.lastEventId === envelope.eventId) return alreadyApplied(envelope);
+  const claim = claimEvent(envelope, link.customerId, new Date(nowSeconds * 1000));
+  if (claim.state === "applied") return alreadyApplied(envelope);
+  if (claim.state === "busy") {
+    return answer("retry", `Event ${envelope.eventId} is being applied by another delivery right now.`);
   }
-  const config = readConfig();
-  if (!config.ok) return answer("retry", issuesOf(config));
-  const refreshed = refreshCustomer(link.customerId, {
-    accounts: config.value.config.accounts,
-    apiBases: config.value.apiBases,
-  });
-  if (refreshed.outcome === "failed") return answer("retry", refreshed.message);
+  let applied: NetSuiteAnswer;
+  try {
+    applied = apply(link);
+  } catch (e) {
+    try {
+      releaseClaim(claim.id);
+    } catch (release) {
+      // The claim expires on its own (event-claims.ts); the error that matters is the first one.
+      log.error({
+        title: `Could not release the claim of event ${envelope.eventId}`,
+        details: String(release),
+      });
+    }
+    throw e;
+  }
+  if (applied.result !== "applied") {
+    releaseClaim(claim.id);
+    return applied;
+  }
+  completeClaim(claim.id, applied.message);
   record.submitFields({
     type: LINK_RECORD.type,
     id: link.id,
@@ -122,5 +144,20 @@ export function handleForwardedEvent(body: string, nowSeconds: number): NetSuite
       [LINK_RECORD.fields.lastEventAt]: new Date(envelope.created * 1000),
     },
   });
+  return applied;
+}
+
+const alreadyApplied = (envelope: Envelope) =>
+  answer("ignored", `Event ${envelope.eventId} was already applied.`);
+
+/** Reads the customer's state from Stripe and writes it: applied, or retry with the reason. */
+function apply(link: LinkHit): NetSuiteAnswer {
+  const config = readConfig();
+  if (!config.ok) return answer("retry", issuesOf(config));
+  const refreshed = refreshCustomer(link.customerId, {
+    accounts: config.value.config.accounts,
+    apiBases: config.value.apiBases,
+  });
+  if (refreshed.outcome === "failed") return answer("retry", refreshed.message);
   return answer("applied", `Customer ${link.customerId}: ${refreshed.message}`);
 }

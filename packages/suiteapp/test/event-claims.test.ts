@@ -1,0 +1,222 @@
+/**
+ * Each Stripe event applied at most once, and never an older read over a newer one, end to end: real
+ * Stripe events (from the Stripe emulator's `GET /v1/events`), signed with the account's stored signing
+ * secret and forwarded as the proxy forwards them, POSTed to the webhook Suitelet in the NetSuite
+ * emulator at chosen moments. The endpoint is disabled after it is created, so Stripe's own deliveries
+ * do not interfere. A `delay` fault with phase `after` holds the Suitelet's refetch answer after Stripe
+ * read the customer: that is how a delivery is caught in the middle.
+ */
+import { buildEnvelope, buildForwardRequest, serializeForwardRequest } from "@nss/core";
+import type { NetSuiteEmulator } from "@nss/netsuite-emulator";
+import type Stripe from "stripe";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { customer, saveCustomer } from "./helpers/e2e.js";
+import { type System, startSystem } from "./helpers/system.js";
+
+const KEY = `sk_test_nssClaims${Date.now()}`;
+const EVENTS = "customrecord_nss_stripe_event";
+
+let system: System;
+let stripe: Stripe;
+let ns: NetSuiteEmulator;
+let customerId: number;
+let stripeId: string;
+let cards: string[];
+
+interface Answer {
+  result: string;
+  message: string;
+}
+
+const account = () => {
+  const [row] = ns.data.listRecords("customrecord_nss_stripe_account");
+  if (!row) throw new Error("no Stripe account record");
+  return { id: String(row.id), secret: String(row.values.custrecord_nss_acct_wh_secret) };
+};
+
+/** Sets the customer's default card in Stripe; returns the forwarded request of the event it made. */
+async function setDefault(pm: string): Promise<{ eventId: string; body: string }> {
+  await stripe.customers.update(stripeId, { invoice_settings: { default_payment_method: pm } });
+  const [event] = (await stripe.events.list({ type: "customer.updated", limit: 1 })).data;
+  if (!event) throw new Error("no customer.updated event");
+  const payload = JSON.stringify(event);
+  const { id, secret } = account();
+  const envelope = buildEnvelope(JSON.parse(payload), { accountId: id });
+  if (!envelope.ok) throw new Error(JSON.stringify(envelope.errors));
+  const signature = stripe.webhooks.generateTestHeaderString({ payload, secret });
+  const request = buildForwardRequest({ envelope: envelope.value, payload, signature });
+  if (!request.ok) throw new Error(JSON.stringify(request.errors));
+  return { eventId: event.id, body: serializeForwardRequest(request.value) };
+}
+
+const deliver = async (body: string): Promise<Answer> =>
+  JSON.parse(
+    (
+      await ns.invokeSuitelet("customscript_nss_webhook_sl", "customdeploy_nss_webhook_sl", {
+        method: "POST",
+        body,
+      })
+    ).body,
+  ) as Answer;
+
+/** Holds the answer of the Suitelet's next refetch of the customer `ms` after Stripe read it. */
+const holdNextRefetch = (ms: number) =>
+  system.admin("faults", {
+    body: {
+      kind: "delay",
+      phase: "after",
+      delayMs: ms,
+      method: "GET",
+      pathPrefix: `/v1/customers/${stripeId}`,
+    },
+  });
+
+/** Resolves once the held refetch has been read by Stripe (the fault is used up). */
+async function refetchRead(): Promise<void> {
+  await expect
+    .poll(() => system.stripeEmulator.faults.pending().length, { timeout: 5000, interval: 5 })
+    .toBe(0);
+}
+
+/** The units the webhook Suitelet's last run used (from its log line). */
+const lastUnits = (): number => {
+  const entry = ns.log.list({ scriptId: "customscript_nss_webhook_sl" }).at(-1);
+  return Number(/units used: (\d+)/.exec(String(entry?.details))?.[1]);
+};
+
+const eventRecords = () =>
+  ns.data.listRecords(EVENTS).map((r) => ({
+    externalid: r.values.externalid,
+    status: r.values.custrecord_nss_evt_status,
+    event: r.values.custrecord_nss_evt_id,
+  }));
+
+beforeAll(async () => {
+  system = await startSystem({ key: KEY });
+  ({ stripe, ns } = system);
+  await system.setWebhook(true);
+  await system.setWebhook(false);
+  customerId = await saveCustomer(ns, { companyname: "Claims Ltd", email: "claims@example.com" });
+  stripeId = String(customer(ns, customerId).custentity_nss_stripe_customer_id);
+  cards = [];
+  for (const token of ["pm_card_visa", "pm_card_mastercard", "pm_card_amex"]) {
+    cards.push((await stripe.paymentMethods.attach(token, { customer: stripeId })).id);
+  }
+});
+
+afterAll(() => system?.close());
+
+describe("each Stripe event is applied at most once", () => {
+  it("two deliveries of one event at the same moment: one applies it, the other is told to retry, later copies are ignored", async () => {
+    const { eventId, body } = await setDefault(cards[0] as string);
+    await holdNextRefetch(500);
+    const [first, second] = await Promise.all([deliver(body), refetchRead().then(() => deliver(body))]);
+    expect(first).toMatchObject({ result: "applied" });
+    expect(first?.message).toMatch(/^Customer \d+: Refreshed: Visa •••• 4242/);
+    expect(second).toEqual({
+      result: "retry",
+      message: `Event ${eventId} is being applied by another delivery right now.`,
+    });
+    // Stripe's retry of the second copy, and any later duplicate.
+    expect(await deliver(body)).toEqual({
+      result: "ignored",
+      message: `Event ${eventId} was already applied.`,
+    });
+    expect(eventRecords()).toEqual([
+      { externalid: `${account().id}:${eventId}`, status: "applied", event: eventId },
+    ]);
+    expect(customer(ns, customerId).custentity_nss_default_pm_id).toBe(cards[0]);
+  });
+
+  it("a late copy of an older event is ignored even after newer events were applied", async () => {
+    const older = await setDefault(cards[1] as string);
+    expect(await deliver(older.body)).toMatchObject({ result: "applied" });
+    const written = lastUnits();
+    const newer = await setDefault(cards[2] as string);
+    expect(await deliver(newer.body)).toMatchObject({ result: "applied" });
+    expect(await deliver(newer.body)).toMatchObject({ result: "ignored" });
+    const lastRepeat = lastUnits();
+    // The link's last event is the newer one: the claim, not the link, recognises the older copy.
+    expect(await deliver(older.body)).toEqual({
+      result: "ignored",
+      message: `Event ${older.eventId} was already applied.`,
+    });
+    const olderRepeat = lastUnits();
+    console.log(
+      `webhook units: an event applied and written ${written}; a repeat of the link's last event ${lastRepeat}; a repeat of an older event ${olderRepeat}`,
+    );
+    expect([written, lastRepeat, olderRepeat]).toEqual([76, 11, 29]);
+    expect(customer(ns, customerId).custentity_nss_default_pm_id).toBe(cards[2]);
+  });
+
+  it("a delivery that fails gives its claim back, and Stripe's retry applies the event", async () => {
+    const { eventId, body } = await setDefault(cards[0] as string);
+    await system.admin("faults", {
+      body: { kind: "500", count: 3, method: "GET", pathPrefix: `/v1/customers/${stripeId}` },
+    });
+    expect(await deliver(body)).toMatchObject({ result: "retry" });
+    expect(eventRecords().some((r) => r.event === eventId)).toBe(false);
+    expect(await deliver(body)).toMatchObject({ result: "applied" });
+    expect(eventRecords().filter((r) => r.event === eventId)).toEqual([
+      { externalid: `${account().id}:${eventId}`, status: "applied", event: eventId },
+    ]);
+    expect(customer(ns, customerId).custentity_nss_default_pm_id).toBe(cards[0]);
+  });
+
+  it("a claim left applying by a delivery that died is taken over after 5 minutes, not before", async () => {
+    const recent = await setDefault(cards[1] as string);
+    const stale = await setDefault(cards[2] as string);
+    const claim = (eventId: string, minutesAgo: number) =>
+      ns.data.insertRaw(EVENTS, {
+        externalid: `${account().id}:${eventId}`,
+        custrecord_nss_evt_id: eventId,
+        custrecord_nss_evt_status: "applying",
+        custrecord_nss_evt_claimed: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+      });
+    claim(recent.eventId, 1);
+    claim(stale.eventId, 6);
+    expect(await deliver(recent.body)).toMatchObject({ result: "retry" });
+    expect(await deliver(stale.body)).toMatchObject({ result: "applied" });
+    expect(eventRecords().find((r) => r.event === stale.eventId)?.status).toBe("applied");
+    expect(customer(ns, customerId).custentity_nss_default_pm_id).toBe(cards[2]);
+  });
+});
+
+describe("an older read of Stripe never overwrites a newer one", () => {
+  it("a delivery whose refetch was overtaken by a newer event's starts again and writes Stripe's current state", async () => {
+    const first = await setDefault(cards[0] as string);
+    await holdNextRefetch(800);
+    const slow = deliver(first.body);
+    // Stripe has answered the slow delivery's read (Visa), and the answer is on its way.
+    await refetchRead();
+    const second = await setDefault(cards[1] as string);
+    expect(await deliver(second.body)).toMatchObject({ result: "applied" });
+    expect(customer(ns, customerId).custentity_nss_default_pm_id).toBe(cards[1]);
+    // The slow delivery's save finds the customer written since it loaded it: it reads Stripe again.
+    const answer = await slow;
+    expect(answer).toMatchObject({ result: "applied" });
+    expect(answer.message).toMatch(/: Unchanged: Mastercard •••• 4444/);
+    expect(customer(ns, customerId).custentity_nss_default_pm_id).toBe(cards[1]);
+  });
+});
+
+describe("the weekly purge of event records (customscript_nss_event_purge_mr)", () => {
+  it("deletes the records created more than 30 days ago and keeps the others", async () => {
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+    const old = [40, 31].map((n) =>
+      ns.data.insertRaw(EVENTS, { custrecord_nss_evt_id: `evt_old${n}`, created: daysAgo(n) }),
+    );
+    const recent = ns.data.insertRaw(EVENTS, { custrecord_nss_evt_id: "evt_recent", created: daysAgo(29) });
+    const before = ns.data.listRecords(EVENTS).length;
+    const run = await ns.runScript("customscript_nss_event_purge_mr", "customdeploy_nss_event_purge_mr");
+    if (run.type !== "mapreducescript") throw new Error("not a map/reduce run");
+    expect(run.summary.mapSummary.errors).toEqual([]);
+    const left = ns.data.listRecords(EVENTS).map((r) => r.id);
+    expect(left).toHaveLength(before - 2);
+    for (const id of old) expect(left).not.toContain(id);
+    expect(left).toContain(recent);
+    expect(ns.log.list().map((e) => e.details)).toContain(
+      "Deleted 2 Stripe event records older than 30 days.",
+    );
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * @NApiVersion 2.1
+ * @NScriptType MapReduceScript
+ * @NModuleScope SameAccount
+ *
+ * Deletes the Stripe event records (customrecord_nss_stripe_event, lib/event-claims.ts) created more
+ * than RETENTION_DAYS ago. Each record only has to outlive Stripe's retries of its event (three days),
+ * so older ones are kept for reading and then go: without this the table grows by one record per event
+ * for ever. Units: getInputData one search; map 4 per record (a delete).
+ */
+
+import * as log from "N/log";
+import * as record from "N/record";
+import * as search from "N/search";
+import type { EntryPoints } from "N/types";
+import { EVENT_RECORD } from "./lib/ids.js";
+
+const RETENTION_DAYS = 30;
+
+export const getInputData: EntryPoints.MapReduce.getInputData = () =>
+  search.create({
+    type: EVENT_RECORD.type,
+    filters: [["created", "before", `daysago${RETENTION_DAYS}`]],
+    columns: [search.createColumn({ name: "internalid" })],
+  });
+
+export const map: EntryPoints.MapReduce.map = (context) => {
+  record.delete({ type: EVENT_RECORD.type, id: context.key });
+  context.write({ key: context.key, value: "deleted" });
+};
+
+export const summarize: EntryPoints.MapReduce.summarize = (context) => {
+  let deleted = 0;
+  context.output.iterator().each(() => {
+    deleted++;
+    return true;
+  });
+  const failures: string[] = [];
+  context.mapSummary.errors.iterator().each((key, err) => {
+    failures.push(`event record ${key}: ${err}`);
+    return true;
+  });
+  const input = context.inputSummary.error;
+  if (input) log.error({ title: "Stripe event purge could not search", details: input });
+  log.audit({
+    title: "Stripe event purge",
+    details:
+      `Deleted ${deleted} Stripe event records older than ${RETENTION_DAYS} days` +
+      (failures.length > 0 ? `; ${failures.length} could not be deleted:\n${failures.join("\n")}` : "."),
+  });
+};
