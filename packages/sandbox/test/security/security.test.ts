@@ -55,6 +55,8 @@ function state(): string {
       .map((r) => [r.id, r.values.custentity_nss_default_pm, r.values.custentity_nss_default_pm_id]),
     syncLog: ns.data.listRecords("customrecord_nss_sync_log").length,
     webhookLog: ns.data.listRecords("customrecord_nss_webhook_log").length,
+    // An event claim is made only after the signature verified: no attack may leave one.
+    events: ns.data.listRecords("customrecord_nss_stripe_event").map((r) => [r.id, r.values]),
     accounts: ns.data.listRecords("customrecord_nss_stripe_account").map((r) => [r.id, r.values]),
   });
 }
