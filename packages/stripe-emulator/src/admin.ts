@@ -8,7 +8,8 @@
  * - `POST /_emulator/rate_limit` `{ perSecond }` (0 turns it off)
  * - `POST /_emulator/search_lag` `{ ms }`
  * - `POST /_emulator/webhooks` `{ duplicates?, shuffle?, retryScale? }`; `POST /_emulator/webhooks/flush` waits for
- *   every pending delivery; `GET /_emulator/deliveries` (with the account's key) lists delivery attempts
+ *   every pending delivery; `GET /_emulator/deliveries[?limit=N]` (with the account's key) lists delivery attempts, newest
+ *   first (the last 500 unless `limit` says otherwise)
  * - `POST /_emulator/billing_portal/default_configuration` (with the account's key) makes the default portal
  *   configuration, as saving portal settings in Stripe's Dashboard does
  */
@@ -52,6 +53,7 @@ export async function handleAdmin(
   path: string,
   body: string,
   authorization: string | undefined,
+  query: URLSearchParams = new URLSearchParams(),
 ): Promise<AdminResponse> {
   const { state } = deps;
   const route = `${method} ${path}`;
@@ -88,7 +90,10 @@ export async function handleAdmin(
         return { status: 200, body: { pending: deps.delivery.pending() } };
       case "GET /_emulator/deliveries": {
         const account = authenticate(state.store, authorization, state.now());
-        return { status: 200, body: { data: state.store.deliveries(account.id) } };
+        const limit = query.has("limit") ? Number(query.get("limit")) : 500;
+        if (!Number.isInteger(limit) || limit < 1 || limit > 1_000_000)
+          throw new Error("limit must be an integer from 1 to 1000000");
+        return { status: 200, body: { data: state.store.deliveries(account.id, limit) } };
       }
       case "POST /_emulator/billing_portal/default_configuration": {
         const account = authenticate(state.store, authorization, state.now());

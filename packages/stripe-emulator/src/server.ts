@@ -196,6 +196,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
         path,
         body,
         headers.authorization,
+        url.searchParams,
       );
       send(res, answer.status, "application/json", JSON.stringify(answer.body, null, 2));
       return;

@@ -350,4 +350,17 @@ describe("webhook deliveries", () => {
     // 10! orders: the creation order comes back with probability 1/3 628 800.
     expect(order).not.toEqual(ids);
   });
+
+  it("the deliveries list gives the last 500 attempts, or `limit` of them", async () => {
+    const { key, stripe } = await setup();
+    for (let i = 0; i < 3; i++) await stripe.customers.create({ email: `limit${i}@example.com` });
+    await ctx.emulator.delivery.idle();
+    expect(await deliveries(key)).toHaveLength(3);
+    const one = await admin(ctx.emulator, "GET", "/_emulator/deliveries?limit=1", undefined, key);
+    expect((one.body.data as DeliveryRecord[]).map((d) => d.eventId)).toEqual([
+      (await deliveries(key))[0]?.eventId,
+    ]);
+    const bad = await admin(ctx.emulator, "GET", "/_emulator/deliveries?limit=0", undefined, key);
+    expect(bad).toMatchObject({ status: 400, body: { error: "limit must be an integer from 1 to 1000000" } });
+  });
 });

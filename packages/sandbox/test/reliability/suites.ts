@@ -73,7 +73,7 @@ export function webhooksTest(options: Parameters<typeof webhooksCase>[0], timeou
       console.log(
         `reliability: webhooks — ${r.customers} customers, ${r.defaultChanges} default changes, ${r.events} events,` +
           ` ${r.attempts} delivery attempts (${r.delivered} 2xx), NetSuite down ${r.outageMs} ms; Suitelet answers` +
-          ` ${JSON.stringify(r.answers)}; ${r.repeatsIgnored} repeats of the last applied event ignored; ${r.appliedTwice.length} events applied more than once,` +
+          ` ${JSON.stringify(r.answers)}; ${r.repeatsIgnored} repeats of the last applied event ignored; ${r.concurrentCopies} copies arriving while their event was being applied (told to retry); ${r.appliedTwice.length} events applied more than once,` +
           ` ${r.writes} customer writes, ${r.unchangedApplications} applications` +
           ` that found the customer up to date, ${r.writtenTwice.length} events that wrote twice;` +
           ` late duplicates replayed ${JSON.stringify(r.replays)} (${r.replayWrites} writes; ${r.lastIgnored}/${r.lastReplayed} repeats of the last applied event ignored);` +

@@ -20,6 +20,8 @@ export interface WebhooksResult {
   answers: Record<string, number>;
   /** Events the Suitelet answered `applied` more than once (must be empty). */
   appliedTwice: string[];
+  /** Copies that arrived while another copy of their event was being applied (answered retry). */
+  concurrentCopies: number;
   /** Answers `ignored` to a repeat of the event the link last applied. */
   repeatsIgnored: number;
   /**
@@ -62,6 +64,7 @@ export async function webhooksCase(options: {
     const answers: Record<string, number> = {};
     const applied = new Map<string, number>();
     let repeatsIgnored = 0;
+    let concurrentCopies = 0;
     const written = new Map<string, number>();
     const forwardedBodies = new Map<string, string>();
     let observing = true;
@@ -77,6 +80,8 @@ export async function webhooksCase(options: {
         answers[result] = (answers[result] ?? 0) + 1;
         const message = String((JSON.parse(response.body) as { message?: string }).message);
         if (result === "ignored" && message.endsWith("was already applied.")) repeatsIgnored += 1;
+        if (result === "retry" && message.includes("is being applied by another delivery"))
+          concurrentCopies += 1;
         if (result === "applied") {
           const eventId = String(id);
           // "Customer 12: Refreshed: …" or "Cleared: …" wrote the customer; "Unchanged: …" did not.
@@ -187,7 +192,7 @@ export async function webhooksCase(options: {
         if ((await replay(body)).result === "ignored") lastIgnored += 1;
       }
     }
-    const { data } = (await system.admin("deliveries", { method: "GET", key: system.key })) as {
+    const { data } = (await system.admin("deliveries?limit=1000000", { method: "GET", key: system.key })) as {
       data: { eventId: string; httpStatus: number | null }[];
     };
     return {
@@ -200,6 +205,7 @@ export async function webhooksCase(options: {
       answers,
       appliedTwice: [...applied].filter(([, n]) => n > 1).map(([e]) => e),
       repeatsIgnored,
+      concurrentCopies,
       replays,
       replayWrites,
       lastReplayed,
