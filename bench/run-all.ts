@@ -12,7 +12,7 @@
 import { spawn } from "node:child_process";
 import { readdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, arch as osArch, release as osRelease, type as osType, totalmem } from "node:os";
-import { join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import type { MassSyncResult, RunResult } from "./mass-sync.js";
@@ -165,6 +165,16 @@ md.push(
   `- **Total wall time**: ${f0(totalSeconds)} s (${outcomes.map((o) => `${o.job.name} ${f0(o.seconds)} s`).join(", ")})`,
   "",
 );
+// Runs written beside this one with another --out (e.g. 100,000 customers), so a reader finds them.
+const otherRuns = readdirSync(dirname(OUT))
+  .filter((f) => /^benchmarks.*\.md$/.test(f) && f !== basename(OUT))
+  .sort();
+if (otherRuns.length > 0) {
+  md.push(
+    `Other runs, each written by its own command: ${otherRuns.map((f) => `[${f}](${f})`).join(", ")}.`,
+    "",
+  );
+}
 
 const failed = outcomes.filter((o) => o.error);
 if (failed.length > 0) {
