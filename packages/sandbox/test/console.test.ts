@@ -201,6 +201,29 @@ describe("logs", () => {
     expect(sync).toContain("&lt;script&gt;");
     expect(body).toContain('<table id="webhook-log">');
   });
+
+  it("shows the Stripe events the webhook applied, newest first", async () => {
+    const claim = (eventId: string, at: string, status: string) =>
+      ns.data.insertRaw("customrecord_nss_stripe_event", {
+        externalid: `${accountId}:${eventId}`,
+        custrecord_nss_evt_id: eventId,
+        custrecord_nss_evt_type: "customer.updated",
+        custrecord_nss_evt_account: String(accountId),
+        custrecord_nss_evt_status: status,
+        custrecord_nss_evt_claimed: at,
+        custrecord_nss_evt_message: `${eventId} <b>outcome</b>`,
+      });
+    claim("evt_first", "2026-11-27T08:00:00.000Z", "applied");
+    claim("evt_second", "2026-11-27T08:00:01.000Z", "applying");
+    const { body } = await get("/");
+    const events = /<table id="stripe-events">([\s\S]*?)<\/table>/.exec(body)?.[1] ?? "";
+    expect(events.indexOf("evt_second")).toBeGreaterThan(0);
+    expect(events.indexOf("evt_second")).toBeLessThan(events.indexOf("evt_first"));
+    expect(events).toContain("customer.updated");
+    expect(events).toContain("applying");
+    expect(events).toContain("&lt;b&gt;outcome&lt;/b&gt;");
+    expect(body).toContain("Stripe events (2)");
+  });
 });
 
 describe("runs", () => {

@@ -6,8 +6,9 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readCustomers, readLogs } from "./data.js";
+import { readCustomers } from "./data.js";
 import { redactSecrets } from "./html.js";
+import { readLogs } from "./logs.js";
 import { type PageContext, renderConsole, renderError } from "./render.js";
 import type { ConsoleDeps } from "./types.js";
 

@@ -3,8 +3,9 @@
  * watched changing the customers, plus the error page. Everything from NetSuite or Stripe goes through
  * `html`, which escapes it.
  */
-import type { CustomerRow, CustomersView, LinkCell, LogsView } from "./data.js";
+import type { CustomerRow, CustomersView, LinkCell } from "./data.js";
 import { type Html, type HtmlValue, html, link, safeHttpUrl, trusted } from "./html.js";
+import type { LogsView } from "./logs.js";
 import { STYLE } from "./style.js";
 import type { RunView } from "./types.js";
 
@@ -163,12 +164,22 @@ function logs(ctx: PageContext, view: LogsView): Html {
     ) => html`<tr><td>${when(r.at)}</td><td>${r.action}</td><td>${r.account}</td><td class="${r.status === "failed" ? "err" : ""}">${r.status}</td>
 <td class="msg">${r.message}</td><td>${r.endpointId ? html`<code>${r.endpointId}</code>` : null}</td></tr>`,
   );
+  const events = view.events.map(
+    (
+      r,
+    ) => html`<tr><td>${when(r.at)}</td><td><code>${r.eventId}</code></td><td>${r.eventType}</td><td>${r.account}</td>
+<td>${r.customerId ? html`<a href="${netsuiteCustomerUrl(ctx, r.customerId)}" target="_blank" rel="noopener">${r.customer || r.customerId}</a>` : null}</td>
+<td class="${r.status === "applied" ? "" : "muted"}">${r.status}</td><td class="msg">${r.message}</td></tr>`,
+  );
   const shown = (n: number, total: number) => (total > n ? `newest ${n} of ${total}` : `${total}`);
   return html`<h2 id="logs">Logs</h2>
 <h3>Sync log (${shown(view.sync.length, view.syncTotal)})</h3><div class="scroll"><table id="sync-log"><thead><tr><th>When</th><th>Kind</th><th>Customer</th><th>Account</th><th>Outcome</th><th>Message</th></tr></thead>
 <tbody>${sync.length ? sync : html`<tr><td colspan="6" class="muted">Nothing logged yet.</td></tr>`}</tbody></table></div>
 <h3>Webhook log (${shown(view.webhook.length, view.webhookTotal)})</h3><div class="scroll"><table id="webhook-log"><thead><tr><th>When</th><th>Action</th><th>Account</th><th>Status</th><th>Message</th><th>Endpoint</th></tr></thead>
-<tbody>${webhook.length ? webhook : html`<tr><td colspan="6" class="muted">Nothing logged yet.</td></tr>`}</tbody></table></div>`;
+<tbody>${webhook.length ? webhook : html`<tr><td colspan="6" class="muted">Nothing logged yet.</td></tr>`}</tbody></table></div>
+<h3>Stripe events (${shown(view.events.length, view.eventsTotal)})</h3><p class="muted">Each event the webhook applied, once: a second copy finds this row and is not applied again.</p>
+<div class="scroll"><table id="stripe-events"><thead><tr><th>Claimed</th><th>Event</th><th>Type</th><th>Account</th><th>Customer</th><th>Status</th><th>Outcome</th></tr></thead>
+<tbody>${events.length ? events : html`<tr><td colspan="7" class="muted">No events yet.</td></tr>`}</tbody></table></div>`;
 }
 
 /**
