@@ -39,6 +39,11 @@ async function setDefault(pm: string): Promise<{ eventId: string; body: string }
   await stripe.customers.update(stripeId, { invoice_settings: { default_payment_method: pm } });
   const [event] = (await stripe.events.list({ type: "customer.updated", limit: 1 })).data;
   if (!event) throw new Error("no customer.updated event");
+  return { eventId: event.id, body: forwarded(event) };
+}
+
+/** The event as the proxy forwards it: signed with the account's signing secret, in core's envelope. */
+function forwarded(event: Stripe.Event): string {
   const payload = JSON.stringify(event);
   const { id, secret } = account();
   const envelope = buildEnvelope(JSON.parse(payload), { accountId: id });
@@ -46,7 +51,7 @@ async function setDefault(pm: string): Promise<{ eventId: string; body: string }
   const signature = stripe.webhooks.generateTestHeaderString({ payload, secret });
   const request = buildForwardRequest({ envelope: envelope.value, payload, signature });
   if (!request.ok) throw new Error(JSON.stringify(request.errors));
-  return { eventId: event.id, body: serializeForwardRequest(request.value) };
+  return serializeForwardRequest(request.value);
 }
 
 const deliver = async (body: string): Promise<Answer> =>
@@ -179,6 +184,26 @@ describe("each Stripe event is applied at most once", () => {
     expect(await deliver(stale.body)).toMatchObject({ result: "applied" });
     expect(eventRecords().find((r) => r.event === stale.eventId)?.status).toBe("applied");
     expect(customer(ns, customerId).custentity_nss_default_pm_id).toBe(cards[2]);
+  });
+});
+
+describe("events that leave the default payment method alone", () => {
+  it("are ignored at once, with no Stripe read and no claim", async () => {
+    await stripe.customers.update(stripeId, { name: "Claims Renamed Ltd" });
+    const [renamed] = (await stripe.events.list({ type: "customer.updated", limit: 1 })).data;
+    const created = await stripe.customers.create({ email: "fresh@example.com" });
+    const [born] = (await stripe.events.list({ type: "customer.created", limit: 1 })).data;
+    expect(born?.data.object).toMatchObject({ id: created.id });
+    const records = eventRecords().length;
+    for (const event of [renamed, born]) {
+      if (!event) throw new Error("no event");
+      expect(await deliver(forwarded(event))).toEqual({
+        result: "ignored",
+        message: `Event ${event.id} does not change the default payment method.`,
+      });
+      expect(lastUnits()).toBe(1);
+    }
+    expect(eventRecords()).toHaveLength(records);
   });
 });
 

@@ -155,9 +155,21 @@ function customerOf(id: number) {
   };
 }
 
+/**
+ * A genuine event to copy: the customer's default card set in Stripe (the Suitelet ignores events that
+ * leave the default payment method alone, so a genuine one must change it).
+ */
 async function baseEventOf(stripeIndex: 0 | 1, stripeId: string): Promise<Record<string, unknown>> {
-  const events = await sys.accounts[stripeIndex].stripe.events.list({ type: "customer.created", limit: 100 });
-  const event = events.data.find((e) => (e.data.object as { id?: string }).id === stripeId);
+  const { stripe } = sys.accounts[stripeIndex];
+  const pm = await stripe.paymentMethods.attach("pm_card_visa", { customer: stripeId });
+  await stripe.customers.update(stripeId, { invoice_settings: { default_payment_method: pm.id } });
+  const events = await stripe.events.list({ type: "customer.updated", limit: 100 });
+  const event = events.data.find(
+    (e) =>
+      (e.data.object as { id?: string }).id === stripeId &&
+      (e.data.previous_attributes as { invoice_settings?: unknown } | undefined)?.invoice_settings !==
+        undefined,
+  );
   expect(event).toBeDefined();
   return JSON.parse(JSON.stringify(event)) as Record<string, unknown>;
 }

@@ -3,7 +3,8 @@
  * answer the proxy turns into Stripe's status (core's NetSuiteAnswer):
  * - refused (Stripe shows the endpoint failing): a malformed request, an unknown Stripe account record,
  *   a signature that does not verify with the account's stored signing secret;
- * - ignored: a customer no link knows, or an event already applied (a repeat, however late);
+ * - ignored: an event that does not change the default payment method, a customer no link knows, or
+ *   an event already applied (a repeat, however late);
  * - retry (Stripe retries later): reading Stripe or writing NetSuite failed, or another delivery of the
  *   same event is applying it at this moment;
  * - applied: the customer's current state was read from Stripe (events come late and out of order,
@@ -11,7 +12,7 @@
  * Each event is applied at most once: a delivery first claims it (lib/event-claims.ts).
  * Units: account lookup 1, link search 10, the claim 6, configuration 20, the refresh 25 (35 when it
  * writes), applied 4: 66, or 76 with a write. A repeat of the link's last event stops after 11, any
- * other repeat after 29.
+ * other repeat after 29; an event that does not change the default payment method after 1.
  */
 import * as log from "N/log";
 import * as record from "N/record";
@@ -102,6 +103,11 @@ export function handleForwardedEvent(body: string, nowSeconds: number): NetSuite
   const verified = verifyStripeSignature({ payload, header: signature, secret, nowSeconds });
   if (!verified.ok) return answer("refused", issuesOf(verified));
 
+  // Only the default payment method is shown in NetSuite: an event that leaves it alone (a new name,
+  // a new customer without one, as every customer the sync creates) costs no Stripe read.
+  if (!touchesDefaultPaymentMethod(envelope)) {
+    return answer("ignored", `Event ${envelope.eventId} does not change the default payment method.`);
+  }
   const link = linkOf(envelope);
   if (link === undefined) {
     return answer(
@@ -145,6 +151,12 @@ export function handleForwardedEvent(body: string, nowSeconds: number): NetSuite
     },
   });
   return applied;
+}
+
+function touchesDefaultPaymentMethod(envelope: Envelope): boolean {
+  if (envelope.type === "customer.created") return envelope.customer.defaultPaymentMethodId !== null;
+  if (envelope.type === "customer.updated") return envelope.defaultPaymentMethodChanged;
+  return true; // customer.deleted: the fields are cleared
 }
 
 const alreadyApplied = (envelope: Envelope) =>
