@@ -3,6 +3,7 @@
  * search. The primary key (type, id) is the index searches and loads use.
  */
 import Database from "better-sqlite3";
+import { FieldIndexes } from "./field-index.js";
 import type { FieldValue, SearchDef } from "./types.js";
 
 export type Values = Record<string, FieldValue>;
@@ -73,6 +74,28 @@ export class Db {
    * type is written (frozen: a reader that changed one would change every later search's).
    */
   all(type: string): { id: number; values: Values }[] {
+    return this.cached(type).slice();
+  }
+
+  /**
+   * The records of a type whose field holds one of `values` (select IDs), or with `field`
+   * `internalid` those IDs, in ID order: through field-index.ts, not a read of every row.
+   */
+  where(type: string, field: string, values: string[]): { id: number; values: Values }[] {
+    const rows = this.cached(type);
+    const ids =
+      field === "internalid"
+        ? [...new Set(values.map(Number))]
+        : this.indexes.ids(type, field, values, () => rows);
+    const out: { id: number; values: Values }[] = [];
+    for (const id of ids.sort((a, b) => a - b)) {
+      const row = rows[position(rows, id)];
+      if (row?.id === id) out.push(row);
+    }
+    return out;
+  }
+
+  private cached(type: string): { id: number; values: Values }[] {
     let rows = this.rows.get(type);
     if (rows === undefined) {
       rows = this.stmts.all
@@ -80,10 +103,11 @@ export class Db {
         .map((r) => Object.freeze({ id: r.id, values: Object.freeze(JSON.parse(r.data) as Values) }));
       this.rows.set(type, rows);
     }
-    return rows.slice();
+    return rows;
   }
 
   private readonly rows = new Map<string, { id: number; values: Values }[]>();
+  private readonly indexes = new FieldIndexes();
 
   /** Records whose `entity` field is `entity` (customer links), through the expression index. */
   byEntity(type: string, entity: string): { id: number; values: Values }[] {
@@ -105,14 +129,19 @@ export class Db {
     if (rows === undefined) return;
     const row = Object.freeze({ id, values: Object.freeze(JSON.parse(json) as Values) });
     const at = position(rows, id);
-    if (rows[at]?.id === id) rows[at] = row;
+    const before = rows[at]?.id === id ? rows[at] : undefined;
+    this.indexes.update(type, id, before?.values, row.values);
+    if (before) rows[at] = row;
     else rows.splice(at, 0, row);
   }
 
   delete(type: string, id: number): boolean {
     const rows = this.rows.get(type);
     const at = rows === undefined ? -1 : position(rows, id);
-    if (rows !== undefined && rows[at]?.id === id) rows.splice(at, 1);
+    if (rows !== undefined && rows[at]?.id === id) {
+      this.indexes.update(type, id, rows[at]?.values, undefined);
+      rows.splice(at, 1);
+    }
     return this.stmts.del.run(type, id).changes > 0;
   }
 
@@ -127,6 +156,7 @@ export class Db {
     } catch (error) {
       // Rows read inside the rolled-back transaction may hold what it wrote.
       this.rows.clear();
+      this.indexes.clear();
       throw error;
     }
   }
