@@ -73,7 +73,7 @@ function shown(customer: StripeCustomer): { summary: string; id: string } | { er
 }
 
 /** Attempts of one refresh when other writes of the customer keep overlapping it. */
-export const MAX_ATTEMPTS = 3;
+const MAX_ATTEMPTS = 3;
 
 const changedUnderneath = (e: unknown): boolean =>
   String((e as { name?: unknown } | null)?.name ?? "") === "RCRD_HAS_BEEN_CHANGED";
