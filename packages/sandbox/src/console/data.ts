@@ -92,7 +92,8 @@ export interface CustomersView {
   matching: number;
 }
 
-const str = (v: FieldValue | undefined): string =>
+/** A stored value as text (a multiselect's IDs joined by commas). */
+export const str = (v: FieldValue | undefined): string =>
   v === null || v === undefined ? "" : Array.isArray(v) ? v.join(",") : String(v);
 
 /** A customer's display name as NetSuite builds it: entity ID, company name, or first and last name. */

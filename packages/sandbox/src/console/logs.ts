@@ -3,6 +3,7 @@
  * Suitelet took on (its claims: one row per event, `applied` once done), read fresh on every page view.
  */
 import type { FieldValue } from "@nss/netsuite-emulator";
+import { str } from "./data.js";
 import type { ConsoleDeps } from "./types.js";
 
 // The SuiteApp's object IDs (packages/suiteapp/ts/lib/ids.ts, not exported by a package).
@@ -87,9 +88,6 @@ export interface LogsView {
   events: EventRow[];
   eventsTotal: number;
 }
-
-const str = (v: FieldValue | undefined): string =>
-  v === null || v === undefined ? "" : Array.isArray(v) ? v.join(",") : String(v);
 
 /** Newest first: by the row's time, then by internal ID (rows written in the same millisecond). */
 function newest<T extends { id: number; values: Record<string, FieldValue> }>(rows: T[], at: string): T[] {
