@@ -64,15 +64,18 @@ function report(run: ScriptRun): { text: string; failed: boolean; units: number 
     s.mapSummary.errors.length > 0 ||
     s.reduceSummary.errors.length > 0 ||
     s.summarizeSummary.error !== undefined;
+  const line = (where: string, serialized: string): string => {
+    const parsed = JSON.parse(serialized) as { name: string; message: string };
+    return `\n  ${where}: ${parsed.name}: ${parsed.message}`;
+  };
   const errors = [
-    ...s.mapSummary.errors.map((e) => ["map", e] as const),
-    ...s.reduceSummary.errors.map((e) => ["reduce", e] as const),
-  ]
-    .map(([stage, e]) => {
-      const parsed = JSON.parse(e.error) as { name: string; message: string };
-      return `\n  ${stage} error for key ${e.key}: ${parsed.name}: ${parsed.message}`;
-    })
-    .join("");
+    ...(s.inputSummary.error !== undefined
+      ? [line("getInputData failed (no key was mapped)", s.inputSummary.error)]
+      : []),
+    ...s.mapSummary.errors.map((e) => line(`map failed for key ${e.key}`, e.error)),
+    ...s.reduceSummary.errors.map((e) => line(`reduce failed for key ${e.key}`, e.error)),
+    ...(s.summarizeSummary.error !== undefined ? [line("summarize failed", s.summarizeSummary.error)] : []),
+  ].join("");
   const text = `Map/reduce ${s.scriptId}/${s.deploymentId} (concurrency ${s.concurrency}):\n  ${describe(s).replace(/\n/g, "\n  ")}${errors}`;
   return { text, failed, units: s.usage };
 }

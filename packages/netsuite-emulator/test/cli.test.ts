@@ -49,9 +49,21 @@ describe("nss-netsuite-emulator CLI", () => {
         "  summarize: 0 units",
       ].join("\n"),
     );
-    expect(text).toContain("  map error for key bad: RMR_BAD: bad input throws\n");
-    expect(text).toContain("  reduce error for key ok: Error: reduce failed for ok\n");
+    expect(text).toContain("  map failed for key bad: RMR_BAD: bad input throws\n");
+    expect(text).toContain("  reduce failed for key ok: Error: reduce failed for ok\n");
     expect(text.endsWith("\n\nUnits used: 1000\n")).toBe(true);
+  });
+
+  it("says which stage failed when getInputData throws", async () => {
+    const { code, out } = await cli(
+      "run",
+      "--project",
+      fixture("runner-mr"),
+      "--script",
+      "customscript_rmr_badinput",
+    );
+    expect(code).toBe(1);
+    expect(out).toContain("\n  getInputData failed (no key was mapped): RMR_NO_INPUT: cannot read input\n");
   });
 
   it("runs a scheduled deployment with a parameter and exits 0", async () => {

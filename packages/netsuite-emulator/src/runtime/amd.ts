@@ -132,20 +132,41 @@ export function loadScript(options: LoadOptions): Record<string, unknown> {
     }
     let exported: unknown;
     let defined = false;
+    const resolveDep = (dep: string): unknown => {
+      if (dep.startsWith("N/") || dep === "N") {
+        const module = options.nModule(dep);
+        if (module === undefined)
+          throw new NsError("MODULE_DOES_NOT_EXIST", `UNSUPPORTED_BY_EMULATOR: ${dep}`);
+        return module;
+      }
+      return load(resolveFile(file, dep));
+    };
     const define = (...args: unknown[]) => {
       const factory = args.at(-1);
       const deps = (args.length >= 2 && Array.isArray(args.at(-2)) ? args.at(-2) : []) as string[];
-      const resolved = deps.map((dep) => {
-        if (dep.startsWith("N/") || dep === "N") {
-          const module = options.nModule(dep);
-          if (module === undefined)
-            throw new NsError("MODULE_DOES_NOT_EXIST", `UNSUPPORTED_BY_EMULATOR: ${dep}`);
-          return module;
+      // AMD's special dependencies, which TypeScript's (`["require", "exports", …]`) and Rollup's
+      // (`["exports", …]`) AMD output name: NetSuite's loader is RequireJS-based ("SuiteScript 2.x
+      // Script Basics": define and require are AMD) and gives them as RequireJS does. A factory that
+      // fills `exports` and returns nothing exports that object.
+      const module = { id: relativeToCabinet(file), uri: relativeToCabinet(file), exports: {} as unknown };
+      const localRequire = (id: unknown, callback?: unknown): unknown => {
+        if (typeof id === "string") return resolveDep(id);
+        if (Array.isArray(id)) {
+          const modules = id.map((d) => resolveDep(String(d)));
+          if (typeof callback === "function") (callback as (...a: unknown[]) => unknown)(...modules);
+          return undefined;
         }
-        return load(resolveFile(file, dep));
+        throw new NsError("SSS_INVALID_SCRIPT", `${relativeToCabinet(file)}: require() needs a module ID.`);
+      };
+      const resolved = deps.map((dep) => {
+        if (dep === "require") return localRequire;
+        if (dep === "exports") return module.exports;
+        if (dep === "module") return module;
+        return resolveDep(dep);
       });
-      exported =
+      const returned =
         typeof factory === "function" ? (factory as (...a: unknown[]) => unknown)(...resolved) : factory;
+      exported = returned === undefined ? module.exports : returned;
       defined = true;
     };
     Object.assign(define, { amd: {} });
