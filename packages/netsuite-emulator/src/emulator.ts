@@ -3,6 +3,14 @@
  * opens the account data (SQLite), wires user events into record writes and N/task into the task
  * runner, and runs the project's SDF installation scripts as a deploy would.
  */
+
+import { join, relative, resolve } from "node:path";
+import { Access } from "./account/access.js";
+import { checkDeployable, checkRoleReferences } from "./account/deploy-checks.js";
+import { Features } from "./account/features.js";
+import { ADMIN_USER, type Principal } from "./account/principal.js";
+import { type RoleSpec, Roles } from "./account/roles.js";
+import { AccountSecrets, type SecretEntry } from "./account/secrets.js";
 import { AccountData } from "./data/store.js";
 import type { RecordData } from "./data/types.js";
 import { NsError } from "./errors.js";
@@ -15,7 +23,7 @@ import { type MapReduceProgress, type MapReduceSummary, runMapReduce } from "./s
 import { runScheduled, type ScheduledResult } from "./scripts/scheduled.js";
 import { invokeSuitelet, type SuiteletRequest } from "./scripts/suitelet.js";
 import { Tasks } from "./scripts/tasks.js";
-import { UserEvents } from "./scripts/user-event.js";
+import { UserEvents, userInterface } from "./scripts/user-event.js";
 import { loadProject } from "./sdf/load.js";
 import type { Project } from "./sdf/types.js";
 
@@ -24,21 +32,48 @@ export interface EmulatorOptions {
   projectDir: string;
   /** SQLite file of the account; in memory when omitted. */
   db?: string;
-  /** JSON file of API secret values; default `<project>/.secrets.json`. */
+  /**
+   * JSON file of the account's API secrets (account/secrets.ts: values, or values with restrictions);
+   * default `<project>/.secrets.json`.
+   */
   secretsFile?: string;
   /** Environment for `NSS_SECRET_<ID>` values; default `process.env`. */
   env?: Record<string, string | undefined>;
-  /** API secrets created in the account (not declared by the project): `{ custsecret_x: "value" }`. */
-  accountSecrets?: Record<string, string>;
+  /** More API secrets of the account, as its administrator would create them: `{ custsecret_x: "value" }`. */
+  accountSecrets?: Record<string, string | SecretEntry>;
   accountId?: string;
   /** Run the SDF installation scripts on open (default true); `fromVersion` for an update (default null: a new install). */
   install?: boolean | { fromVersion: string | null };
   /** The account's clock. */
   now?: () => Date;
+  /**
+   * The account's enabled features (Setup > Company > Enable Features), e.g. without SUBSIDIARIES and
+   * MULTISUBSIDIARYCUSTOMER for an account without OneWorld. Default: a OneWorld account
+   * (account/features.ts DEFAULT_FEATURES).
+   */
+  features?: readonly string[];
   domains?: HostOptions["domains"];
   httpTimeoutMs?: number;
   /** Certificate authorities (PEM) N/https trusts besides the system's, for a local HTTPS server. */
   httpsCa?: string | Buffer;
+  /**
+   * Roles the account has besides the standard ones and the project's `<role>` objects (made in the
+   * UI, as an administrator would): `{ scriptId: "customrole_clerk", permissions: { LIST_CUSTJOB: "EDIT" } }`.
+   */
+  roles?: RoleSpec[];
+  /**
+   * The user of UI-style calls (saveAsUser, fireBeforeLoad, internal Suitelets) unless a call names
+   * another: default the Administrator. `{ role: "customrole_x" }` logs in with that role.
+   */
+  user?: UserSpec;
+}
+
+/** A user of the account: the role they log in with (a script ID or a standard role), and who they are. */
+export interface UserSpec {
+  role: string;
+  id?: number;
+  name?: string;
+  email?: string;
 }
 
 export type ScriptRun =
@@ -48,6 +83,8 @@ export type ScriptRun =
 export class NetSuiteEmulator {
   /** What the installation scripts did on open. */
   installation: InstallationRun[] = [];
+  /** The user UI-style calls act as when they name none. */
+  defaultUser: Principal = ADMIN_USER;
 
   private constructor(
     readonly project: Project,
@@ -58,12 +95,20 @@ export class NetSuiteEmulator {
   ) {}
 
   static async open(options: EmulatorOptions): Promise<NetSuiteEmulator> {
-    const project = loadProject(options.projectDir, {
-      ...(options.secretsFile !== undefined ? { secretsFile: options.secretsFile } : {}),
-      ...(options.env !== undefined ? { env: options.env } : {}),
-      ...(options.accountSecrets !== undefined ? { accountSecrets: options.accountSecrets } : {}),
+    const project = loadProject(options.projectDir);
+    const secretsFile = resolve(options.secretsFile ?? join(project.dir, ".secrets.json"));
+    const secrets = AccountSecrets.load({
+      file: secretsFile,
+      explicit: options.secretsFile !== undefined,
+      display: relative(process.cwd(), secretsFile) || secretsFile,
+      env: options.env ?? process.env,
+      ...(options.accountSecrets !== undefined ? { given: options.accountSecrets } : {}),
     });
+    const features = new Features(options.features);
+    checkDeployable(project, features);
+    const roles = new Roles([...(project.roles ?? []), ...(options.roles ?? [])]);
     const data = new AccountData(project, {
+      features,
       ...(options.db !== undefined ? { file: options.db } : {}),
       ...(options.now !== undefined ? { now: options.now } : {}),
     });
@@ -71,6 +116,10 @@ export class NetSuiteEmulator {
       project,
       data,
       tokenSalt: data.accountSecret("external-url-token"),
+      features,
+      roles,
+      secrets,
+      access: new Access(data.catalog, project.customRecordTypes),
       ...(options.accountId !== undefined ? { accountId: options.accountId } : {}),
       ...(options.domains !== undefined ? { domains: options.domains } : {}),
       ...(options.httpTimeoutMs !== undefined ? { httpTimeoutMs: options.httpTimeoutMs } : {}),
@@ -83,6 +132,8 @@ export class NetSuiteEmulator {
       new UserEvents(host).install(),
       new Tasks(host).install(),
     );
+    checkRoleReferences(project, roles);
+    if (options.user) emulator.defaultUser = emulator.user(options.user);
     if (options.install !== false) {
       const fromVersion = typeof options.install === "object" ? options.install.fromVersion : null;
       try {
@@ -137,17 +188,35 @@ export class NetSuiteEmulator {
     });
   }
 
+  /** A user of the account, as UI-style calls take one. */
+  user(spec: UserSpec): Principal {
+    const role = this.host.roles.get(spec.role);
+    return {
+      userId: spec.id ?? (role.administrator ? ADMIN_USER.userId : 1000 + role.internalId),
+      name: spec.name ?? (role.administrator ? ADMIN_USER.name : `${role.name} User`),
+      email: spec.email ?? (role.administrator ? ADMIN_USER.email : `${role.scriptId}@example.com`),
+      role,
+    };
+  }
+
+  /**
+   * Calls a Suitelet as a request would reach it: by a logged-in user (`user`, default the emulator's
+   * user), or, for a deployment available without login, by a visitor who is not logged in (the
+   * default for those, as their external URL is what callers use; `user: "anonymous"` for any).
+   */
   invokeSuitelet(
     scriptId: string,
     deploymentId: string | undefined,
-    request: SuiteletRequest,
+    request: SuiteletRequest & { user?: UserSpec | Principal | "anonymous" },
   ): Promise<SuiteletResponseData> {
-    return invokeSuitelet(this.host, scriptId, deploymentId, request);
+    const { user, ...rest } = request;
+    const who = user === "anonymous" || user === undefined ? user : "userId" in user ? user : this.user(user);
+    return invokeSuitelet(this.host, scriptId, deploymentId, rest, who, this.defaultUser);
   }
 
   /** Saves as a user in the UI would: beforeLoad, beforeSubmit, the write, afterSubmit. */
-  saveAsUser(record: RecordData): Promise<number> {
-    return this.userEvents.saveAsUser(record);
+  saveAsUser(record: RecordData, options: { user?: UserSpec } = {}): Promise<number> {
+    return this.userEvents.saveAsUser(record, options.user ? this.user(options.user) : this.defaultUser);
   }
 
   fireBeforeLoad(
@@ -155,8 +224,10 @@ export class NetSuiteEmulator {
     record: RecordData,
     mode: "view" | "edit" | "create",
     request?: SuiteletRequestData,
+    options: { user?: UserSpec } = {},
   ): Promise<BeforeLoadOutput> {
-    return this.userEvents.fireBeforeLoad(recordType, record, mode, request);
+    const user = options.user ? this.user(options.user) : this.defaultUser;
+    return this.userEvents.fireBeforeLoad(recordType, record, mode, request, userInterface(user));
   }
 
   /** Waits for submitted tasks, then stops the workers and closes the database. */

@@ -88,7 +88,6 @@ function smallProject(): Project {
       },
     ],
     scripts: [],
-    secrets: [],
   };
 }
 
@@ -422,5 +421,24 @@ describe("file storage", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("record types the emulator does not model", () => {
+  it("are UNSUPPORTED_BY_EMULATOR when NetSuite has them, INVALID_RCRD_TYPE when it has not", () => {
+    const data = new AccountData(undefined);
+    expect(() => data.loadRecord("salesorder", 1, false)).toThrow(
+      expect.objectContaining({
+        name: "UNSUPPORTED_BY_EMULATOR",
+        message: "UNSUPPORTED_BY_EMULATOR: record type salesorder",
+      }),
+    );
+    expect(() => data.loadRecord("salesordr", 1, false)).toThrow(
+      expect.objectContaining({
+        name: "INVALID_RCRD_TYPE",
+        message: "The record type [SALESORDR] is invalid.",
+      }),
+    );
+    data.close();
   });
 });

@@ -27,7 +27,7 @@ describe("N/ui/serverWidget and N/redirect in a Suitelet", () => {
     expect(page).toMatchObject({
       title: "Sync <settings>",
       hideNavBar: false,
-      clientScriptModulePath: "./rsw_client.js",
+      clientScriptModulePath: "/SuiteApps/com.example.runnersw/rsw_client.js",
       fieldGroups: [{ id: "custpage_grp_main", label: "Main", isSingleColumn: true }],
       tabs: [{ id: "custpage_tab_more", label: "More" }],
       subtabs: [{ id: "custpage_sub_notes", label: "Notes", tab: "custpage_tab_more" }],

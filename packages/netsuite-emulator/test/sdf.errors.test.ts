@@ -3,14 +3,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadProject, SdfError } from "../src/sdf/index.js";
+import { loadProject, SdfError, SdfValidationError } from "../src/sdf/index.js";
 
 const fixture = (name: string): string => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
 
 /** The error loadProject throws for `dir`, checked to be an SdfError. */
 function loadError(dir: string): SdfError {
   try {
-    loadProject(dir, { env: {} });
+    loadProject(dir);
   } catch (e) {
     if (e instanceof SdfError) return e;
     throw e;
@@ -21,7 +21,10 @@ function loadError(dir: string): SdfError {
 describe("loadProject: bad projects name the file and the element", () => {
   it("an unknown element", () => {
     const e = loadError(fixture("bad-unknown-element"));
-    expect(e.message).toBe("src/Objects/customscript_bad_mr.xml: <mapreducescript>: unknown element <foo>");
+    expect(e.message).toContain(
+      "src/Objects/customscript_bad_mr.xml: <mapreducescript>: unknown element <foo>;",
+    );
+    expect(e.message).toContain("<mapreducescript> documents customplugintypes, description,");
     expect(e.file).toBe("src/Objects/customscript_bad_mr.xml");
     expect(e.element).toBe("<mapreducescript>");
   });
@@ -34,7 +37,7 @@ describe("loadProject: bad projects name the file and the element", () => {
   });
 
   it("a script file without its header still loads (the runtime checks headers)", () => {
-    const p = loadProject(fixture("bad-header"), { env: {} });
+    const p = loadProject(fixture("bad-header"));
     expect(p.scripts.map((s) => [s.scriptId, s.scriptFile])).toEqual([
       ["customscript_bad_header", "/SuiteApps/com.example.badheader/no_header.js"],
     ]);
@@ -61,9 +64,9 @@ describe("loadProject: variations of the fixture", () => {
 
   it("an unknown element inside a deployment names the deployment", () => {
     const dir = variant(MR, (x) => x.replace("<buffersize>", "<priority>2</priority><buffersize>"));
-    expect(loadError(dir).message).toBe(
+    expect(loadError(dir).message).toContain(
       `${MR_FILE}: <mapreducescript>/<scriptdeployments>/<scriptdeployment scriptid="customdeploy_fx_mr">: ` +
-        "unknown element <priority>",
+        "unknown element <priority>;",
     );
   });
 
@@ -108,7 +111,8 @@ describe("loadProject: variations of the fixture", () => {
     const dir = variant(MR, (x) => x.replace("<isdeployed>T</isdeployed>", "<isdeployed>true</isdeployed>"));
     expect(loadError(dir).message).toBe(
       `${MR_FILE}: <mapreducescript>/<scriptdeployments>/<scriptdeployment scriptid="customdeploy_fx_mr">/<isdeployed>: ` +
-        'expected T or F, found "true"',
+        '"true" is not a boolean; SDF booleans are T or F ' +
+        "(https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/SDFxml_27094036.html)",
     );
   });
 
@@ -117,10 +121,19 @@ describe("loadProject: variations of the fixture", () => {
     expect(loadError(dir).message).toBe(`${MR_FILE}: malformed XML: </nam> closes <name> (line 4)`);
   });
 
-  it("an object type the emulator does not support", () => {
+  it("an object type the emulator does not model is reported and skipped", () => {
     const dir = variant(MR, (x) => x.replaceAll("mapreducescript", "massupdatescript"));
-    expect(loadError(dir).message).toBe(
-      `${MR_FILE}: <massupdatescript>: object type not supported by the emulator`,
+    const project = loadProject(dir);
+    expect(project.skipped).toEqual([
+      { file: MR_FILE, type: "massupdatescript", scriptId: "customscript_fx_mr" },
+    ]);
+    expect(project.scripts.map((s) => s.scriptId)).not.toContain("customscript_fx_mr");
+  });
+
+  it("a root element that is no SDF object type", () => {
+    const dir = variant(MR, (x) => x.replaceAll("mapreducescript", "mapreducescrpt"));
+    expect(loadError(dir).message).toContain(
+      `${MR_FILE}: <mapreducescrpt>: <mapreducescrpt> is not an SDF object type`,
     );
   });
 
@@ -128,7 +141,7 @@ describe("loadProject: variations of the fixture", () => {
     const dir = variant(MR, (x) =>
       x.replace('scriptid="customscript_fx_mr"', 'scriptid="customscript_fx_other"'),
     );
-    expect(loadError(dir).message).toBe(
+    expect(loadError(dir).message).toContain(
       `${MR_FILE}: <mapreducescript>: scriptid "customscript_fx_other" does not match the file name customscript_fx_mr.xml`,
     );
   });
@@ -159,7 +172,7 @@ describe("loadProject: variations of the fixture", () => {
         "<recordtype>[scriptid=customrecord_fx_log]</recordtype>",
       ),
     );
-    const p = loadProject(dir, { env: {} });
+    const p = loadProject(dir);
     expect(p.scripts.find((s) => s.type === "usereventscript")?.deployments[0]?.recordType).toBe(
       "customrecord_fx_log",
     );
@@ -169,8 +182,101 @@ describe("loadProject: variations of the fixture", () => {
         "<selectrecordtype>[appid=com.example.other, scriptid=customrecord_other]</selectrecordtype>",
       ),
     );
-    expect(loadProject(ref, { env: {} }).customRecordTypes[0]?.fields[0]?.selectRecordType).toBe(
-      "customrecord_other",
+    expect(loadProject(ref).customRecordTypes[0]?.fields[0]?.selectRecordType).toBe("customrecord_other");
+  });
+
+  /** A copy of the fixture with one more object file. */
+  const withObject = (name: string, xml: string): string => {
+    const dir = variant("manifest.xml", (x) => x);
+    writeFileSync(join(dir, "src", "Objects", name), xml);
+    return dir;
+  };
+
+  it("a display type SDF does not have (INLINE is the UI's name; SDF says LOCKED)", () => {
+    const dir = variant("Objects/custentity_fx_synced.xml", (x) => x.replace(">LOCKED<", ">INLINE<"));
+    expect(loadError(dir).message).toBe(
+      'src/Objects/custentity_fx_synced.xml: <entitycustomfield>/<displaytype>: "INLINE" is not an allowed value; ' +
+        "allowed: HIDDEN, LOCKED, NORMAL, SHOWASLIST, STATICTEXT " +
+        "(https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/SDFxml_1378498284.html)",
+    );
+  });
+
+  it("a script name over 40 characters, and a script ID over 40", () => {
+    const long = "Fixture Map/Reduce With A Much Longer Nam"; // 41
+    const dir = variant(MR, (x) => x.replace(/<name>[^<]*<\/name>/, `<name>${long}</name>`));
+    expect(loadError(dir).message).toContain(
+      `${MR_FILE}: <mapreducescript>/<name>: "${long}" is 41 characters; at most 40 are allowed`,
+    );
+    const id = `customscript_${"x".repeat(28)}`; // 41
+    const longId = withObject(
+      `${id}.xml`,
+      `<scheduledscript scriptid="${id}"><name>Long</name><scriptfile>[/SuiteApps/com.example.fixture/fx_scheduled.js]</scriptfile></scheduledscript>`,
+    );
+    expect(loadError(longId).message).toContain(`scriptid "${id}" is 41 characters; at most 40 are allowed`);
+  });
+
+  it("a shipped API secret: refused, saying the administrator creates it in the account", () => {
+    const dir = withObject("custsecret_fx_api_key.xml", '<secret scriptid="custsecret_fx_api_key"/>');
+    const message = loadError(dir).message;
+    expect(message).toContain(
+      "src/Objects/custsecret_fx_api_key.xml: <secret>: an API secret is created in each account",
+    );
+    expect(message).toContain("Setup > Company > Preferences > API Secrets");
+    expect(message).toContain("oracle/netsuite-suitecloud-sdk#370");
+  });
+
+  it("a missing required element, and every problem of every file at once", () => {
+    const dir = variant(MR, (x) =>
+      x.replace(/<title>[^<]*<\/title>/, "").replace(">T</isdeployed>", ">Y</isdeployed>"),
+    );
+    writeFileSync(
+      join(dir, "src", "Objects", "custentity_fx_synced.xml"),
+      readFileSync(join(dir, "src", "Objects", "custentity_fx_synced.xml"), "utf8").replace(
+        ">LOCKED<",
+        ">INLINE<",
+      ),
+    );
+    const e = loadError(dir);
+    expect(e).toBeInstanceOf(SdfValidationError);
+    const lines = e.message.split("\n");
+    expect(lines).toHaveLength(3);
+    expect(lines.join("\n")).toContain("missing required element <title>");
+    expect(lines.join("\n")).toContain('"Y" is not a boolean');
+    expect(lines.join("\n")).toContain('"INLINE" is not an allowed value');
+  });
+
+  it("a reference to an object the project does not have", () => {
+    const dir = variant("Objects/Scripts/customscript_fx_customer_ue.xml", (x) =>
+      x.replace(
+        "<recordtype>CUSTOMER</recordtype>",
+        "<recordtype>[scriptid=customrecord_fx_nope]</recordtype>",
+      ),
+    );
+    expect(loadError(dir).message).toContain(
+      "refers to customrecord_fx_nope, which is not an object of the project",
+    );
+  });
+
+  it("a role: its permission levels and keys come from the reference", () => {
+    const role = (level: string, key = "LIST_CUSTJOB") =>
+      withObject(
+        "customrole_fx_clerk.xml",
+        `<role scriptid="customrole_fx_clerk"><centertype>BASIC</centertype><name>Clerk</name>` +
+          `<permissions><permission><permkey>${key}</permkey><permlevel>${level}</permlevel></permission></permissions></role>`,
+      );
+    expect(loadProject(role("EDIT")).roles).toEqual([
+      {
+        scriptId: "customrole_fx_clerk",
+        name: "Clerk",
+        centerType: "BASIC",
+        permissions: { LIST_CUSTJOB: "EDIT" },
+      },
+    ]);
+    expect(loadError(role("WRITE")).message).toContain(
+      '"WRITE" is not an allowed value; allowed: CREATE, EDIT, FULL, NONE, VIEW',
+    );
+    expect(loadError(role("VIEW", "LIST_CUSTOMERS")).message).toContain(
+      '"LIST_CUSTOMERS" is not an allowed value',
     );
   });
 });

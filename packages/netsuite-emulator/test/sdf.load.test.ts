@@ -1,8 +1,6 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type DeploymentDef, loadProject, type Project, type ScriptDef } from "../src/sdf/index.js";
 
 const FIXTURE = fileURLToPath(new URL("./fixtures/sdf-project", import.meta.url));
@@ -106,7 +104,7 @@ const EXPECTED_SCRIPTS: ScriptDef[] = [
 ];
 
 describe("loadProject: the fixture SDF project", () => {
-  const project: Project = loadProject(FIXTURE, { env: {} });
+  const project: Project = loadProject(FIXTURE);
 
   it("reads the manifest, deploy.xml and where the File Cabinet is", () => {
     expect(project.dir).toBe(FIXTURE);
@@ -153,7 +151,7 @@ describe("loadProject: the fixture SDF project", () => {
         label: "Synced (Fixture)",
         fieldType: "CHECKBOX",
         mandatory: false,
-        displayType: "INLINE",
+        displayType: "LOCKED",
         storeValue: true,
         appliesTo: ["customer"],
       },
@@ -168,6 +166,8 @@ describe("loadProject: the fixture SDF project", () => {
         recordName: "FX Log",
         includeName: false,
         optimisticLocking: true,
+        accessType: "NONENEEDED",
+        permissions: [{ role: "ADMINISTRATOR", level: "FULL" }],
         fields: [
           {
             scriptId: "custrecord_fx_log_customer",
@@ -200,78 +200,5 @@ describe("loadProject: the fixture SDF project", () => {
   it("reads every script (sub-folders of src/Objects included) with parameters and deployments", () => {
     expect(project.scripts).toEqual(EXPECTED_SCRIPTS);
     expect(project.savedSearches).toEqual([]);
-  });
-
-  it("keeps a secret without a value as undefined", () => {
-    expect(project.secrets).toEqual([{ scriptId: "custsecret_fx_api_key" }]);
-    expect(project.secrets[0]?.value).toBeUndefined();
-  });
-});
-
-describe("loadProject: secret values", () => {
-  const temps: string[] = [];
-  afterEach(() => {
-    for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-  });
-  const copy = (): string => {
-    const dir = mkdtempSync(join(tmpdir(), "nss-sdf-"));
-    temps.push(dir);
-    cpSync(FIXTURE, dir, { recursive: true });
-    return dir;
-  };
-  const secretOf = (p: Project): string | undefined =>
-    p.secrets.find((s) => s.scriptId === "custsecret_fx_api_key")?.value;
-
-  it("reads a secrets file given as an option", () => {
-    const p = loadProject(FIXTURE, { secretsFile: join(FIXTURE, "fixture-secrets.json"), env: {} });
-    expect(secretOf(p)).toBe("fixture-key-from-file");
-  });
-
-  it("reads <project>/.secrets.json by default", () => {
-    const dir = copy();
-    writeFileSync(join(dir, ".secrets.json"), JSON.stringify({ custsecret_fx_api_key: "from-default-file" }));
-    expect(secretOf(loadProject(dir, { env: {} }))).toBe("from-default-file");
-  });
-
-  it("takes NSS_SECRET_<SCRIPTID> from the environment, over the file", () => {
-    const env = { NSS_SECRET_CUSTSECRET_FX_API_KEY: "from-env" };
-    expect(secretOf(loadProject(FIXTURE, { env }))).toBe("from-env");
-    const p = loadProject(FIXTURE, { secretsFile: join(FIXTURE, "fixture-secrets.json"), env });
-    expect(secretOf(p)).toBe("from-env");
-  });
-
-  it("rejects a secrets file naming a secret the project does not declare, or holding a non-string", () => {
-    const dir = copy();
-    writeFileSync(join(dir, ".secrets.json"), JSON.stringify({ custsecret_fx_api_kee: "typo" }));
-    expect(() => loadProject(dir, { env: {} })).toThrow(
-      '.secrets.json: "custsecret_fx_api_kee" is not a secret of this project',
-    );
-    writeFileSync(join(dir, ".secrets.json"), JSON.stringify({ custsecret_fx_api_key: 42 }));
-    expect(() => loadProject(dir, { env: {} })).toThrow(
-      '.secrets.json: value of "custsecret_fx_api_key" must be a string',
-    );
-  });
-
-  it("adds account secrets (created in the UI, not declared by the project) and fills a declared one left blank", () => {
-    const p = loadProject(FIXTURE, {
-      env: {},
-      accountSecrets: { custsecret_fx_api_key: "from-account", custsecret_fx_second_key: "second" },
-    });
-    expect(secretOf(p)).toBe("from-account");
-    expect(p.secrets.find((s) => s.scriptId === "custsecret_fx_second_key")?.value).toBe("second");
-    // The environment still wins for a declared secret.
-    const env = { NSS_SECRET_CUSTSECRET_FX_API_KEY: "from-env" };
-    expect(secretOf(loadProject(FIXTURE, { env, accountSecrets: { custsecret_fx_api_key: "x" } }))).toBe(
-      "from-env",
-    );
-    expect(() => loadProject(FIXTURE, { env: {}, accountSecrets: { api_key: "x" } })).toThrow(
-      'account secret "api_key": IDs start with custsecret_',
-    );
-  });
-
-  it("rejects a secrets file that was named but does not exist", () => {
-    expect(() => loadProject(FIXTURE, { secretsFile: join(FIXTURE, "nope.json"), env: {} })).toThrow(
-      "secrets file not found",
-    );
   });
 });

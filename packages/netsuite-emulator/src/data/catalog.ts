@@ -4,8 +4,10 @@
  * custom record types and `custentity_…` fields. Field types drive validation, texts and search
  * comparisons.
  */
+import { Features } from "../account/features.js";
 import { NsError } from "../errors.js";
 import type { CustomFieldDef, Project } from "../sdf/types.js";
+import { NETSUITE_RECORD_TYPES } from "./record-types.js";
 import type { FieldValue, RecordKind } from "./types.js";
 
 export type FieldType =
@@ -34,6 +36,8 @@ export interface FieldDef {
   defaultValue?: FieldValue;
   /** Maintained by the store (datecreated, lastmodifieddate, …); writes are ignored. */
   system?: boolean;
+  /** A select over a fixed list rather than records: value → display text (customer `stage`). */
+  options?: Readonly<Record<string, string>>;
 }
 
 /** A join that yields one row per child record (customer → msesubsidiary). */
@@ -96,8 +100,13 @@ const externalId = (): FieldDef => f("externalid", "External ID", "text");
 const created = (id: string): FieldDef => f(id, "Date Created", "datetime", { system: true });
 const modified = (id: string): FieldDef => f(id, "Last Modified", "datetime", { system: true });
 
-function standardTypes(): Record<string, { fields: FieldDef[]; nameFields: string[] }> {
-  return {
+/**
+ * Without OneWorld (SUBSIDIARIES) there is no subsidiary record, no customer subsidiary field and no
+ * customersubsidiaryrelationship: they are left out, so a script naming them fails as it would there.
+ */
+function standardTypes(features: Features): Record<string, { fields: FieldDef[]; nameFields: string[] }> {
+  const oneWorld = features.oneWorld;
+  const types: Record<string, { fields: FieldDef[]; nameFields: string[] }> = {
     customer: {
       nameFields: ["entityid", "companyname"],
       fields: [
@@ -106,6 +115,12 @@ function standardTypes(): Record<string, { fields: FieldDef[]; nameFields: strin
         f("firstname", "First Name", "text"),
         f("lastname", "Last Name", "text"),
         f("isperson", "Type", "checkbox", { defaultValue: false }),
+        // Leads, prospects and customers share the entity: `stage` tells them apart (Records Browser,
+        // customer: stage; searches filter customers with ["stage", "anyof", "CUSTOMER"]).
+        f("stage", "Stage", "select", {
+          options: { LEAD: "Lead", PROSPECT: "Prospect", CUSTOMER: "Customer" },
+          defaultValue: "CUSTOMER",
+        }),
         f("email", "Email", "email"),
         f("phone", "Phone", "phone"),
         f("altphone", "Alt. Phone", "phone"),
@@ -113,7 +128,9 @@ function standardTypes(): Record<string, { fields: FieldDef[]; nameFields: strin
         f("url", "Web Address", "url"),
         f("comments", "Comments", "textarea"),
         // The label NetSuite names in its mandatory-field message (OneWorld).
-        f("subsidiary", "Primary Subsidiary", "select", { target: "subsidiary", mandatory: true }),
+        ...(oneWorld
+          ? [f("subsidiary", "Primary Subsidiary", "select", { target: "subsidiary", mandatory: true })]
+          : []),
         f("currency", "Currency", "select", { target: "currency" }),
         f("isinactive", "Inactive", "checkbox", { defaultValue: false }),
         created("datecreated"),
@@ -157,6 +174,11 @@ function standardTypes(): Record<string, { fields: FieldDef[]; nameFields: strin
       ],
     },
   };
+  if (!oneWorld) {
+    delete types.subsidiary;
+    delete types.customersubsidiaryrelationship;
+  }
+  return types;
 }
 
 /** SDF `fieldtype` → emulator field type. Unlisted types are kept as free text. */
@@ -199,11 +221,27 @@ function customField(def: CustomFieldDef): FieldDef {
   return out;
 }
 
+/** Standard types only a OneWorld account has. */
+const ONEWORLD_TYPES: ReadonlySet<string> = new Set(["subsidiary", "customersubsidiaryrelationship"]);
+
+/**
+ * A custom field selecting a record the account lacks (a subsidiary without OneWorld) is not there
+ * for its users: Oracle, "Feature Dependencies for SDF Custom Objects in SuiteCloud Projects"
+ * (section_4718752626): the deployment succeeds, "but those objects or fields that need those
+ * features won't show up for users in the target account".
+ */
+function present(catalog: Catalog, field: FieldDef): boolean {
+  return field.target === undefined || !ONEWORLD_TYPES.has(field.target) || catalog.has(field.target);
+}
+
 export class Catalog {
   private readonly types = new Map<string, RecordTypeDef>();
 
-  constructor(project: Project | undefined) {
-    for (const [id, spec] of Object.entries(standardTypes())) {
+  constructor(
+    project: Project | undefined,
+    readonly features: Features = new Features(),
+  ) {
+    for (const [id, spec] of Object.entries(standardTypes(features))) {
       const fields = [...spec.fields, externalId()];
       this.types.set(id, {
         id,
@@ -216,17 +254,20 @@ export class Catalog {
       });
     }
     // Customer search join "msesubsidiary" (Records Browser): one row per subsidiary the customer is
-    // shared with, through its customersubsidiaryrelationship records.
-    this.require("customer").manyJoins.msesubsidiary = {
-      via: "customersubsidiaryrelationship",
-      backField: "entity",
-      targetField: "subsidiary",
-      target: "subsidiary",
-    };
+    // shared with, through its customersubsidiaryrelationship records (Multi-Subsidiary Customer).
+    if (features.has("MULTISUBSIDIARYCUSTOMER")) {
+      this.require("customer").manyJoins.msesubsidiary = {
+        via: "customersubsidiaryrelationship",
+        backField: "entity",
+        targetField: "subsidiary",
+        target: "subsidiary",
+      };
+    }
     const customer = this.require("customer");
     for (const def of project?.entityFields ?? []) {
       if (def.appliesTo.some((a) => a.toLowerCase() === "customer")) {
-        customer.fields.set(def.scriptId.toLowerCase(), customField(def));
+        const field = customField(def);
+        if (present(this, field)) customer.fields.set(field.id, field);
       }
     }
     for (const rt of project?.customRecordTypes ?? []) {
@@ -238,7 +279,7 @@ export class Catalog {
         externalId(),
         created("created"),
         modified("lastmodified"),
-        ...rt.fields.map(customField),
+        ...rt.fields.map(customField).filter((d) => present(this, d)),
       ];
       this.types.set(id, {
         id,
@@ -255,11 +296,19 @@ export class Catalog {
     return this.types.has(type.toLowerCase());
   }
 
-  /** The type's definition; `INVALID_RCRD_TYPE` when unknown. */
+  /**
+   * The type's definition. A type NetSuite has that the emulator does not model is
+   * UNSUPPORTED_BY_EMULATOR; one NetSuite does not have (or that needs a feature this account lacks,
+   * such as subsidiary without OneWorld) is NetSuite's INVALID_RCRD_TYPE.
+   */
   require(type: string): RecordTypeDef {
-    const def = this.types.get(type.toLowerCase());
-    if (!def) throw new NsError("INVALID_RCRD_TYPE", `The record type [${type.toUpperCase()}] is invalid.`);
-    return def;
+    const id = type.toLowerCase();
+    const def = this.types.get(id);
+    if (def) return def;
+    if (NETSUITE_RECORD_TYPES.has(id) && !ONEWORLD_TYPES.has(id)) {
+      throw new NsError("UNSUPPORTED_BY_EMULATOR", `UNSUPPORTED_BY_EMULATOR: record type ${id}`);
+    }
+    throw new NsError("INVALID_RCRD_TYPE", `The record type [${type.toUpperCase()}] is invalid.`);
   }
 
   field(type: string, field: string): FieldDef | undefined {

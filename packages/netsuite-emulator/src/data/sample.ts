@@ -35,7 +35,6 @@ export function sampleProject(dir = "/sample"): Project {
     ],
     customRecordTypes: [],
     scripts: [],
-    secrets: [],
   };
 }
 

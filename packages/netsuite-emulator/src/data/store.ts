@@ -8,6 +8,7 @@
  * error; keeping them lets a script read back what it set). They are not searchable.
  */
 import { randomBytes } from "node:crypto";
+import type { Features } from "../account/features.js";
 import { NsError } from "../errors.js";
 import type { Project } from "../sdf/types.js";
 import { Catalog, type RecordTypeDef, timestampFields } from "./catalog.js";
@@ -34,6 +35,8 @@ export interface AccountDataOptions {
   file?: string;
   /** The account's clock (timestamps, relative date filters). */
   now?: () => Date;
+  /** The account's enabled features (default: OneWorld, ../account/features.ts). */
+  features?: Features;
 }
 
 function notFound(): NsError {
@@ -48,13 +51,13 @@ export class AccountData implements DataServices {
   private readonly searches: SavedSearches;
 
   constructor(project: Project | undefined, options: AccountDataOptions = {}) {
-    this.catalog = new Catalog(project);
+    this.catalog = new Catalog(project, options.features);
     this.now = options.now ?? (() => new Date());
     this.db = new Db(options.file);
     this.texts = new Texts(this.catalog, this.db);
     this.searches = new SavedSearches(this.db);
     if (!this.db.get("currency", 1)) this.insertRaw("currency", { name: "USD", symbol: "USD" }, 1);
-    if (!this.db.get("subsidiary", 1)) {
+    if (this.catalog.has("subsidiary") && !this.db.get("subsidiary", 1)) {
       this.insertRaw(
         "subsidiary",
         { name: "Parent Company", country: "US", currency: "1", isinactive: false },
@@ -210,7 +213,10 @@ export class AccountData implements DataServices {
    */
   seedCustomer(values: Record<string, FieldValue>): number {
     const { datecreated, ...rest } = values;
-    const id = this.create("customer", { subsidiary: "1", ...rest });
+    const id = this.create("customer", {
+      ...(this.catalog.has("subsidiary") ? { subsidiary: "1" } : {}),
+      ...rest,
+    });
     if (typeof datecreated === "string") {
       const stored = this.db.get("customer", id) ?? {};
       this.db.put("customer", id, { ...stored, datecreated, lastmodifieddate: datecreated });
@@ -303,7 +309,9 @@ export class AccountData implements DataServices {
     this.checkExternalId(def, id, values);
     const newId = id ?? this.db.nextId(def.id);
     this.db.put(def.id, newId, this.stamp(def, values, previous));
-    if (def.id === "customer") syncPrimaryRelationship(this.db, newId, values);
+    if (def.id === "customer" && this.catalog.has("customersubsidiaryrelationship")) {
+      syncPrimaryRelationship(this.db, newId, values);
+    }
     return newId;
   }
 

@@ -39,7 +39,7 @@ export class Texts {
     if (isEmpty(value)) return null;
     switch (def?.type) {
       case "select":
-        return this.recordName(def.target, String(value));
+        return def.options?.[String(value)] ?? this.recordName(def.target, String(value));
       case "multiselect":
         return (Array.isArray(value) ? value : [String(value)])
           .map((v) => this.recordName(def.target, v))

@@ -59,6 +59,8 @@ export interface SearchDef {
   filterExpression?: FilterExpression;
   columns: SearchColumnDef[];
   isPublic: boolean;
+  /** The user who saved it (runtime.getCurrentUser().id); a private search is theirs alone. */
+  ownerId?: number;
 }
 
 /** One result: the record and one cell per column, in column order. */

@@ -56,6 +56,11 @@ export function normalizeValue(def: FieldDef, value: FieldValue | undefined): Fi
       return d.toISOString();
     }
     case "select":
+      if (def.options) {
+        const key = String(value).trim().toUpperCase();
+        if (!(key in def.options)) throw invalidValue(value, def.id);
+        return key;
+      }
       return toId(value, def.id);
     case "multiselect": {
       // NetSuite joins multiselect values with "\u0005" in text form; commas are accepted too.

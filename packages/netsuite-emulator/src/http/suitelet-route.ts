@@ -9,9 +9,10 @@
 import { timingSafeEqual } from "node:crypto";
 import { NsError } from "../errors.js";
 import type { SuiteletRedirect, SuiteletResponseData } from "../runtime/entry/types.js";
+import { clientScriptPath } from "../sdf/file-path.js";
 import type { DeploymentDef, ScriptDef } from "../sdf/types.js";
 import { bodyText, type Ctx, headersOf, parametersOf, readBody, redirect, sendHtml } from "./context.js";
-import { clientScriptOf, resolveModulePath } from "./files.js";
+import { clientScriptOf } from "./files.js";
 import { REFUSALS, sendError } from "./pages/error-page.js";
 import { layout } from "./pages/layout.js";
 import { pageJson } from "./pages/page-json.js";
@@ -71,17 +72,19 @@ export async function serveSuitelet(ctx: Ctx): Promise<void> {
       headers,
       body,
       clientIpAddress: ctx.req.socket.remoteAddress ?? "127.0.0.1",
+      // The forms domain serves visitors who are not logged in; the app domain, the session's user.
+      user: ctx.origin === "forms" ? "anonymous" : ctx.state.emulator.defaultUser,
     });
   } catch (error) {
     const e =
       error instanceof NsError ? error : new NsError("UNEXPECTED_ERROR", String((error as Error).message));
-    return sendError(ctx, 500, e.name, e.message);
+    return sendError(ctx, e.name === "INSUFFICIENT_PERMISSION" ? 403 : 500, e.name, e.message);
   }
   if (response.redirect) return redirect(ctx, redirectUrl(ctx, response.redirect), 302);
   if (response.page) {
     const page = response.page;
     const path = page.clientScriptModulePath
-      ? resolveModulePath(page.clientScriptModulePath, script.scriptFile)
+      ? clientScriptPath(page.clientScriptModulePath, script.scriptFile, ctx.state.emulator.project.manifest)
       : undefined;
     const html = layout({
       title: page.title || script.name,

@@ -19,6 +19,8 @@ export interface RuntimeInfo {
   /** N/runtime.executionContext value: USERINTERFACE, USEREVENT, MAPREDUCE, SCHEDULED, SUITELET, RESTLET, WEBSERVICES, CSVIMPORT, … */
   executionContext: string;
   version: string;
+  /** The account's enabled features (`runtime.isFeatureInEffect`), upper case. */
+  features: string[];
   user: {
     id: number;
     name: string;

@@ -5,7 +5,12 @@
  * the user event runner replaces so user events fire where NetSuite fires them.
  */
 import { createHash, randomUUID } from "node:crypto";
-import type { DataServices, RecordData } from "../data/types.js";
+import type { Access } from "../account/access.js";
+import { Features } from "../account/features.js";
+import { type Principal, SYSTEM_USER } from "../account/principal.js";
+import { Roles } from "../account/roles.js";
+import type { AccountSecrets } from "../account/secrets.js";
+import type { DataServices, RecordData, SearchDef } from "../data/types.js";
 import { NsError } from "../errors.js";
 import type { DeploymentDef, Project, ScriptDef } from "../sdf/types.js";
 import type {
@@ -25,6 +30,8 @@ export interface InvocationContext {
   invocation: Invocation;
   script: ScriptDef;
   deployment: DeploymentDef;
+  /** Who it runs as: every record and search call is checked against this principal's role. */
+  principal: Principal;
 }
 
 /** Record writes by scripts; replaced by the user event runner. */
@@ -70,6 +77,14 @@ export interface HostOptions {
   httpsCa?: string | Buffer;
   /** Secret behind external Suitelet tokens; random per host when omitted (the emulator keeps one per account). */
   tokenSalt?: string;
+  /** The account's enabled features (default: OneWorld). */
+  features?: Features;
+  /** The account's roles (default: the standard ones only). */
+  roles?: Roles;
+  /** The account's API secrets (default: none). */
+  secrets?: AccountSecrets;
+  /** Record and search permissions; without it nothing is checked (unit tests of single modules). */
+  access?: Access;
 }
 
 export interface InvokeOptions {
@@ -82,6 +97,8 @@ export interface InvokeOptions {
   usageLimit?: number;
   /** Parameter values that override the deployment's (N/task params). */
   parameters?: Record<string, string>;
+  /** Who the invocation runs as (account/run-as.ts decides); default the System user. */
+  principal?: Principal;
 }
 
 const WRITES = new Set(["saveRecord", "saveRecordVersioned", "deleteRecord", "submitFields"]);
@@ -92,6 +109,7 @@ export class ScriptHost {
   readonly accountId: string;
   recordWrites: RecordWrites;
   tasks: TaskService | undefined;
+  readonly roles: Roles;
   private readonly envType: string;
   private domains: RuntimeInfo["domains"];
   private readonly httpTimeoutMs: number;
@@ -110,6 +128,7 @@ export class ScriptHost {
       system: `https://${host}.app.netsuite.com`,
     };
     this.tokenSalt = options.tokenSalt ?? randomUUID();
+    this.roles = options.roles ?? new Roles();
     this.httpTimeoutMs = options.httpTimeoutMs ?? 45_000;
     this.connectTimeoutMs = options.httpConnectTimeoutMs ?? 5_000;
     const data = options.data;
@@ -152,18 +171,20 @@ export class ScriptHost {
   }
 
   runtimeInfo(options: InvokeOptions): RuntimeInfo {
+    const principal = options.principal ?? SYSTEM_USER;
     return {
       accountId: this.accountId,
       envType: this.envType,
       executionContext: options.executionContext,
       version: "2024.2",
+      features: (this.options.features ?? new Features()).list(),
       user: {
-        id: -4,
-        name: "-System-",
-        email: "",
-        role: 3,
-        roleId: "administrator",
-        roleCenter: "BASIC",
+        id: principal.userId,
+        name: principal.name,
+        email: principal.email,
+        role: principal.role.internalId,
+        roleId: principal.role.scriptId,
+        roleCenter: principal.role.centerType,
         subsidiary: 1,
       },
       script: {
@@ -189,7 +210,12 @@ export class ScriptHost {
       runtime: this.runtimeInfo(options),
       usageLimit: options.usageLimit ?? usageLimit(options.script.type, options.entryPoint),
     };
-    const ctx: InvocationContext = { invocation, script: options.script, deployment: options.deployment };
+    const ctx: InvocationContext = {
+      invocation,
+      script: options.script,
+      deployment: options.deployment,
+      principal: options.principal ?? SYSTEM_USER,
+    };
     const result = await this.pool.run(invocation, this.services(ctx));
     if (!result.ok && result.error) {
       this.log.append(ctx, {
@@ -224,15 +250,19 @@ export class ScriptHost {
         const fn = data[name];
         if (typeof fn !== "function")
           throw new NsError("UNSUPPORTED_BY_EMULATOR", `UNSUPPORTED_BY_EMULATOR: data.${name}`);
-        return fn.apply(this.options.data, args);
+        const checkedArgs = this.checkRead(ctx, name, args);
+        const result = fn.apply(this.options.data, checkedArgs);
+        if (name === "loadSearch") this.checkVisible(ctx, result as SearchDef);
+        return result;
       }
       const [arg] = args as [Record<string, unknown>];
+      this.checkWrite(ctx, method, arg);
       switch (method) {
         case "log.write":
           this.log.append(ctx, arg as never);
           return null;
         case "https.request":
-          return this.http(arg as unknown as HttpRequestData);
+          return this.http(ctx, arg as unknown as HttpRequestData);
         case "record.save":
           return this.recordWrites.save(ctx, arg.record as RecordData, arg.options as never);
         case "record.delete":
@@ -253,20 +283,86 @@ export class ScriptHost {
     };
   }
 
+  /**
+   * Refuses a read the invocation's role may not make (account/access.ts); a new saved search is
+   * owned by the user who saves it. Answers the arguments to call the data service with.
+   */
+  private checkRead(ctx: InvocationContext, name: string, args: unknown[]): unknown[] {
+    const access = this.options.access;
+    if (!access) return args;
+    const p = ctx.principal;
+    switch (name) {
+      case "loadRecord":
+        access.record(p, String(args[0]), "VIEW");
+        return args;
+      case "runSearch":
+        access.search(p, (args[0] as SearchDef).type);
+        return args;
+      case "lookupFields":
+        access.search(p, String(args[0]));
+        return args;
+      case "loadSearch":
+        access.search(p, this.searchTypeOf(args[0]));
+        return args;
+      case "saveSearch": {
+        const def = args[0] as SearchDef;
+        access.search(p, def.type);
+        if (def.id === null) return [{ ...def, ownerId: p.userId }, ...args.slice(1)];
+        // Saving an existing search changes it: its owner's or an Administrator's to change.
+        const stored = this.options.data.loadSearch(def.id);
+        this.checkVisible(ctx, stored, true);
+        return [
+          { ...def, ...(stored.ownerId !== undefined ? { ownerId: stored.ownerId } : {}) },
+          ...args.slice(1),
+        ];
+      }
+      case "deleteSearch":
+        this.checkVisible(ctx, this.options.data.loadSearch(args[0] as string | number), true);
+        return args;
+      default:
+        return args;
+    }
+  }
+
+  private searchTypeOf(idOrScriptId: unknown): string {
+    return this.options.data.loadSearch(idOrScriptId as string | number).type;
+  }
+
+  /** Another user's private search is, to this user, a search that does not exist. */
+  private checkVisible(ctx: InvocationContext, search: SearchDef, owner = false): void {
+    const access = this.options.access;
+    if (!access) return;
+    const visible = owner
+      ? ctx.principal.role.administrator || search.ownerId === ctx.principal.userId
+      : access.canSee(ctx.principal, search);
+    if (!visible) throw new NsError("INVALID_SEARCH", "That search or mass update does not exist.");
+  }
+
+  /** Refuses a write the invocation's role may not make: create, edit (save, submitFields) or delete. */
+  private checkWrite(ctx: InvocationContext, method: string, arg: Record<string, unknown> | undefined): void {
+    const access = this.options.access;
+    if (!access || !arg) return;
+    if (method === "record.save") {
+      const record = arg.record as RecordData;
+      access.record(ctx.principal, record.type, record.id === null ? "CREATE" : "EDIT");
+    } else if (method === "record.submitFields") access.record(ctx.principal, String(arg.type), "EDIT");
+    else if (method === "record.delete") access.record(ctx.principal, String(arg.type), "FULL");
+  }
+
   /** N/https on the main thread: secrets filled in here only, NetSuite's timeouts and error names. */
-  private async http(request: HttpRequestData): Promise<HttpResponseData> {
+  private async http(ctx: InvocationContext, request: HttpRequestData): Promise<HttpResponseData> {
+    const manifest = this.project.manifest;
+    const use = {
+      scriptId: ctx.script.scriptId,
+      appId:
+        manifest.projectType === "SUITEAPP" ? `${manifest.publisherId}.${manifest.projectId}` : undefined,
+      url: request.url,
+    };
     const fill = (text: string) =>
       text.replace(/\{(custsecret_[a-z0-9_]+)\}/gi, (_, id: string) => {
-        const secret = this.project.secrets.find((s) => s.scriptId.toLowerCase() === id.toLowerCase());
-        if (!secret)
-          throw new NsError("INVALID_SECRET_KEY", `No API secret ${id} is defined in the SDF project.`);
-        if (secret.value === undefined) {
-          throw new NsError(
-            "INVALID_SECRET_KEY",
-            `API secret ${id} has no value: set it in .secrets.json or NSS_SECRET_${id.toUpperCase()}.`,
-          );
-        }
-        return secret.value;
+        if (!this.options.secrets)
+          throw new NsError("EMULATOR_SECRET_NOT_FOUND", `The account has no API secret ${id}.`);
+        return this.options.secrets.resolve(id, use);
       });
     const secure = new Set(request.secureFields ?? []);
     const url = secure.has("url") ? fill(request.url) : request.url;

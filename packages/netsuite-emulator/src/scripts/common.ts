@@ -1,6 +1,7 @@
 /** Helpers the script runners share: finding scripts and deployments, NetSuite's error serialisation, runner log entries. */
 import { randomUUID } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { SYSTEM_USER } from "../account/principal.js";
 import { NsError, type PlainNsError } from "../errors.js";
 import type { InvocationResult } from "../runtime/contracts.js";
 import type { InvocationContext, ScriptHost } from "../runtime/host.js";
@@ -101,6 +102,7 @@ export function logFor(
   const ctx: InvocationContext = {
     script: target.script,
     deployment: target.deployment,
+    principal: SYSTEM_USER,
     invocation: {
       invocationId: `runner-${randomUUID()}`,
       file: host.fileOf(target.script),

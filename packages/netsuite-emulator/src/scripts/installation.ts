@@ -3,6 +3,7 @@
  * Deployment using SDF Installation Scripts"): the deployments deploy.xml's `<run>` names, once each,
  * in that order; an error stops the deployment, as it stops an SDF deploy.
  */
+import { ADMIN_USER } from "../account/principal.js";
 import type { InstallationInput } from "../runtime/entry/types.js";
 import type { ScriptHost } from "../runtime/host.js";
 import { failure } from "./common.js";
@@ -29,6 +30,9 @@ export async function runInstallation(
       entryPoint: "run",
       input: versions,
       executionContext: "SDFINSTALLATION",
+      // Which role an installation script runs with is not documented: the emulator runs it as the
+      // deploying Administrator (SDF deployment itself needs an administrator-level role).
+      principal: ADMIN_USER,
     });
     if (!result.ok) throw failure(result, `run of ${script.scriptId} failed`);
     runs.push({ scriptId: script.scriptId, deploymentId: deployment.scriptId, usage: result.usage });

@@ -11,6 +11,9 @@
  * getInputData skips to summarize; an error in map or reduce is recorded for its key and the stage
  * goes on (no retries: retryCount is not modelled). A failed invocation's writes are dropped.
  */
+
+import { type Principal, SYSTEM_USER } from "../account/principal.js";
+import { runAs, type Starter } from "../account/run-as.js";
 import type { DataServices, SearchDef } from "../data/types.js";
 import type { InvocationResult } from "../runtime/contracts.js";
 import { checkPair } from "../runtime/entry/context.js";
@@ -50,6 +53,8 @@ export interface MapReduceOptions {
   executionContext?: string;
   /** Told as map and reduce start (done 0) and after each invocation ends: for a progress bar. */
   onProgress?: (progress: MapReduceProgress) => void;
+  /** Who started the run: its schedule or Save and Execute (the System user), or a script's task. */
+  starter?: Starter;
 }
 
 export interface MapReduceProgress {
@@ -145,6 +150,7 @@ async function runStage<I extends { key: string }>(
   items: I[],
   concurrency: number,
   options: MapReduceOptions,
+  principal: Principal,
 ): Promise<StageRun> {
   const started = performance.now();
   const summary = emptyStage(new Date().toISOString(), concurrency);
@@ -155,6 +161,7 @@ async function runStage<I extends { key: string }>(
   options.onProgress?.({ stage: entryPoint, done, total: items.length });
   await parallel(items, concurrency, async (item) => {
     const result: InvocationResult = await invokeSafely(host, {
+      principal,
       ...target,
       entryPoint,
       input: { ...item, executionNo: 1, isRestarted: false },
@@ -206,6 +213,11 @@ export async function runMapReduce(
     ...target,
     executionContext: options.executionContext ?? "MAPREDUCE",
     ...(options.params ? { parameters: options.params } : {}),
+    principal: runAs(
+      host.roles,
+      target.deployment,
+      options.starter ?? { kind: "person", principal: SYSTEM_USER },
+    ),
   };
 
   options.onStage?.("GET_INPUT");
@@ -249,7 +261,7 @@ export async function runMapReduce(
   if (entryPoints.map && pairs.length > 0) {
     options.onStage?.("MAP");
     const items = pairs.map(([key, value]) => ({ key, value }));
-    const run = await runStage(host, target, "map", items, concurrency, options);
+    const run = await runStage(host, target, "map", items, concurrency, options, base.principal);
     mapSummary = run.summary;
     toShuffle = run.writes;
     if (!entryPoints.reduce) output = run.writes;
@@ -260,7 +272,7 @@ export async function runMapReduce(
     options.onStage?.("SHUFFLE");
     const groups = shuffle(toShuffle);
     options.onStage?.("REDUCE");
-    const run = await runStage(host, target, "reduce", groups, concurrency, options);
+    const run = await runStage(host, target, "reduce", groups, concurrency, options, base.principal);
     reduceSummary = run.summary;
     output = run.writes;
   }

@@ -1,4 +1,6 @@
 /** Runs a scheduled script deployment once (Oracle: "SuiteScript 2.x Scheduled Script Type": execute, 10,000 units). */
+import { SYSTEM_USER } from "../account/principal.js";
+import type { Starter } from "../account/run-as.js";
 import type { ScriptHost } from "../runtime/host.js";
 import { failure, findTarget } from "./common.js";
 
@@ -6,6 +8,8 @@ export interface ScheduledOptions {
   params?: Record<string, string>;
   /** scriptContext.type: ON_DEMAND (submitted by a script or run on demand, the default), SCHEDULED, USER_INTERFACE. */
   invocationType?: string;
+  /** Who started the run (default: its schedule or Save and Execute, the System user). */
+  starter?: Starter;
 }
 
 export interface ScheduledResult {
@@ -29,6 +33,8 @@ export async function runScheduled(
     input: { type: options.invocationType ?? "ON_DEMAND" },
     executionContext: "SCHEDULED",
     ...(options.params ? { parameters: options.params } : {}),
+    // Scheduled deployments have no Execute as Role (SDF scheduledscript scriptdeployment, SDFxml_637067724).
+    principal: (options.starter ?? { principal: SYSTEM_USER }).principal,
   });
   if (!result.ok) throw Object.assign(failure(result, "execute failed"), { usage: result.usage });
   return {

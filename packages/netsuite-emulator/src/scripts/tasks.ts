@@ -8,6 +8,7 @@
  * when every one is busy.
  */
 import { randomBytes } from "node:crypto";
+import type { Starter } from "../account/run-as.js";
 import { NsError, unsupported } from "../errors.js";
 import type { InvocationContext, ScriptHost, TaskService } from "../runtime/host.js";
 import type { DeploymentDef } from "../sdf/types.js";
@@ -133,7 +134,7 @@ export class Tasks implements TaskService {
     // Runs after the submitting RPC has returned (and after the submitter's own run, for a resubmit).
     const done = after
       .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
-      .then(() => this.run(state, params));
+      .then(() => this.run(state, params, ctx ? { kind: "script", principal: ctx.principal } : undefined));
     state.done = done;
     const k = key(deployment);
     this.busy.set(k, done);
@@ -155,19 +156,23 @@ export class Tasks implements TaskService {
     }
   }
 
-  private async run(state: TaskState, params: Record<string, string>): Promise<void> {
+  private async run(state: TaskState, params: Record<string, string>, starter?: Starter): Promise<void> {
     state.status = "PROCESSING";
     try {
       if (state.taskType === "MAP_REDUCE") {
         state.stage = "GET_INPUT";
         state.summary = await runMapReduce(this.host, state.scriptId, state.deploymentId, {
           params,
+          ...(starter ? { starter } : {}),
           onStage: (stage) => {
             state.stage = stage;
           },
         });
       } else {
-        state.summary = await runScheduled(this.host, state.scriptId, state.deploymentId, { params });
+        state.summary = await runScheduled(this.host, state.scriptId, state.deploymentId, {
+          params,
+          ...(starter ? { starter } : {}),
+        });
       }
       state.status = "COMPLETE";
     } catch (error) {

@@ -9,6 +9,9 @@
  * - the user event runs in the execution context of what triggered it (a scheduled script's save runs
  *   it with runtime.executionContext SCHEDULED), which the deployment's `executioncontext` filters.
  */
+
+import type { Principal } from "../account/principal.js";
+import { runAs, type Starter } from "../account/run-as.js";
 import type { DataServices, FieldValue, RecordData } from "../data/types.js";
 import type {
   BeforeLoadOutput,
@@ -17,17 +20,25 @@ import type {
   SuiteletRequestData,
 } from "../runtime/entry/types.js";
 import type { InvocationContext, RecordWrites, ScriptHost } from "../runtime/host.js";
-import { resolveModulePath } from "../sdf/file-path.js";
+import { clientScriptPath } from "../sdf/file-path.js";
+import type { Manifest } from "../sdf/types.js";
 import { failure, type Target } from "./common.js";
 
-/** Who saves: the execution context the user events run in, and whether it is itself a user event. */
+/**
+ * Who saves: the execution context the user events run in, whether it is itself a user event, and who
+ * is saving — a person in the UI (the user events run with their deployment's Execute as Role, if any)
+ * or a script (they run with the script's role: account/run-as.ts).
+ */
 export interface SaveCaller {
   executionContext: string;
   fromUserEvent: boolean;
+  starter: Starter;
 }
 
-/** The UI: what `saveAsUser` and record pages use. */
-export const USER_INTERFACE: SaveCaller = { executionContext: "USERINTERFACE", fromUserEvent: false };
+/** The UI, as `principal`: what `saveAsUser` and record pages use. */
+export function userInterface(principal: Principal): SaveCaller {
+  return { executionContext: "USERINTERFACE", fromUserEvent: false, starter: { kind: "person", principal } };
+}
 
 /** Deployment statuses that run: Released, and Testing (which runs for the script owner: the emulator's user is). */
 const RUNNING = new Set(["RELEASED", "TESTING"]);
@@ -73,6 +84,7 @@ export class UserEvents implements RecordWrites {
       entryPoint,
       input,
       executionContext: caller.executionContext,
+      principal: runAs(this.host.roles, target.deployment, caller.starter),
     });
     if (!result.ok) throw failure(result, `${entryPoint} of ${target.script.scriptId} failed`);
     return result.output;
@@ -178,8 +190,8 @@ export class UserEvents implements RecordWrites {
     recordType: string,
     record: RecordData,
     mode: "view" | "edit" | "create",
-    request?: SuiteletRequestData,
-    caller: SaveCaller = USER_INTERFACE,
+    request: SuiteletRequestData | undefined,
+    caller: SaveCaller,
   ): Promise<BeforeLoadOutput> {
     const form: FormAdditions = { buttons: [], fields: [], fieldGroups: [], tabs: [] };
     let current = record;
@@ -188,7 +200,7 @@ export class UserEvents implements RecordWrites {
       const input = { type: mode, newRecord: current, ...(request ? { request } : {}) };
       const output = (await this.run(target, "beforeLoad", input, caller)) as BeforeLoadOutput;
       current = { ...output.record, type: record.type, id: record.id };
-      mergeForm(form, output.form, target.script.scriptFile);
+      mergeForm(form, output.form, target.script.scriptFile, this.host.project.manifest);
       if (output.redirect) redirect = output.redirect;
     }
     return { form, record: current, ...(redirect ? { redirect } : {}) };
@@ -198,15 +210,18 @@ export class UserEvents implements RecordWrites {
    * A save as the UI makes it: beforeLoad on the form (create: a new record; edit: the stored one),
    * the user's values over what beforeLoad set, then beforeSubmit, the write and afterSubmit.
    */
-  async saveAsUser(record: RecordData): Promise<number> {
+  async saveAsUser(record: RecordData, user: Principal): Promise<number> {
     const mode = record.id === null ? "create" : "edit";
+    // The user's own role must allow the form and the save: no user event runs for someone who cannot.
+    this.host.options.access?.record(user, record.type, record.id === null ? "CREATE" : "EDIT");
     const base =
       record.id === null
         ? this.data.newRecord(record.type, false)
         : this.data.loadRecord(record.type, record.id, false);
-    const loaded = await this.fireBeforeLoad(record.type, base, mode);
+    const caller = userInterface(user);
+    const loaded = await this.fireBeforeLoad(record.type, base, mode, undefined, caller);
     const merged: RecordData = { ...record, values: { ...loaded.record.values, ...record.values } };
-    return this.saveAs(USER_INTERFACE, merged);
+    return this.saveAs(caller, merged);
   }
 
   // RecordWrites: the host calls these for scripts' writes.
@@ -240,11 +255,12 @@ export function callerOf(ctx: InvocationContext): SaveCaller {
   return {
     executionContext: ctx.invocation.runtime.executionContext,
     fromUserEvent: ctx.script.type === "usereventscript",
+    starter: { kind: "script", principal: ctx.principal },
   };
 }
 
 /** Merges one script's additions; its client script path becomes absolute (relative paths name files beside the script). */
-function mergeForm(into: FormAdditions, from: FormAdditions, scriptFile: string): void {
+function mergeForm(into: FormAdditions, from: FormAdditions, scriptFile: string, manifest: Manifest): void {
   into.buttons.push(...from.buttons);
   into.fields.push(...from.fields);
   into.fieldGroups.push(...from.fieldGroups);
@@ -253,7 +269,7 @@ function mergeForm(into: FormAdditions, from: FormAdditions, scriptFile: string)
   if (from.sublists?.length) into.sublists = [...(into.sublists ?? []), ...from.sublists];
   if (from.title !== undefined) into.title = from.title;
   if (from.clientScriptModulePath !== undefined) {
-    into.clientScriptModulePath = resolveModulePath(from.clientScriptModulePath, scriptFile);
+    into.clientScriptModulePath = clientScriptPath(from.clientScriptModulePath, scriptFile, manifest);
   }
   if (from.clientScriptFileId !== undefined) into.clientScriptFileId = from.clientScriptFileId;
 }

@@ -1,13 +1,7 @@
 /** Custom fields and custom record types: `<entitycustomfield>`, `<customrecordtype>` and their fields. */
+import { isLevel, LEVELS } from "../account/roles.js";
 import type { Node } from "./node.js";
-import {
-  APPLIES_TO,
-  ENTITY_FIELD_ELEMENTS,
-  PREFIX,
-  RECORD_FIELD_ELEMENTS,
-  RECORD_TYPE_ELEMENTS,
-  SCRIPT_FIELD_ELEMENTS,
-} from "./schema.js";
+import { APPLIES_TO, PREFIX } from "./schema.js";
 import type { CustomFieldDef, CustomRecordTypeDef, ScriptParameterDef } from "./types.js";
 
 /** The script ID attribute, checked against its documented prefix. */
@@ -68,35 +62,44 @@ function customField(node: Node, prefix: string, appliesTo: string[]): CustomFie
 }
 
 export function parseEntityField(node: Node): CustomFieldDef {
-  node.expectOnly(ENTITY_FIELD_ELEMENTS);
   const appliesTo = APPLIES_TO.filter((t) => node.bool(`appliesto${t}`, false));
   return customField(node, PREFIX.entityField, [...appliesTo]);
 }
 
 export function parseRecordType(node: Node): CustomRecordTypeDef {
-  node.expectOnly(RECORD_TYPE_ELEMENTS);
   const scriptId = scriptIdOf(node, PREFIX.recordType);
   const fields: CustomFieldDef[] = [];
   const container = node.child("customrecordcustomfields");
   if (container !== undefined) {
-    container.expectOnly(new Set(["customrecordcustomfield"]));
     for (const f of container.all("customrecordcustomfield")) {
-      f.expectOnly(RECORD_FIELD_ELEMENTS);
       fields.push(customField(f, PREFIX.recordField, []));
     }
   }
+  const permissions: NonNullable<CustomRecordTypeDef["permissions"]> = [];
+  const list = node.child("permissions");
+  if (list !== undefined) {
+    for (const p of list.all("permission")) {
+      const raw = p.value("permittedlevel") ?? "NONE";
+      const level = isLevel(raw)
+        ? raw
+        : p.fail(`<permittedlevel> "${raw}" is not one of ${LEVELS.join(", ")}`);
+      permissions.push({ role: p.ref("permittedrole") ?? p.fail("missing <permittedrole>"), level });
+    }
+  }
+  const accessType = node.value("accesstype") as CustomRecordTypeDef["accessType"];
   // `includename` F: the record type has no Name field (NetSuite's default is T).
   return {
     scriptId,
     recordName: node.required("recordname"),
     includeName: node.bool("includename", true),
     optimisticLocking: node.bool("enableoptimisticlocking", false),
+    ...(accessType !== undefined ? { accessType } : {}),
+    permissions,
     fields,
   };
 }
 
 export function parseScriptParameter(node: Node): ScriptParameterDef {
-  node.expectOnly(SCRIPT_FIELD_ELEMENTS);
   const { scriptId, label, fieldType, selectRecordType, defaultValue } = commonField(
     node,
     PREFIX.scriptField,

@@ -1,4 +1,4 @@
-export { type LoadOptions, loadProject } from "./load.js";
-export { SdfError } from "./node.js";
-export { secretEnvName } from "./secrets.js";
+export { secretEnvName } from "../account/secrets.js";
+export { loadProject } from "./load.js";
+export { SdfError, SdfValidationError } from "./node.js";
 export * from "./types.js";

@@ -16,6 +16,21 @@ export class SdfError extends Error {
   }
 }
 
+/** Every problem the reference check found in a project, one per line (the first names `file` and `element`). */
+export class SdfValidationError extends SdfError {
+  constructor(readonly issues: readonly { file: string; element: string; detail: string; source: string }[]) {
+    const first = issues[0] ?? { file: "", element: "", detail: "" };
+    super(first.file, first.element, first.detail);
+    this.name = "SdfValidationError";
+    this.message = issues
+      .map(
+        (i) =>
+          `${i.file}: ${i.element ? `${i.element}: ` : ""}${i.detail}${i.source ? ` (${i.source})` : ""}`,
+      )
+      .join("\n");
+  }
+}
+
 /** An element together with where it sits, so every check can say where it failed. */
 export class Node {
   private constructor(

@@ -3,24 +3,28 @@ import { existsSync, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { parseScriptParameter, scriptIdOf } from "./fields.js";
 import type { Node } from "./node.js";
-import { DEPLOYMENT_ELEMENTS, PREFIX, SCRIPT_ELEMENTS } from "./schema.js";
-import type { DeploymentDef, ScriptDef, ScriptParameterDef, ScriptType } from "./types.js";
+import { PREFIX } from "./schema.js";
+import {
+  type DeploymentDef,
+  SCRIPT_TYPE_HEADER,
+  type ScriptDef,
+  type ScriptParameterDef,
+  type ScriptType,
+} from "./types.js";
 
-export const SCRIPT_TYPES: readonly ScriptType[] = Object.keys(SCRIPT_ELEMENTS) as ScriptType[];
+export const SCRIPT_TYPES: readonly ScriptType[] = Object.keys(SCRIPT_TYPE_HEADER) as ScriptType[];
 
 export function isScriptType(name: string): name is ScriptType {
   return (SCRIPT_TYPES as readonly string[]).includes(name);
 }
 
 export function parseScript(node: Node, type: ScriptType, fileCabinet: string): ScriptDef {
-  node.expectOnly(SCRIPT_ELEMENTS[type]);
   const scriptId = scriptIdOf(node, PREFIX.script);
   const scriptFile = scriptFileOf(node, fileCabinet);
 
   const parameters: ScriptParameterDef[] = [];
   const fields = node.child("scriptcustomfields");
   if (fields !== undefined) {
-    fields.expectOnly(new Set(["scriptcustomfield"]));
     for (const f of fields.all("scriptcustomfield")) parameters.push(parseScriptParameter(f));
   }
   const paramIds = new Set(parameters.map((p) => p.scriptId));
@@ -29,7 +33,6 @@ export function parseScript(node: Node, type: ScriptType, fileCabinet: string): 
   const deployments: DeploymentDef[] = [];
   const deps = node.child("scriptdeployments");
   if (deps !== undefined) {
-    deps.expectOnly(new Set(["scriptdeployment"]));
     for (const d of deps.all("scriptdeployment")) deployments.push(parseDeployment(d, type, name, paramIds));
   }
   return { scriptId, type, name, scriptFile, parameters, deployments };
@@ -64,13 +67,12 @@ function parseDeployment(
   paramIds: ReadonlySet<string>,
 ): DeploymentDef {
   // Parameter values are children named by the parameter's script ID (SDFxml_27094036: "you can set a
-  // value for a custom field defined in the parent object"); an undeclared custscript_… is a typo.
-  node.expectOnly(DEPLOYMENT_ELEMENTS[type], (name) => paramIds.has(name));
+  // value for a custom field defined in the parent object"); validate.ts refused any other element.
   const scriptId = scriptIdOf(node, PREFIX.deployment);
 
   const parameters: Record<string, string> = {};
   for (const c of node.children()) {
-    if (!paramIds.has(c.name) || DEPLOYMENT_ELEMENTS[type].has(c.name)) continue;
+    if (!paramIds.has(c.name)) continue;
     const v = node.ref(c.name);
     if (v !== undefined) parameters[c.name] = v;
   }

@@ -1,4 +1,5 @@
 /** An SDF project as the emulator understands it (src/manifest.xml, src/deploy.xml, src/Objects/*.xml). */
+import type { RoleSpec } from "../account/roles.js";
 
 export type ScriptType =
   | "usereventscript"
@@ -53,6 +54,10 @@ export interface CustomRecordTypeDef {
   includeName?: boolean;
   /** `enableoptimisticlocking` (default F): a stale loaded record's save fails with RCRD_HAS_BEEN_CHANGED. */
   optimisticLocking?: boolean;
+  /** `accesstype` (default CUSTRECORDENTRYPERM): which permission guards the records (account/access.ts). */
+  accessType?: "CUSTRECORDENTRYPERM" | "NONENEEDED" | "USEPERMISSIONLIST";
+  /** `<permissions>`: the roles granted access with USEPERMISSIONLIST, by role name or script ID. */
+  permissions?: { role: string; level: "NONE" | "VIEW" | "CREATE" | "EDIT" | "FULL" }[];
   fields: CustomFieldDef[];
 }
 
@@ -103,12 +108,6 @@ export interface ScriptDef {
   deployments: DeploymentDef[];
 }
 
-export interface SecretDef {
-  scriptId: string;
-  /** From the local secrets file or the environment; undefined when not provided. */
-  value?: string;
-}
-
 export interface SavedSearchDef {
   scriptId: string;
   /** The raw definition, when the project ships saved searches as objects. */
@@ -131,7 +130,10 @@ export interface Project {
   entityFields: CustomFieldDef[];
   customRecordTypes: CustomRecordTypeDef[];
   scripts: ScriptDef[];
-  secrets: SecretDef[];
+  /** Objects of types the emulator does not model: reported and skipped (optional for hand-built projects). */
+  skipped?: { file: string; type: string; scriptId?: string }[];
   /** `<savedsearch>` objects shipped in src/Objects (added by the loader; optional for hand-built projects). */
   savedSearches?: SavedSearchDef[];
+  /** `<role>` objects (optional for hand-built projects). */
+  roles?: RoleSpec[];
 }

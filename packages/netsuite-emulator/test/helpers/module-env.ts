@@ -2,6 +2,8 @@
  * A ScriptEnv for module tests: `call` serves `data.*` from a FakeData and the host methods from
  * small fakes, recording every call; modules come from MODULES as in the worker.
  */
+
+import { Features } from "../../src/account/features.js";
 import type { FieldValue } from "../../src/data/types.js";
 import type {
   HttpRequestData,
@@ -36,6 +38,7 @@ export function runtimeInfo(overrides: Partial<RuntimeInfo["script"]> = {}): Run
     envType: "SANDBOX",
     executionContext: "SCHEDULED",
     version: "2025.1",
+    features: new Features().list(),
     user: {
       id: 7,
       name: "Ada Admin",

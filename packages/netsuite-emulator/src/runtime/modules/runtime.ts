@@ -41,19 +41,6 @@ export const EnvType = enumOf({
 
 export const Permission = enumOf({ FULL: "4", EDIT: "3", CREATE: "2", VIEW: "1", NONE: "0" });
 
-/**
- * Features the emulated account has enabled. RuntimeInfo does not carry the manifest's features,
- * so this is a fixed OneWorld account with custom records and server SuiteScript.
- */
-export const FEATURES_IN_EFFECT: ReadonlySet<string> = new Set([
-  "ADVANCEDPRINTING",
-  "CUSTOMRECORDS",
-  "MULTICURRENCY",
-  "MULTISUBSIDIARYCUSTOMER",
-  "SERVERSIDESCRIPTING",
-  "SUBSIDIARIES",
-]);
-
 /** The user's preferences the emulator fixes (N/format uses the same). */
 const PREFERENCES: Readonly<Record<string, string>> = {
   DATEFORMAT: "M/D/YYYY",
@@ -127,7 +114,7 @@ export function createRuntimeModule(env: ScriptEnv): Record<string, unknown> {
     getCurrentUser: () => user,
     isFeatureInEffect(arg: unknown): boolean {
       const feature = String(required(options(arg, "feature"), "feature", "runtime.isFeatureInEffect"));
-      return FEATURES_IN_EFFECT.has(feature.toUpperCase());
+      return info.features.includes(feature.toUpperCase());
     },
   };
   return withUnsupported(module, "N/runtime", ["getCurrentSession"]);
