@@ -11,7 +11,7 @@ import { fail, ok, type Result } from "./result.js";
 export interface AccountCustomer {
   /** NetSuite internal ID of the customer. */
   id: string;
-  /** Internal ID of the customer's primary subsidiary. */
+  /** Internal ID of the customer's primary subsidiary; blank in an account without OneWorld. */
   primarySubsidiary: string;
   /** Internal IDs of all its subsidiaries (multi-subsidiary customers); may omit the primary. */
   subsidiaries: string[];
@@ -55,8 +55,11 @@ export function accountsForCustomer(
   scope: AccountScope,
 ): Result<AccountSelection> {
   const primary = customer.primarySubsidiary.trim();
+  // No primary subsidiary: an account without OneWorld, where "" stands for every customer.
   const inScope =
-    scope === "primary" ? [primary] : unique([primary, ...customer.subsidiaries.map((s) => s.trim())]);
+    scope === "primary" || primary === ""
+      ? [primary]
+      : unique([primary, ...customer.subsidiaries.map((s) => s.trim())]);
   const targets: SyncTarget[] = [];
   const taken = new Set<string>();
   const add = (account: StripeAccountConfig, subsidiaryId: string): void => {
@@ -75,6 +78,15 @@ export function accountsForCustomer(
     if (serving.length === 0 && !servedByField) unserved.push(subsidiaryId);
   }
 
+  if (scope === "primary" && targets.length === 0 && primary === "") {
+    return fail({
+      code: "ACCOUNT_NOT_FOUND",
+      message: `No Stripe account record serves customer ${customer.id} (this NetSuite account has no subsidiaries).`,
+      fix: "Create a Stripe account record with identifier field subsidiary and a blank identifier value: it serves every customer.",
+      field: "subsidiary",
+      record: `customer ${customer.id}`,
+    });
+  }
   if (scope === "primary" && targets.length === 0) {
     const otherFields = unique(accounts.map((a) => a.identifierField).filter((f) => f !== "subsidiary"));
     const orField =

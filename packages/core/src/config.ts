@@ -18,7 +18,10 @@ export interface StripeAccountConfig {
   secretId: string;
   /** Customer field that picks the account: `subsidiary` (default) or any entity field ID. */
   identifierField: string;
-  /** The value of `identifierField` this account serves (a subsidiary's internal ID by default). */
+  /**
+   * The value of `identifierField` this account serves (a subsidiary's internal ID by default). Blank
+   * for `subsidiary` in an account without OneWorld: the record then serves every customer.
+   */
   identifierValue: string;
   /** Internal ID of the account record, when the adapter gives it, for links and messages. */
   recordId?: string;
@@ -106,7 +109,21 @@ function accountRecord(raw: Record<string, unknown>, index: number): string {
   return `Stripe account #${index + 1}`;
 }
 
-function validateAccount(raw: unknown, index: number, errors: Issues): StripeAccountConfig | undefined {
+/** What the NetSuite account offers that the configuration depends on. */
+export interface ConfigContext {
+  /**
+   * Whether the account has subsidiaries (OneWorld; default true). Without them a Stripe account
+   * record chosen by `subsidiary` leaves its identifier value blank and serves every customer.
+   */
+  oneWorld?: boolean;
+}
+
+function validateAccount(
+  raw: unknown,
+  index: number,
+  errors: Issues,
+  context: ConfigContext,
+): StripeAccountConfig | undefined {
   if (!isObject(raw)) {
     errors.push({
       code: "CONFIG_INVALID_TYPE",
@@ -137,8 +154,10 @@ function validateAccount(raw: unknown, index: number, errors: Issues): StripeAcc
     expected: "a field ID (e.g. subsidiary)",
     fallback: CONFIG_DEFAULTS.identifierField,
   });
-  const identifierValue =
-    identifierField === "subsidiary"
+  const noSubsidiaries = context.oneWorld === false && identifierField === "subsidiary";
+  const identifierValue = noSubsidiaries
+    ? noSubsidiaryValue(raw.identifierValue, accountRecord(raw, index), errors)
+    : identifierField === "subsidiary"
       ? read.id(raw.identifierValue, "identifierValue", {
           pattern: INTERNAL_ID,
           code: "CONFIG_INVALID_SUBSIDIARY_ID",
@@ -147,13 +166,28 @@ function validateAccount(raw: unknown, index: number, errors: Issues): StripeAcc
       : read.required(raw.identifierValue, "identifierValue", "the value this account serves");
   const recordId = read.text(raw.recordId, "recordId");
 
-  if (errors.length > before || !name || !accountId || !secretId || !identifierField || !identifierValue) {
+  const valueMissing = identifierValue === undefined || (identifierValue === "" && !noSubsidiaries);
+  if (errors.length > before || !name || !accountId || !secretId || !identifierField || valueMissing) {
     return undefined;
   }
   return { name, accountId, secretId, identifierField, identifierValue, ...(recordId ? { recordId } : {}) };
 }
 
-function validateAccounts(raw: unknown, errors: Issues): StripeAccountConfig[] {
+/** Without OneWorld there is no subsidiary to name: the value must stay blank (""). */
+function noSubsidiaryValue(raw: unknown, record: string, errors: Issues): string | undefined {
+  const value = raw == null ? "" : String(raw).trim();
+  if (value === "") return "";
+  errors.push({
+    code: "CONFIG_NO_SUBSIDIARIES",
+    message: `${record} serves subsidiary "${value}", but this NetSuite account has no subsidiaries (OneWorld is not enabled).`,
+    fix: "Leave Identifier Value blank: without OneWorld one Stripe account record, with identifier field subsidiary, serves every customer.",
+    field: "identifierValue",
+    record,
+  });
+  return undefined;
+}
+
+function validateAccounts(raw: unknown, errors: Issues, context: ConfigContext): StripeAccountConfig[] {
   if (raw !== undefined && raw !== null && !Array.isArray(raw)) {
     errors.push({
       code: "CONFIG_INVALID_TYPE",
@@ -169,7 +203,10 @@ function validateAccounts(raw: unknown, errors: Issues): StripeAccountConfig[] {
     errors.push({
       code: "CONFIG_NO_ACCOUNT",
       message: "No Stripe account record exists, so no customer can be synced.",
-      fix: "Create a Stripe account record (name, account ID, API secret, subsidiary) for each Stripe account.",
+      fix:
+        context.oneWorld === false
+          ? "Create a Stripe account record (name, account ID, API secret; identifier field subsidiary with a blank value serves every customer)."
+          : "Create a Stripe account record (name, account ID, API secret, subsidiary) for each Stripe account.",
       field: "accounts",
       record: CONFIG_RECORD,
     });
@@ -179,7 +216,7 @@ function validateAccounts(raw: unknown, errors: Issues): StripeAccountConfig[] {
   const byName = new Map<string, StripeAccountConfig>();
   const byIdentifier = new Map<string, StripeAccountConfig>();
   list.forEach((item, index) => {
-    const account = validateAccount(item, index, errors);
+    const account = validateAccount(item, index, errors, context);
     if (!account) return;
     const record = `Stripe account "${account.name}"`;
     const nameKey = account.name.toLowerCase();
@@ -196,10 +233,15 @@ function validateAccounts(raw: unknown, errors: Issues): StripeAccountConfig[] {
     const idKey = `${account.identifierField}\u0000${account.identifierValue}`;
     const sameIdentifier = byIdentifier.get(idKey);
     if (sameIdentifier) {
+      const everyone = account.identifierValue === "";
       errors.push({
         code: "CONFIG_DUPLICATE_IDENTIFIER",
-        message: `${record} and Stripe account "${sameIdentifier.name}" both serve ${account.identifierField} "${account.identifierValue}", so a customer's account would be ambiguous.`,
-        fix: `Change identifierValue on one of them, or delete one, so each ${account.identifierField} value has one account.`,
+        message: everyone
+          ? `${record} and Stripe account "${sameIdentifier.name}" both serve every customer (this NetSuite account has no subsidiaries), so a customer's account would be ambiguous.`
+          : `${record} and Stripe account "${sameIdentifier.name}" both serve ${account.identifierField} "${account.identifierValue}", so a customer's account would be ambiguous.`,
+        fix: everyone
+          ? "Keep one of them active, or choose the accounts by another customer field (Identifier Field)."
+          : `Change identifierValue on one of them, or delete one, so each ${account.identifierField} value has one account.`,
         field: "identifierValue",
         record,
       });
@@ -284,7 +326,7 @@ function validateSettings(input: Record<string, unknown>, errors: Issues) {
 }
 
 /** Checks and normalises the raw configuration, reporting every problem; script IDs come back lower case. */
-export function validateConfig(input: unknown): Result<SyncConfig> {
+export function validateConfig(input: unknown, context: ConfigContext = {}): Result<SyncConfig> {
   if (!isObject(input)) {
     return fail({
       code: "CONFIG_INVALID_TYPE",
@@ -294,7 +336,7 @@ export function validateConfig(input: unknown): Result<SyncConfig> {
     });
   }
   const errors: Issues = [];
-  const accounts = validateAccounts(input.accounts, errors);
+  const accounts = validateAccounts(input.accounts, errors, context);
   const { stripeIdField, syncField, searches, portalReturnUrl, proxyUrl, proxySecretId } = validateSettings(
     input,
     errors,

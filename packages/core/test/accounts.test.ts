@@ -141,3 +141,29 @@ describe("accountsForCustomer", () => {
     expect(summary(accountsForCustomer([], customer("3", []), "primary"))).toEqual(["ACCOUNT_NOT_FOUND"]);
   });
 });
+
+describe("accountsForCustomer without OneWorld", () => {
+  const only = acct("Only", "acct_only", "");
+  const none = customer("", []);
+
+  it("the account with a blank subsidiary serves every customer, in either scope", () => {
+    for (const scope of ["primary", "all"] as const) {
+      expect(summary(accountsForCustomer([only], none, scope))).toEqual({
+        targets: [["Only", ""]],
+        unserved: [],
+      });
+    }
+  });
+
+  it("an account chosen by another field still serves its customers", () => {
+    const result = accountsForCustomer([eu], customer("", [], { custentity_region: "Europe" }), "all");
+    expect(summary(result)).toEqual({ targets: [["EU", ""]], unserved: [] });
+  });
+
+  it("no account: says to create one with a blank identifier value", () => {
+    const result = accountsForCustomer([], none, "primary");
+    if (result.ok) throw new Error("expected an error");
+    expect(result.errors[0]?.code).toBe("ACCOUNT_NOT_FOUND");
+    expect(result.errors[0]?.fix).toContain("blank identifier value");
+  });
+});

@@ -294,3 +294,42 @@ describe("checkReturnUrl", () => {
     expect(checkReturnUrl(url)).toBe(problem);
   });
 });
+
+describe("validateConfig without OneWorld", () => {
+  const blank = { ...account, identifierValue: "" };
+
+  it("accepts one account with identifier field subsidiary and a blank value", () => {
+    const result = validateConfig(raw({ accounts: [blank] }), { oneWorld: false });
+    expect(result.ok && result.value.accounts[0]).toMatchObject({
+      identifierField: "subsidiary",
+      identifierValue: "",
+    });
+  });
+
+  it("refuses a subsidiary value, naming the record and saying to leave it blank", () => {
+    const result = validateConfig(raw(), { oneWorld: false });
+    if (result.ok) throw new Error("expected errors");
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        code: "CONFIG_NO_SUBSIDIARIES",
+        field: "identifierValue",
+        record: 'Stripe account "UK"',
+        fix: expect.stringContaining("Leave Identifier Value blank"),
+      }),
+    ]);
+  });
+
+  it("refuses two accounts that would both serve every customer", () => {
+    const result = validateConfig(raw({ accounts: [blank, { ...blank, name: "Other" }] }), {
+      oneWorld: false,
+    });
+    if (result.ok) throw new Error("expected errors");
+    expect(result.errors[0]?.message).toContain("both serve every customer");
+  });
+
+  it("still needs a subsidiary in a OneWorld account", () => {
+    expect(issues(raw({ accounts: [blank] }))).toEqual([
+      ["CONFIG_REQUIRED", "identifierValue", 'Stripe account "UK"'],
+    ]);
+  });
+});
