@@ -5,23 +5,28 @@
  * Exit codes: 0 done; 1 the script failed (an uncaught error, or map/reduce errors); 2 bad usage or
  * a project that does not load.
  * `nss-netsuite-emulator serve --project <sdf dir> [--port 8080]`: the account over HTTP (cli-serve.ts).
+ * `nss-netsuite-emulator validate --project <sdf dir>`: the SDF and access checks, nothing run (cli-validate.ts).
  */
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { type ServeOptions, serve } from "./cli-serve.js";
+import { validateCommand } from "./cli-validate.js";
 import { NetSuiteEmulator, type ScriptRun } from "./emulator.js";
 import type { LogEntry } from "./runtime/log.js";
 import { describe } from "./scripts/map-reduce.js";
 
 const USAGE = `Usage: nss-netsuite-emulator run --project <sdf dir> --script <scriptid> [options]
        nss-netsuite-emulator serve --project <sdf dir> [--port 8080] [options]
+       nss-netsuite-emulator validate --project <sdf dir> [--features A,B]
 
 run: runs a scheduled or map/reduce script deployment of an SDF project once, locally, and prints
 its execution log, a summary and the governance units it used.
 serve: serves the account over HTTP until interrupted: log in, record pages with the project's user
 events and client scripts, lists, script deployments (Run now), the execution log, and Suitelets at
 NetSuite's URLs (internal on --port, available-without-login ones on --forms-port).
+validate: checks every object against Oracle's SDF XML reference, the manifest's features against the
+account's, and who each deployment runs as, without running anything; exit 1 on any error.
 
 Options:
   --project <dir>        the SDF project (the folder holding src/manifest.xml)
@@ -35,6 +40,7 @@ Options:
   --db <file>            the account's SQLite file (default: in memory, empty)
   --secrets <file>       API secret values as JSON (default: <project>/.secrets.json)
   --no-install           do not run the project's SDF installation scripts first
+  --features <list>      validate: the account's enabled features, comma-separated (default: OneWorld)
   -h, --help             show this help
 
 Exit codes: 0 done, 1 the script failed, 2 bad usage or project.`;
@@ -93,13 +99,24 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     io.out(`${USAGE}\n`);
     return 0;
   }
-  if ((positionals[0] !== "run" && positionals[0] !== "serve") || positionals.length !== 1) {
+  if (!["run", "serve", "validate"].includes(positionals[0] ?? "") || positionals.length !== 1) {
     io.err(
-      `Unknown command ${positionals.join(" ") || "(none)"}: the commands are "run" and "serve".\n\n${USAGE}\n`,
+      `Unknown command ${positionals.join(" ") || "(none)"}: the commands are "run", "serve" and "validate".\n\n${USAGE}\n`,
     );
     return 2;
   }
   if (positionals[0] === "serve") return serveCommand(values, io);
+  if (positionals[0] === "validate") {
+    if (!values.project) {
+      io.err(`Missing --project.\n\n${USAGE}\n`);
+      return 2;
+    }
+    return validateCommand(
+      values.project,
+      values.features?.split(",").map((f) => f.trim()),
+      io,
+    );
+  }
   if (!values.project || !values.script) {
     io.err(`Missing ${values.project ? "--script" : "--project"}.\n\n${USAGE}\n`);
     return 2;
@@ -219,6 +236,7 @@ function parse(argv: string[]) {
       "forms-port": { type: "string" },
       host: { type: "string" },
       seed: { type: "string" },
+      features: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -110,10 +110,29 @@ describe("nss-netsuite-emulator CLI", () => {
   it("reports usage errors and a project that does not load (exit 2)", async () => {
     expect((await cli("run", "--script", "x")).code).toBe(2);
     expect((await cli("frobnicate")).err).toContain(
-      'Unknown command frobnicate: the commands are "run" and "serve".',
+      'Unknown command frobnicate: the commands are "run", "serve" and "validate".',
     );
     const missing = await cli("run", "--project", fixture("nope"), "--script", "x");
     expect(missing.code).toBe(2);
     expect(missing.err).toContain(`Cannot open the project ${fixture("nope")}: `);
+  });
+
+  it("validate: checks a project without running it, and names each problem", async () => {
+    const clean = await cli("validate", "--project", fixture("sdf-project"));
+    expect(clean.code).toBe(0);
+    expect(clean.out).toContain("objects checked against Oracle's SDF XML reference.");
+    expect(clean.out).toContain("No errors.");
+    const ok = await cli("validate", "--project", fixture("access-project"));
+    expect(ok.code).toBe(1);
+    expect(ok.out).toContain("1 error(s).");
+    expect(ok.out).toContain(
+      "warning src/Objects/customscript_ax_sl.xml: customdeploy_ax_public is available without login and has no Execute as Role",
+    );
+    expect(ok.out).toContain(
+      "error src/Objects/customscript_ax_sl.xml: customdeploy_ax_public_internal_only is available without login but its audience lacks ONLINE_FORM_USER",
+    );
+    const bad = await cli("validate", "--project", fixture("bad-unknown-element"));
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain("<mapreducescript>: unknown element <foo>");
   });
 });

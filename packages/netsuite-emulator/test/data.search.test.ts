@@ -132,6 +132,14 @@ describe("filter operators", () => {
     expect(errorOf(() => ids(["nojoin.name", "is", "a"])).name).toBe("SSS_INVALID_SRCH_FILTER_JOIN");
     expect(errorOf(() => ids(["formulatext: {email}", "is", "a"])).name).toBe("UNSUPPORTED_BY_EMULATOR");
     expect(errorOf(() => cells([{ name: "bogus" }])).name).toBe("SSS_INVALID_SRCH_COL");
+    // Fields and joins NetSuite documents for customers that the emulator does not model are its gap.
+    expect(errorOf(() => ids(["salesrep", "anyof", "1"]))).toEqual({
+      name: "UNSUPPORTED_BY_EMULATOR",
+      message: "UNSUPPORTED_BY_EMULATOR: search field customer.salesrep",
+    });
+    expect(errorOf(() => cells([{ name: "entityid", join: "transaction" }])).message).toBe(
+      "UNSUPPORTED_BY_EMULATOR: search join customer.transaction",
+    );
     expect(errorOf(() => cells([{ name: "formulanumeric", formula: "1" }])).name).toBe(
       "UNSUPPORTED_BY_EMULATOR",
     );

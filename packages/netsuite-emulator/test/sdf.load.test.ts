@@ -98,6 +98,7 @@ const EXPECTED_SCRIPTS: ScriptDef[] = [
         logLevel: "ERROR",
         isOnline: true,
         allRoles: true,
+        audienceRoles: ["ONLINE_FORM_USER"],
       }),
     ],
   },

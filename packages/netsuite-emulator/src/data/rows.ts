@@ -7,7 +7,12 @@
 import { NsError, unsupported } from "../errors.js";
 import type { Catalog, FieldDef, ManyJoinDef, RecordTypeDef } from "./catalog.js";
 import type { Db, Values } from "./db.js";
+import { STANDARD_FIELDS } from "./standard-fields.js";
 import type { Texts } from "./texts.js";
+
+/** Fields and joins an account without OneWorld (or Multi-Subsidiary Customer) lacks: NetSuite's own error there. */
+const ONEWORLD_NAMES: ReadonlySet<string> = new Set(["msesubsidiary", "subsidiary", "subsidiarynohierarchy"]);
+
 import type { FieldValue } from "./types.js";
 
 export interface SearchContext {
@@ -70,8 +75,13 @@ function fieldOf(type: RecordTypeDef, name: string, usage: Usage): FieldDef {
   if (lower === "internalid")
     return { id: "internalid", label: "Internal ID", type: "select", target: type.id };
   const def = type.fields.get(lower);
-  if (!def) throw invalidField(usage, name);
-  return def;
+  if (def) return def;
+  // A field NetSuite documents for the type that the emulator does not model is the emulator's gap,
+  // not the script's mistake (data/standard-fields.ts lists what NetSuite documents).
+  if (STANDARD_FIELDS[type.id]?.search.includes(lower) && !ONEWORLD_NAMES.has(lower)) {
+    throw unsupported(`search field ${type.id}.${lower}`);
+  }
+  throw invalidField(usage, name);
 }
 
 function read(def: FieldDef, id: number, values: Values): FieldValue {
@@ -108,8 +118,12 @@ export function accessor(
     };
   }
   const link = base.fields.get(joinKey);
-  if (link?.type !== "select" || !link.target || !ctx.catalog.has(link.target))
+  if (link?.type !== "select" || !link.target || !ctx.catalog.has(link.target)) {
+    if (STANDARD_FIELDS[base.id]?.joins?.includes(joinKey) && !ONEWORLD_NAMES.has(joinKey)) {
+      throw unsupported(`search join ${base.id}.${joinKey}`);
+    }
     throw invalidJoin(usage, join);
+  }
   const target = ctx.catalog.require(link.target);
   const def = fieldOf(target, name, usage);
   const cache = new Map<string, Values | undefined>();
