@@ -1,6 +1,10 @@
 /** @nss/netsuite-emulator: a local SuiteScript 2.1 runtime for SDF projects. */
+export type { AccessFinding } from "./account/lint.js";
+export type { RoleSpec } from "./account/roles.js";
+export type { SecretEntry } from "./account/secrets.js";
+export { type Validation, validateProject } from "./cli-validate.js";
 export type { DataServices, FieldValue, RecordData, SearchDef } from "./data/types.js";
-export { type EmulatorOptions, NetSuiteEmulator, type ScriptRun } from "./emulator.js";
+export { type EmulatorOptions, NetSuiteEmulator, type ScriptRun, type UserSpec } from "./emulator.js";
 export { NsError, type PlainNsError } from "./errors.js";
 export { type NetSuiteServer, type ServerOptions, startNetSuiteServer } from "./http/server.js";
 export type {

@@ -6,7 +6,13 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import vm from "node:vm";
-import { loadProject, NetSuiteEmulator, SCRIPT_TYPE_HEADER, type ScriptDef } from "@nss/netsuite-emulator";
+import {
+  loadProject,
+  NetSuiteEmulator,
+  SCRIPT_TYPE_HEADER,
+  type ScriptDef,
+  validateProject,
+} from "@nss/netsuite-emulator";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { APP_DIR, builtFiles, emulatorProjectDir, SECRETS_FILE } from "./helpers/project.js";
@@ -54,7 +60,7 @@ const parse = (file: string): ts.SourceFile =>
 
 /** The script records of the project, by the File Cabinet path of their script file. */
 function scriptsByFile(dir: string): Map<string, ScriptDef> {
-  const project = loadProject(dir, { secretsFile: SECRETS_FILE, env: {} });
+  const project = loadProject(dir);
   return new Map(project.scripts.map((s) => [s.scriptFile, s]));
 }
 
@@ -210,6 +216,41 @@ describe.each(files)("%s", (file) => {
         `${file} exports one of ${oneOf.join(", ")}`,
       ).toBe(true);
     }
+  });
+});
+
+describe("the SDF project as NetSuite checks it", () => {
+  it("passes the emulator's SDF reference and access checks, with nothing skipped and no warning", () => {
+    const result = validateProject(emulatorProjectDir());
+    expect(result.findings).toEqual([]);
+    expect(result.skipped).toEqual([]);
+    expect(result.objects).toBe(25);
+  });
+
+  it("deploys to an account without OneWorld too (SUBSIDIARIES is optional)", () => {
+    expect(validateProject(emulatorProjectDir(), ["CUSTOMRECORDS", "SERVERSIDESCRIPTING"]).findings).toEqual(
+      [],
+    );
+  });
+
+  it("ships no API secret and a role for every deployment that needs more than its user's", () => {
+    const project = loadProject(emulatorProjectDir());
+    expect(project.roles?.map((r) => r.scriptId)).toEqual(["customrole_nss_sync"]);
+    const runAs = project.scripts.flatMap((s) =>
+      s.deployments.map((d) => [d.scriptId, d.runAsRole ?? null, d.isOnline, d.audienceRoles ?? []]),
+    );
+    expect(runAs).toEqual([
+      ["customdeploy_nss_account_ue", null, false, []],
+      ["customdeploy_nss_config_ue", null, false, []],
+      ["customdeploy_nss_customer_ue", "customrole_nss_sync", false, []],
+      ["customdeploy_nss_custsync_mr", "customrole_nss_sync", false, []],
+      ["customdeploy_nss_event_purge_mr", "customrole_nss_sync", false, []],
+      ["customdeploy_nss_install", null, false, []],
+      ["customdeploy_nss_paymethod_mr", "customrole_nss_sync", false, []],
+      ["customdeploy_nss_portal_sl", "customrole_nss_sync", true, ["ONLINE_FORM_USER"]],
+      ["customdeploy_nss_sync_sl", "customrole_nss_sync", false, []],
+      ["customdeploy_nss_webhook_sl", "customrole_nss_sync", true, ["ONLINE_FORM_USER"]],
+    ]);
   });
 });
 

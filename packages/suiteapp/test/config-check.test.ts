@@ -7,7 +7,7 @@ import { rmSync } from "node:fs";
 import type { NetSuiteEmulator, RecordData } from "@nss/netsuite-emulator";
 import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CERT, openSuiteApp, query, SECRET, secretEnv, TLS_KEY } from "./helpers/e2e.js";
+import { ADMIN, CERT, openSuiteApp, query, SECRET, secretEnv, TLS_KEY } from "./helpers/e2e.js";
 
 const KEY = `sk_test_nssConfigCheck${Date.now()}`;
 const CONFIG = "customrecord_nss_config";
@@ -29,7 +29,7 @@ const accountIds = () =>
 /** Saves the configuration with `values` over the stored ones, as a user editing it would. */
 function saveConfig(values: Record<string, unknown>): Promise<number> {
   const record = configRecord();
-  return ns.saveAsUser({ ...record, values: { ...record.values, ...values } } as RecordData);
+  return ns.saveAsUser({ ...record, values: { ...record.values, ...values } } as RecordData, { user: ADMIN });
 }
 
 /** The error a refused save rejects with. */
@@ -79,6 +79,16 @@ beforeAll(async () => {
       { name: "phone" },
       { name: "companyname", label: "company" },
     ],
+    isPublic: true,
+  });
+  // A good mapping, but private to the administrator who made it.
+  ns.data.saveSearch({
+    id: null,
+    scriptId: "customsearch_nss_test_private",
+    type: "customer",
+    title: "Private",
+    filters: [],
+    columns: [{ name: "email", label: "email" }],
     isPublic: false,
   });
 });
@@ -127,6 +137,15 @@ describe("saving the configuration", () => {
     expect(configRecord().values).toEqual(before);
   });
 
+  it("refuses a private saved search, which the sync's role could not load", async () => {
+    const message = await refusal(
+      saveConfig({ custrecord_nss_cfg_single_search: "customsearch_nss_test_private" }),
+    );
+    expect(message).toContain(
+      '[Single Sync Saved Search] The single sync saved search "customsearch_nss_test_private" is private to its owner, so the sync (which runs as the NetSuite–Stripe Sync role) cannot load it. Fix: Check Public on saved search customsearch_nss_test_private',
+    );
+  });
+
   it("refuses while a Stripe account's API secret is not available, naming the account and the secret", async () => {
     // An account record saved past its own check (as one made before this SuiteApp version would be).
     const bad = ns.data.saveRecord(
@@ -149,7 +168,7 @@ describe("saving the configuration", () => {
 
 describe("saving a Stripe account record", () => {
   it("saves a good one", async () => {
-    const id = await ns.saveAsUser(account({}));
+    const id = await ns.saveAsUser(account({}), { user: ADMIN });
     expect(ns.data.loadRecord(ACCOUNT, id, false).values.name).toBe("Second");
     ns.data.deleteRecord(ACCOUNT, id);
   });
@@ -157,7 +176,9 @@ describe("saving a Stripe account record", () => {
   it("refuses an API secret NetSuite cannot use", async () => {
     const before = accountIds();
     const message = await refusal(
-      ns.saveAsUser(account({ custrecord_nss_acct_secret_id: "custsecret_nss_not_created" })),
+      ns.saveAsUser(account({ custrecord_nss_acct_secret_id: "custsecret_nss_not_created" }), {
+        user: ADMIN,
+      }),
     );
     expect(message).toMatch(/^The NetSuite–Stripe Account was not saved \(1 problem\):/);
     expect(message).toContain('API secret custsecret_nss_not_created of Stripe account "Second"');
@@ -169,6 +190,7 @@ describe("saving a Stripe account record", () => {
     const message = await refusal(
       ns.saveAsUser(
         account({ custrecord_nss_acct_account_id: "1234", custrecord_nss_acct_ident_value: "1" }),
+        { user: ADMIN },
       ),
     );
     expect(message).toContain(
@@ -176,7 +198,9 @@ describe("saving a Stripe account record", () => {
     );
     expect(accountIds()).toEqual(before);
     // With a valid account ID, the duplicate subsidiary is what core reports.
-    const duplicate = await refusal(ns.saveAsUser(account({ custrecord_nss_acct_ident_value: "1" })));
+    const duplicate = await refusal(
+      ns.saveAsUser(account({ custrecord_nss_acct_ident_value: "1" }), { user: ADMIN }),
+    );
     expect(duplicate).toContain(
       '[Identifier Value] Stripe account "Second" and Stripe account "Main" both serve subsidiary "1"',
     );

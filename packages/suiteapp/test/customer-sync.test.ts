@@ -9,6 +9,7 @@ import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  ADMIN,
   CERT,
   customer,
   openSuiteApp,
@@ -216,7 +217,10 @@ describe("auto sync on create", () => {
   it("does nothing on create when auto sync is off", async () => {
     const [config] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
     const record = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
-    await ns.saveAsUser({ ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: false } });
+    await ns.saveAsUser(
+      { ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: false } },
+      { user: ADMIN },
+    );
     try {
       const id = await saveCustomer(ns, { companyname: "Later Ltd", email: "later@example.com" });
       expect((await stripe.customers.list({ email: "later@example.com" })).data).toEqual([]);
@@ -225,7 +229,10 @@ describe("auto sync on create", () => {
     } finally {
       // Loaded again: the first load's version is stale after its save (optimistic locking).
       const now = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
-      await ns.saveAsUser({ ...now, values: { ...now.values, custrecord_nss_cfg_auto_sync: true } });
+      await ns.saveAsUser(
+        { ...now, values: { ...now.values, custrecord_nss_cfg_auto_sync: true } },
+        { user: ADMIN },
+      );
     }
   });
 });

@@ -6,14 +6,13 @@
  * "No Stripe POST" is proven with a trap: a fault rule that would answer every POST with a 500
  * (`before`: nothing runs) and counts down when used; after the run it must still be whole.
  */
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { rmSync } from "node:fs";
 import type { MapReduceSummary, NetSuiteEmulator, SearchDef } from "@nss/netsuite-emulator";
 import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  ADMIN,
   CERT,
   customer,
   openSuiteApp,
@@ -24,7 +23,6 @@ import {
   stripeClient,
   TLS_KEY,
 } from "./helpers/e2e.js";
-import { emulatorProjectDir, PACKAGE_DIR } from "./helpers/project.js";
 
 const MR = "customscript_nss_custsync_mr";
 const DEPLOY = "customdeploy_nss_custsync_mr";
@@ -40,14 +38,12 @@ const stripeFor = (key: string) => stripeClient(key, stripeEmulator.port);
 async function openAccount(
   env: Record<string, string>,
   accounts: StripeAccountDef[] = [{ name: "Main", subsidiary: "1" }],
-  projectDir = emulatorProjectDir(),
 ): Promise<{ ns: NetSuiteEmulator; accountRecords: number[] }> {
   return openSuiteApp({
     stripeUrl: stripeEmulator.url,
     env,
     accounts,
     autoSync: false,
-    projectDir,
     opened: { dirs, emulators: opened },
   });
 }
@@ -319,28 +315,24 @@ describe("mass sync over two subsidiaries served by two Stripe accounts", () => 
   it("creates one Stripe customer in each account", async () => {
     const keyA = `sk_test_nssMassA${Date.now()}`;
     const keyB = `sk_test_nssMassB${Date.now()}`;
+    // A second API secret, made by the account's administrator like the first.
     const secretB = "custsecret_nss_stripe_key_nordics";
-    // A second API secret is the administrator's, not the SuiteApp's: the test declares it in a copy
-    // of the project (the emulator only fills in secrets the project defines).
-    emulatorProjectDir();
-    const project = mkdtempSync(join(tmpdir(), "nss-mass-project-"));
-    dirs.push(project);
-    cpSync(join(PACKAGE_DIR, "src"), join(project, "src"), { recursive: true });
-    writeFileSync(join(project, "src", "Objects", `${secretB}.xml`), `<secret scriptid="${secretB}"/>\n`);
     const { ns } = await openAccount(
       { [`NSS_SECRET_${SECRET.toUpperCase()}`]: keyA, [`NSS_SECRET_${secretB.toUpperCase()}`]: keyB },
       [
         { name: "Main", subsidiary: "1" },
         { name: "Nordics", subsidiary: "2", secret: secretB },
       ],
-      project,
     );
-    const sub = await ns.saveAsUser({
-      type: "subsidiary",
-      id: null,
-      isDynamic: false,
-      values: { name: "Nordics AS", country: "NO", currency: "1" },
-    });
+    const sub = await ns.saveAsUser(
+      {
+        type: "subsidiary",
+        id: null,
+        isDynamic: false,
+        values: { name: "Nordics AS", country: "NO", currency: "1" },
+      },
+      { user: ADMIN },
+    );
     expect(sub).toBe(2);
     const id = await saveCustomer(ns, { companyname: "Twin Ltd", email: "twin@mass.example.com" });
     await ns.saveAsUser({

@@ -9,7 +9,16 @@ import { request as httpsRequest } from "node:https";
 import { type NetSuiteEmulator, type NetSuiteServer, startNetSuiteServer } from "@nss/netsuite-emulator";
 import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CERT, customer, openSuiteApp, query, saveCustomer, secretEnv, TLS_KEY } from "./helpers/e2e.js";
+import {
+  ADMIN,
+  CERT,
+  customer,
+  openSuiteApp,
+  query,
+  saveCustomer,
+  secretEnv,
+  TLS_KEY,
+} from "./helpers/e2e.js";
 
 const KEY = `sk_test_nssPortal${Date.now()}`;
 /** A Stripe account whose portal settings were never saved. */
@@ -63,7 +72,10 @@ function linkOf(nsx: NetSuiteEmulator, customerId: number) {
 
 async function setToken(nsx: NetSuiteEmulator, customerId: number, token: string): Promise<void> {
   const link = linkOf(nsx, customerId);
-  await nsx.saveAsUser({ ...link, values: { ...link.values, custrecord_nss_link_portal_token: token } });
+  await nsx.saveAsUser(
+    { ...link, values: { ...link.values, custrecord_nss_link_portal_token: token } },
+    { user: ADMIN },
+  );
 }
 
 const portalLink = (nsx: NetSuiteEmulator, id: number) =>
@@ -95,10 +107,13 @@ beforeAll(async () => {
   server = await startNetSuiteServer(ns);
   const [config] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
   const record = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
-  await ns.saveAsUser({
-    ...record,
-    values: { ...record.values, custrecord_nss_cfg_portal_return_url: RETURN_URL },
-  });
+  await ns.saveAsUser(
+    {
+      ...record,
+      values: { ...record.values, custrecord_nss_cfg_portal_return_url: RETURN_URL },
+    },
+    { user: ADMIN },
+  );
 });
 
 afterAll(async () => {

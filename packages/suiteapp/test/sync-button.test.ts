@@ -17,6 +17,7 @@ import {
   type SyncButtonResult,
 } from "../ts/lib/sync-button.js";
 import {
+  AR_CLERK,
   CERT,
   customer,
   openSuiteApp,
@@ -174,6 +175,37 @@ describe("the Sync Suitelet", () => {
       status: 400,
       error: { code: "NSS_CUSTOMER_NOT_FOUND", message: expect.stringContaining("no customer 99999") },
     });
+  });
+});
+
+describe("least privilege", () => {
+  it("the button works for a user whose role can edit customers and nothing of the SuiteApp", async () => {
+    // Ann's role has Customers only: the Suitelet runs as the SuiteApp's role (Execute as Role).
+    const id = await saveCustomer(ns, { companyname: "Clerk Ltd", email: "clerk@example.com" }, AR_CLERK);
+    const { form } = await ns.fireBeforeLoad(
+      "customer",
+      ns.data.loadRecord("customer", id, false),
+      "view",
+      undefined,
+      {
+        user: AR_CLERK,
+      },
+    );
+    expect(form.buttons.map((b) => b.id)).toEqual(["custpage_nss_sync"]);
+    const response = await ns.invokeSuitelet(SL, DEPLOY, {
+      method: "POST",
+      parameters: { customerId: String(id) },
+      user: AR_CLERK,
+    });
+    const answer = JSON.parse(response.body) as SyncButtonResult;
+    expect(answer.targets.map((t) => t.outcome)).toEqual(["created"]);
+    // Ann herself still cannot open the SuiteApp's records.
+    await expect(
+      ns.saveAsUser(
+        { type: "customrecord_nss_config", id: null, isDynamic: false, values: {} },
+        { user: AR_CLERK },
+      ),
+    ).rejects.toMatchObject({ name: "INSUFFICIENT_PERMISSION" });
   });
 });
 

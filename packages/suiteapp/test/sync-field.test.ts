@@ -9,7 +9,7 @@
 import type { NetSuiteEmulator } from "@nss/netsuite-emulator";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customer, query, saveCustomer, setAutoSync } from "./helpers/e2e.js";
+import { ADMIN, customer, query, saveCustomer, setAutoSync } from "./helpers/e2e.js";
 import { type System, startSystem } from "./helpers/system.js";
 
 let system: System;
@@ -20,7 +20,10 @@ let stripe: Stripe;
 async function configure(values: Record<string, unknown>): Promise<void> {
   const [row] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
   const config = ns.data.loadRecord("customrecord_nss_config", Number(row?.id), false);
-  await ns.saveAsUser({ ...config, values: { ...config.values, ...(values as typeof config.values) } });
+  await ns.saveAsUser(
+    { ...config, values: { ...config.values, ...(values as typeof config.values) } },
+    { user: ADMIN },
+  );
 }
 
 const stripeIdOf = (id: number) => String(customer(ns, id).custentity_nss_stripe_customer_id ?? "");

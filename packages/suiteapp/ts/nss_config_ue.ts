@@ -14,6 +14,7 @@
 import * as log from "N/log";
 import type { EntryPoints } from "N/types";
 import { validateConfig } from "@nss/core";
+import { hasSubsidiaries } from "./lib/account-features.js";
 import { checkConfiguration, refusal } from "./lib/config-check.js";
 import { rawSettings, readAccounts } from "./lib/read-config.js";
 import { applyWebhookSetting } from "./lib/webhook-endpoints.js";
@@ -38,10 +39,10 @@ export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
   if (rec.getValue({ fieldId: "isinactive" }) === true) return;
   // The record is saved: a failure here is logged (execution log and webhook log), never thrown.
   try {
-    const checked = validateConfig({
-      ...rawSettings((fieldId) => rec.getValue({ fieldId })),
-      accounts: readAccounts().accounts,
-    });
+    const checked = validateConfig(
+      { ...rawSettings((fieldId) => rec.getValue({ fieldId })), accounts: readAccounts().accounts },
+      { oneWorld: hasSubsidiaries() },
+    );
     if (!checked.ok) return;
     const { webhookEnabled, proxyUrl, proxySecretId } = checked.value;
     const changes = applyWebhookSetting({ enabled: webhookEnabled, proxyUrl, proxySecretId });

@@ -15,11 +15,16 @@
 import * as log from "N/log";
 import * as runtime from "N/runtime";
 import type { EntryPoints } from "N/types";
+import { APP_FOLDER } from "./lib/ids.js";
 import { readConfig } from "./lib/read-config.js";
 import { syncCustomer, thrownIssue } from "./lib/sync-customer.js";
 
-/** The client script beside this file in the File Cabinet (both are built into the same folder). */
-export const CLIENT_SCRIPT = "./nss_customer_cs.js";
+/**
+ * The client script, by its full File Cabinet path: a SuiteApp's form finds it only so (a relative
+ * `./nss_customer_cs.js` works in account customization projects, not in SuiteApps: the button would
+ * show and do nothing).
+ */
+export const CLIENT_SCRIPT = `${APP_FOLDER}/nss_customer_cs.js`;
 
 export const beforeLoad: EntryPoints.UserEvent.beforeLoad = (context) => {
   const { VIEW, EDIT } = context.UserEventType;

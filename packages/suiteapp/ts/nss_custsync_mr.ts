@@ -17,6 +17,7 @@ import * as runtime from "N/runtime";
 import * as search from "N/search";
 import type { EntryPoints } from "N/types";
 import { describeIssues } from "@nss/core";
+import { hasMultiSubsidiaryCustomers } from "./lib/account-features.js";
 import { readConfig } from "./lib/read-config.js";
 import { collectRun } from "./lib/run-summary.js";
 import { type SyncOutcome, syncCustomer, thrownIssue } from "./lib/sync-customer.js";
@@ -46,9 +47,7 @@ export const getInputData: EntryPoints.MapReduce.getInputData = () => {
   }
   const searchId = loaded.value.config.searches.massSync;
   const mass = search.load({ id: searchId });
-  const multiSubsidiary =
-    runtime.isFeatureInEffect({ feature: "SUBSIDIARIES" }) &&
-    runtime.isFeatureInEffect({ feature: "MULTISUBSIDIARYCUSTOMER" });
+  const multiSubsidiary = hasMultiSubsidiaryCustomers();
   // Only the customer and, with multi-subsidiary customers, each subsidiary are needed here: the
   // mapping columns are read per customer by syncCustomer.
   const subsidiaryColumn = search.createColumn({ name: "internalid", join: "msesubsidiary" });

@@ -15,6 +15,7 @@ import * as runtime from "N/runtime";
 import * as search from "N/search";
 import type { EntryPoints } from "N/types";
 import { parseColumnLabels, type SyncIssue, validateConfig } from "@nss/core";
+import { hasMultiSubsidiaryCustomers, hasSubsidiaries } from "./lib/account-features.js";
 import { defaultSearches, type SearchDef } from "./lib/default-searches.js";
 import { CONFIG_RECORD, CUSTOMER_FIELDS, DEFAULT_SEARCH_IDS } from "./lib/ids.js";
 import { columnRefs } from "./lib/single-search.js";
@@ -43,6 +44,13 @@ function ensureSearch(def: SearchDef): Outcome {
   }
   if (existing !== undefined) {
     // Kept as the administrator left it; a mapping core would refuse is reported, not overwritten.
+    if (!existing.isPublic) {
+      log.error({
+        title: `Saved search ${def.id} is private`,
+        details:
+          "The sync runs as the NetSuite–Stripe Sync role and cannot load it: check Public on the search.",
+      });
+    }
     if (def.mapped) {
       const plan = parseColumnLabels(columnRefs(existing.columns));
       if (!plan.ok) {
@@ -56,6 +64,9 @@ function ensureSearch(def: SearchDef): Outcome {
       type: def.type,
       id: def.id,
       title: def.title,
+      // Public: the scripts run as the NetSuite–Stripe Sync role, not as the administrator installing,
+      // and a search made by search.create is otherwise private to its owner (Search.isPublic).
+      isPublic: true,
       filters: def.filters,
       columns: def.columns.map((c) =>
         search.createColumn({
@@ -92,7 +103,7 @@ function ensureConfig(): Outcome {
   if (found.length > 0) return "kept";
 
   // The defaults must pass core's configuration check; only the Stripe account is still missing.
-  const checked = validateConfig({ ...DEFAULT_CONFIG, accounts: [] });
+  const checked = validateConfig({ ...DEFAULT_CONFIG, accounts: [] }, { oneWorld: hasSubsidiaries() });
   const issues = checked.ok ? [] : checked.errors;
   const unexpected = issues.filter((i) => i.code !== "CONFIG_NO_ACCOUNT");
   if (unexpected.length > 0) {
@@ -123,9 +134,7 @@ export const run: EntryPoints.SDFInstallation.run = (context) => {
   const script = runtime.getCurrentScript();
   const unitsAtStart = script.getRemainingUsage();
   // Without Multi-Subsidiary Customer there is no msesubsidiary join: one row per customer then.
-  const multiSubsidiary =
-    runtime.isFeatureInEffect({ feature: "SUBSIDIARIES" }) &&
-    runtime.isFeatureInEffect({ feature: "MULTISUBSIDIARYCUSTOMER" });
+  const multiSubsidiary = hasMultiSubsidiaryCustomers();
 
   const outcomes: string[] = [];
   for (const def of defaultSearches(multiSubsidiary)) outcomes.push(`${def.id} ${ensureSearch(def)}`);

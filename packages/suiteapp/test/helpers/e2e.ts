@@ -15,6 +15,22 @@ export const TLS_KEY = readFileSync(join(FIXTURES, "key.pem"));
 /** The API secret the Stripe account records name; its value comes from `env` in each test. */
 export const SECRET = "custsecret_nss_stripe_key_default";
 
+/**
+ * Who the tests act as: a user whose role is the SuiteApp's own (not an administrator), as a finance
+ * clerk given the shipped role would be; setting the SuiteApp up (account records, the configuration)
+ * is the administrator's.
+ */
+export const SYNC_USER = { role: "customrole_nss_sync", name: "Sam Clerk", email: "sam@example.com" };
+export const ADMIN = { role: "administrator" };
+
+/** A role the account's administrator made, as most accounts have: customers, nothing of the SuiteApp. */
+export const AR_CLERK_ROLE = {
+  scriptId: "customrole_test_ar_clerk",
+  name: "A/R Clerk",
+  permissions: { LIST_CUSTJOB: "EDIT" as const },
+};
+export const AR_CLERK = { role: AR_CLERK_ROLE.scriptId, name: "Ann Clerk" };
+
 /** A search definition for the emulator's data services. */
 export const query = (
   type: string,
@@ -22,9 +38,12 @@ export const query = (
   filters: SearchDef["filters"] = [],
 ): SearchDef => ({ id: null, scriptId: null, type, title: null, filters, columns, isPublic: false });
 
-/** Saves a customer in subsidiary 1 as a user in the UI would (user events fire). */
-export const saveCustomer = (ns: NetSuiteEmulator, values: Record<string, string>) =>
-  ns.saveAsUser({ type: "customer", id: null, isDynamic: false, values: { subsidiary: "1", ...values } });
+/** Saves a customer in subsidiary 1 as a user in the UI would (user events fire): the tests' user, or `user`. */
+export const saveCustomer = (ns: NetSuiteEmulator, values: Record<string, string>, user?: { role: string }) =>
+  ns.saveAsUser(
+    { type: "customer", id: null, isDynamic: false, values: { subsidiary: "1", ...values } },
+    user ? { user } : {},
+  );
 
 /** A customer's stored values. */
 export const customer = (ns: NetSuiteEmulator, id: number) =>
@@ -63,6 +82,8 @@ export async function openSuiteApp(options: {
   accounts?: StripeAccountDef[];
   autoSync?: boolean;
   projectDir?: string;
+  /** The account's features (default: OneWorld). */
+  features?: readonly string[];
 }): Promise<{ ns: NetSuiteEmulator; accountRecords: number[] }> {
   const dir = mkdtempSync(join(tmpdir(), "nss-e2e-"));
   options.opened.dirs.push(dir);
@@ -71,24 +92,30 @@ export async function openSuiteApp(options: {
     db: join(dir, "account.sqlite"),
     env: options.env,
     httpsCa: CERT,
+    user: SYNC_USER,
+    roles: [AR_CLERK_ROLE],
+    ...(options.features ? { features: options.features } : {}),
   });
   options.opened.emulators.push(ns);
   const accountRecords: number[] = [];
   for (const [i, a] of (options.accounts ?? [{ name: "Main", subsidiary: "1" }]).entries()) {
     accountRecords.push(
-      await ns.saveAsUser({
-        type: "customrecord_nss_stripe_account",
-        id: null,
-        isDynamic: false,
-        values: {
-          name: a.name,
-          custrecord_nss_acct_account_id: `acct_1NssTest${i}`,
-          custrecord_nss_acct_secret_id: a.secret ?? SECRET,
-          custrecord_nss_acct_ident_field: "subsidiary",
-          custrecord_nss_acct_ident_value: a.subsidiary,
-          custrecord_nss_acct_api_base: options.stripeUrl,
+      await ns.saveAsUser(
+        {
+          type: "customrecord_nss_stripe_account",
+          id: null,
+          isDynamic: false,
+          values: {
+            name: a.name,
+            custrecord_nss_acct_account_id: `acct_1NssTest${i}`,
+            custrecord_nss_acct_secret_id: a.secret ?? SECRET,
+            custrecord_nss_acct_ident_field: "subsidiary",
+            custrecord_nss_acct_ident_value: a.subsidiary,
+            custrecord_nss_acct_api_base: options.stripeUrl,
+          },
         },
-      }),
+        { user: ADMIN },
+      ),
     );
   }
   if (options.autoSync !== undefined) await setAutoSync(ns, options.autoSync);
@@ -99,5 +126,8 @@ export async function openSuiteApp(options: {
 export async function setAutoSync(ns: NetSuiteEmulator, on: boolean): Promise<void> {
   const [config] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
   const record = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
-  await ns.saveAsUser({ ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: on } });
+  await ns.saveAsUser(
+    { ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: on } },
+    { user: ADMIN },
+  );
 }

@@ -12,7 +12,7 @@ import { type NetSuiteEmulator, type NetSuiteServer, startNetSuiteServer } from 
 import { loadConfig, type RunningProxy, startProxy } from "@nss/proxy";
 import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
 import type Stripe from "stripe";
-import { CERT, openSuiteApp, query, secretEnv, stripeClient, TLS_KEY } from "./e2e.js";
+import { ADMIN, CERT, openSuiteApp, query, secretEnv, stripeClient, TLS_KEY } from "./e2e.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
@@ -76,14 +76,17 @@ export async function startSystem(options: { key: string; autoSync?: boolean }):
   const setWebhook = async (enabled: boolean) => {
     const [row] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
     const config = ns.data.loadRecord("customrecord_nss_config", Number(row?.id), false);
-    await ns.saveAsUser({
-      ...config,
-      values: {
-        ...config.values,
-        custrecord_nss_cfg_webhook_enabled: enabled,
-        custrecord_nss_cfg_proxy_url: sealing.url,
+    await ns.saveAsUser(
+      {
+        ...config,
+        values: {
+          ...config.values,
+          custrecord_nss_cfg_webhook_enabled: enabled,
+          custrecord_nss_cfg_proxy_url: sealing.url,
+        },
       },
-    });
+      { user: ADMIN },
+    );
   };
 
   return {

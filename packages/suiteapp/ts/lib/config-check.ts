@@ -18,6 +18,7 @@ import * as https from "N/https";
 import * as log from "N/log";
 import * as runtime from "N/runtime";
 import { parseColumnLabels, type RawStripeAccount, type SyncIssue, validateConfig } from "@nss/core";
+import { hasSubsidiaries } from "./account-features.js";
 import { type RawSettings, readAccounts, readStoredSettings, type StoredAccounts } from "./read-config.js";
 import { type ConfiguredSearch, columnRefs, loadConfiguredSearch, SEARCH_LABELS } from "./single-search.js";
 import { createStripeClient } from "./stripe-client.js";
@@ -94,6 +95,18 @@ function searchIssues(settings: RawSettings, syncField: string, reported: readon
       issues.push(...loaded.errors);
       continue;
     }
+    // The scripts run as the NetSuite–Stripe Sync role, not as the administrator saving this: a search
+    // private to its owner ("all searches created through search.create(options) are private",
+    // Search.isPublic) is one they cannot load.
+    if (!loaded.value.isPublic) {
+      issues.push({
+        code: "SEARCH_PRIVATE",
+        message: `The ${SEARCH_LABELS[which].toLowerCase()} "${id}" is private to its owner, so the sync (which runs as the NetSuite–Stripe Sync role) cannot load it.`,
+        fix: `Check Public on saved search ${id}, or name a public one in the ${SEARCH_LABELS[which]}.`,
+        field: which,
+        record: `saved search ${id}`,
+      });
+    }
     // The default payment method search selects customers and maps nothing: its labels are for people.
     if (which === "defaultPaymentMethod") continue;
     const plan = parseColumnLabels(columnRefs(loaded.value.columns), { syncField });
@@ -115,7 +128,7 @@ export function checkConfiguration(
   settings: RawSettings,
   stored: StoredAccounts = readAccounts(),
 ): SyncIssue[] {
-  const checked = validateConfig({ ...settings, accounts: stored.accounts });
+  const checked = validateConfig({ ...settings, accounts: stored.accounts }, { oneWorld: hasSubsidiaries() });
   // The configuration is made by the installation before any account record exists; a missing
   // account is the next step (and the sync's message), not a reason to refuse this record.
   const issues = checked.ok ? [] : checked.errors.filter((i) => i.code !== "CONFIG_NO_ACCOUNT");
@@ -145,7 +158,10 @@ export function checkAccount(raw: RawStripeAccount, apiBase: string | undefined)
   const recordId = text(raw.recordId);
   const others = stored.accounts.filter((a) => recordId === "" || text(a.recordId) !== recordId);
   // Last in the list, so that a duplicate is reported on this record, not on the stored one.
-  const checked = validateConfig({ ...(readStoredSettings() ?? {}), accounts: [...others, raw] });
+  const checked = validateConfig(
+    { ...(readStoredSettings() ?? {}), accounts: [...others, raw] },
+    { oneWorld: hasSubsidiaries() },
+  );
   const label = accountLabel(raw, others.length);
   const issues = checked.ok ? [] : checked.errors.filter((i) => i.record === label);
   if (!issues.some((i) => i.field === "secretId")) {

@@ -48,7 +48,8 @@ const MAPPED_COLUMNS: readonly ColumnDef[] = [
  * field, so the mass sync adds its own `msesubsidiary.internalid` column when it runs the search.
  */
 export function defaultSearches(multiSubsidiary: boolean): SearchDef[] {
-  const active = ["isinactive", "is", "F"];
+  // Customers only: leads and prospects share the record and its searches (stage tells them apart).
+  const customers: unknown[] = [["isinactive", "is", "F"], "AND", ["stage", "anyof", "CUSTOMER"]];
   return [
     {
       id: DEFAULT_SEARCH_IDS.singleSync,
@@ -63,7 +64,9 @@ export function defaultSearches(multiSubsidiary: boolean): SearchDef[] {
       id: DEFAULT_SEARCH_IDS.massSync,
       title: "NetSuite–Stripe: Mass Customer Sync",
       type: "customer",
-      filters: multiSubsidiary ? [active, "AND", ["msesubsidiary.internalid", "noneof", "@NONE@"]] : [active],
+      filters: multiSubsidiary
+        ? [...customers, "AND", ["msesubsidiary.internalid", "noneof", "@NONE@"]]
+        : customers,
       columns: [...MAPPED_COLUMNS],
       mapped: true,
     },
@@ -71,7 +74,7 @@ export function defaultSearches(multiSubsidiary: boolean): SearchDef[] {
       id: DEFAULT_SEARCH_IDS.defaultPaymentMethod,
       title: "NetSuite–Stripe: Default Payment Method Refresh",
       type: "customer",
-      filters: [active, "AND", [CUSTOMER_FIELDS.stripeCustomerId, "isnotempty", ""]],
+      filters: [...customers, "AND", [CUSTOMER_FIELDS.stripeCustomerId, "isnotempty", ""]],
       columns: [
         { name: CUSTOMER_FIELDS.stripeCustomerId, label: "Stripe Customer ID" },
         // Longest unread first, so a run cut short by governance resumes where it matters most.

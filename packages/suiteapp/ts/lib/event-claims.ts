@@ -2,7 +2,9 @@
  * The claim that lets one delivery of a Stripe event apply it, and no other: an event record
  * (`customrecord_nss_stripe_event`) whose external ID is `<account record ID>:<event ID>`. NetSuite
  * keeps external IDs unique per record type, so of two deliveries creating it at the same moment one
- * save fails with DUP_RCRD: that delivery finds the claim and stands back.
+ * save fails: that delivery finds the claim and stands back. The failure's name (DUP_RCRD in public
+ * SuiteScript code that catches it; Oracle does not document it for scripts) is not relied on: any
+ * failed save looks the external ID up, and only a claim found there counts as someone else's.
  *
  * A claim is `applying` while its delivery works and `applied` once done. A delivery that fails
  * releases it (deletes the record) so Stripe's retry can claim again. A delivery that died without
@@ -44,13 +46,15 @@ export function claimEvent(envelope: Envelope, customerId: string, now: Date): C
   try {
     return { state: "claimed", id: String(claim.save({ ignoreMandatoryFields: true })) };
   } catch (e) {
-    if (errorName(e) !== "DUP_RCRD") throw e;
+    const existing = existingClaim(envelope, now);
+    // No claim of that external ID: the save failed for another reason, which the caller reports.
+    if (existing === undefined) throw e;
+    return existing;
   }
-  return existingClaim(envelope, now);
 }
 
-/** The claim another delivery made: applied, being applied, or abandoned (then taken over). */
-function existingClaim(envelope: Envelope, now: Date): Claim {
+/** The claim another delivery made: applied, being applied, or abandoned (then taken over); none. */
+function existingClaim(envelope: Envelope, now: Date): Claim | undefined {
   const [row] = search
     .create({
       type: EVENT_RECORD.type,
@@ -59,9 +63,9 @@ function existingClaim(envelope: Envelope, now: Date): Claim {
     })
     .run()
     .getRange({ start: 0, end: 1 });
-  // Released between our save and the search: the delivery that released it answered retry, and so
-  // do we; Stripe's next attempt claims it.
-  if (row === undefined) return { state: "busy" };
+  // None: our save failed for another reason — or the claim was released between our save and the
+  // search; either way the caller answers retry and Stripe's next attempt claims it.
+  if (row === undefined) return undefined;
   const claim = record.load({ type: EVENT_RECORD.type, id: row.id });
   if (claim.getValue({ fieldId: f.status }) === "applied") return { state: "applied" };
   const claimed = claim.getValue({ fieldId: f.claimed }) as Date | null;
@@ -72,7 +76,8 @@ function existingClaim(envelope: Envelope, now: Date): Claim {
   try {
     claim.save({ ignoreMandatoryFields: true });
   } catch (e) {
-    // Another delivery took it over first (its save changed the record after our load).
+    // Another delivery took it over first (its save changed the record after our load): NetSuite's
+    // optimistic locking error, which public SuiteScript code retries on by this name.
     if (errorName(e) === "RCRD_HAS_BEEN_CHANGED") return { state: "busy" };
     throw e;
   }

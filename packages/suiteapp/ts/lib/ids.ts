@@ -3,6 +3,9 @@
  * matches script IDs without regard to case; these are written as the objects declare them.
  */
 
+/** The SuiteApp's File Cabinet folder: `/SuiteApps/<publisherid>.<projectid>` (src/manifest.xml). */
+export const APP_FOLDER = "/SuiteApps/com.nss.stripesync";
+
 /** Customer fields (entitycustomfield objects). */
 export const CUSTOMER_FIELDS = {
   stripeCustomerId: "custentity_nss_stripe_customer_id",

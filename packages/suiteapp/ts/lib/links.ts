@@ -38,7 +38,7 @@ function linkFilters(customerId: string, accountRecordId: string, subsidiaryId: 
     "AND",
     [accountRecordId ? f.account : "isinactive", accountRecordId ? "anyof" : "is", accountRecordId || "F"],
   ];
-  if (subsidiaryId) filters.push("AND", [f.subsidiary, "anyof", subsidiaryId]);
+  if (subsidiaryId) filters.push("AND", [f.subsidiary, "is", subsidiaryId]);
   return filters;
 }
 

@@ -25,6 +25,7 @@ import {
   type SyncIssue,
   summarizePaymentMethod,
 } from "@nss/core";
+import { hasSubsidiaries } from "./account-features.js";
 import { CUSTOMER_FIELDS } from "./ids.js";
 import { findLink } from "./links.js";
 import { createStripeClient } from "./stripe-client.js";
@@ -124,7 +125,13 @@ function refreshOnce(
     const otherFields = run.accounts.map((a) => a.identifierField).filter((f) => f !== "subsidiary");
     const f = CUSTOMER_FIELDS;
     const columns = Array.from(
-      new Set(["subsidiary", f.defaultPaymentMethod, f.defaultPaymentMethodId, f.lastError, ...otherFields]),
+      new Set([
+        ...(hasSubsidiaries() ? ["subsidiary"] : []),
+        f.defaultPaymentMethod,
+        f.defaultPaymentMethodId,
+        f.lastError,
+        ...otherFields,
+      ]),
     );
     const customer = record.load({ type: record.Type.CUSTOMER, id: customerId });
     const values: Record<string, unknown> = {};

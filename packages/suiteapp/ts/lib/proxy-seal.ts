@@ -6,6 +6,7 @@
 import * as https from "N/https";
 import * as url from "N/url";
 import { fail, ok, type Result } from "@nss/core";
+import { isSecretFailure } from "./https-errors.js";
 
 /** The external (available without login) Suitelet Stripe's events reach through the proxy. */
 export const WEBHOOK_SUITELET = {
@@ -40,6 +41,13 @@ export function sealWebhookUrl(r: SealRequest): Result<string> {
     });
   } catch (e) {
     const err = e as { name?: string; message?: string };
+    if (isSecretFailure(err.name ?? "", err.message ?? "", r.proxySecretId)) {
+      return fail({
+        code: "PROXY_SECRET_UNAVAILABLE",
+        message: `NetSuite could not use the API secret ${r.proxySecretId}: ${err.name ?? "error"}: ${err.message ?? String(e)}.`,
+        fix: `Create ${r.proxySecretId} in Setup > Company > Preferences > API Secrets holding the proxy's admin token (PROXY_ADMIN_TOKEN), available to the SuiteApp com.nss.stripesync and restricted to the proxy's domain.`,
+      });
+    }
     return fail({
       code: "PROXY_UNREACHABLE",
       message: `The webhook proxy could not be reached: ${err.name ?? "error"}: ${err.message ?? String(e)}.`,

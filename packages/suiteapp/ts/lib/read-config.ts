@@ -12,6 +12,7 @@ import {
   type SyncConfig,
   validateConfig,
 } from "@nss/core";
+import { hasSubsidiaries } from "./account-features.js";
 import { CONFIG_RECORD, STRIPE_ACCOUNT_RECORD } from "./ids.js";
 
 /** The checked configuration, and the API base of each account record that sets one (tests only). */
@@ -115,7 +116,7 @@ export function readConfig(): Result<LoadedConfig> {
     };
   }
   const { accounts, apiBases } = readAccounts();
-  const checked = validateConfig({ ...settings, accounts });
+  const checked = validateConfig({ ...settings, accounts }, { oneWorld: hasSubsidiaries() });
   if (!checked.ok) return checked;
   return { ok: true, value: { config: checked.value, apiBases } };
 }

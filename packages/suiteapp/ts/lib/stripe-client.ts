@@ -30,6 +30,7 @@ import {
   STRIPE_API_VERSION,
   type SyncIssue,
 } from "@nss/core";
+import { isSecretFailure, NETWORK_ERRORS } from "./https-errors.js";
 import {
   authIssue,
   badResponseIssue,
@@ -171,18 +172,10 @@ export function backoffMs(retry: number, baseMs: number, maxMs: number): number 
   return Math.round(step / 2 + (Math.random() * step) / 2);
 }
 
-/** N/https's network errors (documented names; all become STRIPE_UNREACHABLE, as does anything unknown). */
-export const NETWORK_ERRORS: ReadonlySet<string> = new Set([
-  "SSS_REQUEST_TIME_EXCEEDED",
-  "SSS_CONNECTION_TIME_OUT",
-  "SSS_CONNECTION_CLOSED",
-  "SSS_INVALID_HOST_CERT",
-  "SSS_UNKNOWN_HOST",
-  "SSS_REQUEST_LOOP_DETECTED",
-]);
 /** Worth another attempt: the request may not have reached Stripe. A 45 s timeout is not retried. */
+export { NETWORK_ERRORS };
+
 const RETRYABLE_NETWORK_ERRORS = new Set(["SSS_CONNECTION_TIME_OUT", "SSS_CONNECTION_CLOSED"]);
-const SECRET_ERRORS = new Set(["INVALID_SECRET_KEY", "SSS_INVALID_SECRET", "INVALID_SECRET"]);
 
 type Attempt =
   | { kind: "response"; status: number; body: string; headers: object }
@@ -218,15 +211,16 @@ export function createStripeClient(
     body: string | undefined,
     key: string | undefined,
   ): Attempt {
-    const headers: Record<string, unknown> = {
-      // NetSuite substitutes {custsecret_…} when it sends the request: the script never holds the key.
-      Authorization: https.createSecureString({ input: `Bearer {${account.secretId}}` }),
-      "Stripe-Version": STRIPE_API_VERSION,
-      "Content-Type": "application/x-www-form-urlencoded",
-      Accept: "application/json",
-    };
-    if (key !== undefined) headers["Idempotency-Key"] = key;
     try {
+      const headers: Record<string, unknown> = {
+        // NetSuite substitutes {custsecret_…} when it sends the request: the script never holds the key.
+        // Inside the try: a secret NetSuite refuses may fail here rather than on the request.
+        Authorization: https.createSecureString({ input: `Bearer {${account.secretId}}` }),
+        "Stripe-Version": STRIPE_API_VERSION,
+        "Content-Type": "application/x-www-form-urlencoded",
+        Accept: "application/json",
+      };
+      if (key !== undefined) headers["Idempotency-Key"] = key;
       const response = https.request({
         method,
         url,
@@ -310,7 +304,9 @@ export function createStripeClient(
       });
 
       if (last.kind === "thrown") {
-        if (SECRET_ERRORS.has(last.name)) return failWith(secretIssue(ctx, last.message));
+        if (isSecretFailure(last.name, last.message, account.secretId)) {
+          return failWith(secretIssue(ctx, `${last.name}: ${last.message}`));
+        }
         const retry = RETRYABLE_NETWORK_ERRORS.has(last.name) && (method !== "POST" || key !== undefined);
         if (retry && attempt < maxAttempts) {
           log.audit({ title: "Stripe call retried", details: `${method} ${path}: ${last.name}` });

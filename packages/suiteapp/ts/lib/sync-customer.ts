@@ -21,6 +21,8 @@ import {
   type SyncConfig,
   type SyncIssue,
 } from "@nss/core";
+import { hasSubsidiaries } from "./account-features.js";
+import { dateTimeText } from "./field-values.js";
 import { CUSTOMER_FIELDS } from "./ids.js";
 import { findLink, type LinkRow, saveLink, saveLinkToken } from "./links.js";
 import { newPortalToken, portalUrl } from "./portal-token.js";
@@ -89,9 +91,10 @@ export function thrownIssue(e: unknown, customerId: string): SyncIssue {
 /** The customer's subsidiary, stored Stripe ID, sync value and the accounts' identifier fields (1 unit). */
 function readCustomer(config: SyncConfig, customerId: string): CustomerFacts & { portalLink: string } {
   const otherFields = config.accounts.map((a) => a.identifierField).filter((f) => f !== "subsidiary");
+  // Without OneWorld a customer has no subsidiary field: naming it would fail the lookup.
   const columns = Array.from(
     new Set([
-      "subsidiary",
+      ...(hasSubsidiaries() ? ["subsidiary"] : []),
       config.stripeIdField,
       config.syncField,
       CUSTOMER_FIELDS.portalLink,
@@ -143,9 +146,9 @@ function writeCustomer(
   primaryStripeId: string | undefined,
   portalLink?: string,
 ): void {
-  const values: Record<string, string | Date> = {
+  const values: Record<string, string> = {
     [CUSTOMER_FIELDS.syncStatus]: status,
-    [CUSTOMER_FIELDS.lastSync]: new Date(),
+    [CUSTOMER_FIELDS.lastSync]: dateTimeText(new Date()),
     [CUSTOMER_FIELDS.lastError]: error.slice(0, 3900),
   };
   if (primaryStripeId !== undefined) {

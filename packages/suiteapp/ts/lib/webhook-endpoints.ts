@@ -86,7 +86,6 @@ function store(recordId: string, values: Record<string, string>): void {
 function writeLog(change: WebhookChange): void {
   const f = WEBHOOK_LOG_RECORD.fields;
   const row = record.create({ type: WEBHOOK_LOG_RECORD.type });
-  row.setValue({ fieldId: "name", value: `${change.accountName}: ${change.action}` });
   row.setValue({ fieldId: f.account, value: change.accountRecordId });
   row.setValue({ fieldId: f.action, value: change.action });
   row.setValue({ fieldId: f.status, value: change.action === "failed" ? "failed" : "ok" });

@@ -26,6 +26,7 @@ import {
   verifyStripeSignature,
 } from "@nss/core";
 import { claimEvent, completeClaim, releaseClaim } from "./event-claims.js";
+import { dateTimeText } from "./field-values.js";
 import { LINK_RECORD, STRIPE_ACCOUNT_RECORD } from "./ids.js";
 import { refreshCustomer } from "./payment-method-refresh.js";
 import { readConfig } from "./read-config.js";
@@ -147,7 +148,7 @@ export function handleForwardedEvent(body: string, nowSeconds: number): NetSuite
     id: link.id,
     values: {
       [LINK_RECORD.fields.lastEventId]: envelope.eventId,
-      [LINK_RECORD.fields.lastEventAt]: new Date(envelope.created * 1000),
+      [LINK_RECORD.fields.lastEventAt]: dateTimeText(new Date(envelope.created * 1000)),
     },
   });
   return applied;
