@@ -442,3 +442,15 @@ describe("record types the emulator does not model", () => {
     data.close();
   });
 });
+
+describe("a value for a field a custom record type does not have", () => {
+  it("is refused as not modelled (its SDF object lists every field); blank values are ignored", () => {
+    const data = new AccountData(smallProject(), { now: () => NOW });
+    const save = (values: Record<string, string>) =>
+      data.saveRecord({ type: "customrecord_sync_log", id: null, isDynamic: false, values });
+    expect(() => save({ name: "x", custrecord_log_customer: "", custrecord_log_typo: "1" })).toThrow(
+      "UNSUPPORTED_BY_EMULATOR: a value for field custrecord_log_typo, which customrecord_sync_log does not have",
+    );
+    data.close();
+  });
+});

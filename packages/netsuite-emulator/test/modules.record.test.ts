@@ -112,6 +112,10 @@ describe("N/record", () => {
     expect(meter.usage - before).toBe(5);
     before = meter.usage;
     expect(record.submitFields({ type: "customer", id, values: { email: "y" } })).toBe(id);
+    // A Date is not the text submitFields documents: not guessed at.
+    expect(() =>
+      record.submitFields({ type: "customer", id, values: { custentity_since: new Date() } }),
+    ).toThrow("UNSUPPORTED_BY_EMULATOR: N/record.submitFields with a Date for custentity_since");
     expect(meter.usage - before).toBe(5);
     expect(t.data.loadRecord("customer", id, false).values.email).toBe("y");
     before = meter.usage;

@@ -340,7 +340,6 @@ describe("stale links", () => {
       id: null,
       isDynamic: false,
       values: {
-        name: `link ${id}`,
         custrecord_nss_link_customer: String(id),
         custrecord_nss_link_subsidiary: "1",
         custrecord_nss_link_account: String(accountId),
@@ -370,7 +369,6 @@ describe("speed", () => {
           id: null,
           isDynamic: false,
           values: {
-            name: `link ${id}`,
             custrecord_nss_link_customer: String(id),
             custrecord_nss_link_subsidiary: "1",
             custrecord_nss_link_account: String(accountId),
@@ -387,7 +385,6 @@ describe("speed", () => {
         id: null,
         isDynamic: false,
         values: {
-          name: `log ${i}`,
           custrecord_nss_synclog_kind: "mass",
           custrecord_nss_synclog_customer: String(created[i % created.length]),
           custrecord_nss_synclog_account: String(accountId),

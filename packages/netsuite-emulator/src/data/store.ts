@@ -247,6 +247,15 @@ export class AccountData implements DataServices {
     for (const [key, value] of Object.entries(input)) {
       const field = def.fields.get(key.toLowerCase());
       if (!field) {
+        // A custom record type's fields are all in its SDF object: a value for another field is a
+        // mistake (the name of a type without one, a misspelt custrecord_…). What NetSuite does with
+        // it is not documented, so the emulator does not guess: it refuses, as not modelled.
+        if (def.kind === "custom" && !isEmpty(value)) {
+          throw new NsError(
+            "UNSUPPORTED_BY_EMULATOR",
+            `UNSUPPORTED_BY_EMULATOR: a value for field ${key}, which ${def.id} does not have (what NetSuite does with it is not documented)`,
+          );
+        }
         out[key] = value;
         continue;
       }

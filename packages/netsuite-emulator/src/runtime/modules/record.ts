@@ -5,10 +5,11 @@
  * ("SuiteScript 2.x API Governance").
  */
 import type { FieldValue, RecordData, RecordKind } from "../../data/types.js";
+import { unsupported } from "../../errors.js";
 import type { ScriptEnv } from "../env.js";
 import { type RecordOperation, recordCost } from "../governance.js";
 import { enumOf, type Options, options, promiseUnsupported, required, withUnsupported } from "./util.js";
-import { toFieldValue, toScriptValue } from "./values.js";
+import { isDate, toFieldValue, toScriptValue } from "./values.js";
 
 /** record.Type: the IDs NetSuite uses (a subset; custom record types are passed as `customrecord_…`). */
 export const RecordType = enumOf({
@@ -228,7 +229,16 @@ export function createRecordModule(env: ScriptEnv): Record<string, unknown> {
       const id = recordId(opts, "record.submitFields");
       const given = required<Record<string, unknown>>(opts, "values", "record.submitFields");
       const values: Record<string, FieldValue> = {};
-      for (const [key, value] of Object.entries(given)) values[key] = toFieldValue(value);
+      for (const [key, value] of Object.entries(given)) {
+        // Oracle documents submitFields' values as text (and select IDs); what it makes of a JavaScript
+        // Date is not documented, so the emulator does not guess: format.format gives the text form.
+        if (isDate(value)) {
+          throw unsupported(
+            `N/record.submitFields with a Date for ${key} (pass format.format({ value, type }) text)`,
+          );
+        }
+        values[key] = toFieldValue(value);
+      }
       charge(env, "submitFields", type, "record.submitFields");
       return env.call<number>("record.submitFields", { type, id, values });
     },
