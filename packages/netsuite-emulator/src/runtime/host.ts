@@ -7,10 +7,11 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Access } from "../account/access.js";
 import { Features } from "../account/features.js";
+import { Guard } from "../account/guard.js";
 import { type Principal, SYSTEM_USER } from "../account/principal.js";
 import { Roles } from "../account/roles.js";
 import type { AccountSecrets } from "../account/secrets.js";
-import type { DataServices, RecordData, SearchDef } from "../data/types.js";
+import type { DataServices, RecordData } from "../data/types.js";
 import { NsError } from "../errors.js";
 import type { DeploymentDef, Project, ScriptDef } from "../sdf/types.js";
 import type {
@@ -110,6 +111,7 @@ export class ScriptHost {
   recordWrites: RecordWrites;
   tasks: TaskService | undefined;
   readonly roles: Roles;
+  private readonly guard: Guard | undefined;
   private readonly envType: string;
   private domains: RuntimeInfo["domains"];
   private readonly httpTimeoutMs: number;
@@ -129,6 +131,7 @@ export class ScriptHost {
     };
     this.tokenSalt = options.tokenSalt ?? randomUUID();
     this.roles = options.roles ?? new Roles();
+    this.guard = options.access ? new Guard(options.access, options.data) : undefined;
     this.httpTimeoutMs = options.httpTimeoutMs ?? 45_000;
     this.connectTimeoutMs = options.httpConnectTimeoutMs ?? 5_000;
     const data = options.data;
@@ -250,13 +253,13 @@ export class ScriptHost {
         const fn = data[name];
         if (typeof fn !== "function")
           throw new NsError("UNSUPPORTED_BY_EMULATOR", `UNSUPPORTED_BY_EMULATOR: data.${name}`);
-        const checkedArgs = this.checkRead(ctx, name, args);
-        const result = fn.apply(this.options.data, checkedArgs);
-        if (name === "loadSearch") this.checkVisible(ctx, result as SearchDef);
+        const checked = this.guard?.beforeRead(ctx.principal, name, args) ?? args;
+        const result = fn.apply(this.options.data, checked);
+        this.guard?.afterRead(ctx.principal, name, result);
         return result;
       }
       const [arg] = args as [Record<string, unknown>];
-      this.checkWrite(ctx, method, arg);
+      this.guard?.beforeWrite(ctx.principal, method, arg);
       switch (method) {
         case "log.write":
           this.log.append(ctx, arg as never);
@@ -281,72 +284,6 @@ export class ScriptHost {
           throw new NsError("UNSUPPORTED_BY_EMULATOR", `UNSUPPORTED_BY_EMULATOR: ${method}`);
       }
     };
-  }
-
-  /**
-   * Refuses a read the invocation's role may not make (account/access.ts); a new saved search is
-   * owned by the user who saves it. Answers the arguments to call the data service with.
-   */
-  private checkRead(ctx: InvocationContext, name: string, args: unknown[]): unknown[] {
-    const access = this.options.access;
-    if (!access) return args;
-    const p = ctx.principal;
-    switch (name) {
-      case "loadRecord":
-        access.record(p, String(args[0]), "VIEW");
-        return args;
-      case "runSearch":
-        access.search(p, (args[0] as SearchDef).type);
-        return args;
-      case "lookupFields":
-        access.search(p, String(args[0]));
-        return args;
-      case "loadSearch":
-        access.search(p, this.searchTypeOf(args[0]));
-        return args;
-      case "saveSearch": {
-        const def = args[0] as SearchDef;
-        access.search(p, def.type);
-        if (def.id === null) return [{ ...def, ownerId: p.userId }, ...args.slice(1)];
-        // Saving an existing search changes it: its owner's or an Administrator's to change.
-        const stored = this.options.data.loadSearch(def.id);
-        this.checkVisible(ctx, stored, true);
-        return [
-          { ...def, ...(stored.ownerId !== undefined ? { ownerId: stored.ownerId } : {}) },
-          ...args.slice(1),
-        ];
-      }
-      case "deleteSearch":
-        this.checkVisible(ctx, this.options.data.loadSearch(args[0] as string | number), true);
-        return args;
-      default:
-        return args;
-    }
-  }
-
-  private searchTypeOf(idOrScriptId: unknown): string {
-    return this.options.data.loadSearch(idOrScriptId as string | number).type;
-  }
-
-  /** Another user's private search is, to this user, a search that does not exist. */
-  private checkVisible(ctx: InvocationContext, search: SearchDef, owner = false): void {
-    const access = this.options.access;
-    if (!access) return;
-    const visible = owner
-      ? ctx.principal.role.administrator || search.ownerId === ctx.principal.userId
-      : access.canSee(ctx.principal, search);
-    if (!visible) throw new NsError("INVALID_SEARCH", "That search or mass update does not exist.");
-  }
-
-  /** Refuses a write the invocation's role may not make: create, edit (save, submitFields) or delete. */
-  private checkWrite(ctx: InvocationContext, method: string, arg: Record<string, unknown> | undefined): void {
-    const access = this.options.access;
-    if (!access || !arg) return;
-    if (method === "record.save") {
-      const record = arg.record as RecordData;
-      access.record(ctx.principal, record.type, record.id === null ? "CREATE" : "EDIT");
-    } else if (method === "record.submitFields") access.record(ctx.principal, String(arg.type), "EDIT");
-    else if (method === "record.delete") access.record(ctx.principal, String(arg.type), "FULL");
   }
 
   /** N/https on the main thread: secrets filled in here only, NetSuite's timeouts and error names. */
