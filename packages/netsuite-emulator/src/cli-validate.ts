@@ -34,7 +34,7 @@ export function validateProject(projectDir: string, features?: readonly string[]
       (project.roles?.length ?? 0) +
       (project.savedSearches?.length ?? 0),
     skipped: project.skipped ?? [],
-    findings: lintAccess(project, roles),
+    findings: lintAccess(project),
   };
 }
 

@@ -107,6 +107,7 @@ export class NetSuiteEmulator {
     const features = new Features(options.features);
     checkDeployable(project, features);
     const roles = new Roles([...(project.roles ?? []), ...(options.roles ?? [])]);
+    checkRoleReferences(project, roles);
     const data = new AccountData(project, {
       features,
       ...(options.db !== undefined ? { file: options.db } : {}),
@@ -132,7 +133,6 @@ export class NetSuiteEmulator {
       new UserEvents(host).install(),
       new Tasks(host).install(),
     );
-    checkRoleReferences(project, roles);
     if (options.user) emulator.defaultUser = emulator.user(options.user);
     if (options.install !== false) {
       const fromVersion = typeof options.install === "object" ? options.install.fromVersion : null;

@@ -9,7 +9,7 @@ import type { NetSuiteEmulator } from "@nss/netsuite-emulator";
 import type { RunningProxy } from "@nss/proxy";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customer, saveCustomer } from "./helpers/e2e.js";
+import { ADMIN, customer, saveCustomer } from "./helpers/e2e.js";
 import { type System, startSystem } from "./helpers/system.js";
 
 const KEY = `sk_test_nssWebhooks${Date.now()}`;
@@ -131,5 +131,31 @@ describe("webhooks through the proxy", () => {
       body: JSON.stringify({ v: 1, envelope: {}, payload: "{}", signature: "t=1,v1=00" }),
     });
     expect(JSON.parse(answer.body)).toMatchObject({ result: "refused" });
+  });
+
+  it("a proxy token secret NetSuite will not use fails the enable, naming the secret to create", async () => {
+    await setWebhook(false);
+    const [row] = ns.data.listRecords("customrecord_nss_config");
+    const config = ns.data.loadRecord("customrecord_nss_config", Number(row?.id), false);
+    await ns.saveAsUser(
+      {
+        ...config,
+        values: {
+          ...config.values,
+          custrecord_nss_cfg_webhook_enabled: true,
+          custrecord_nss_cfg_proxy_secret_id: "custsecret_nss_proxy_missing",
+        },
+      },
+      { user: ADMIN },
+    );
+    const last = ns.data.listRecords("customrecord_nss_webhook_log").at(-1)?.values;
+    expect(last?.custrecord_nss_whlog_action).toBe("failed");
+    expect(String(last?.custrecord_nss_whlog_message)).toContain(
+      "NetSuite could not use the API secret custsecret_nss_proxy_missing",
+    );
+    expect(String(last?.custrecord_nss_whlog_message)).toContain(
+      "Create custsecret_nss_proxy_missing in Setup > Company > Preferences > API Secrets",
+    );
+    expect(account().custrecord_nss_acct_wh_status).toBe("failed");
   });
 });

@@ -1,11 +1,11 @@
 /**
  * What a project's deployments and record types say about access, checked without running anything
  * (the `validate` command): a Suitelet available without login must let Online Form User in, and one
- * without Execute as Role reads nothing a permission guards; a custom role a deployment or record type
- * names must exist. Errors make a deployment fail or a script refused; warnings are likely mistakes.
+ * without Execute as Role reads nothing a permission guards; a permission list naming no role but
+ * Administrator shuts out every script. (That the roles named exist is checkRoleReferences'.) Errors make
+ * a script refused; warnings are likely mistakes.
  */
 import type { Project } from "../sdf/types.js";
-import type { Roles } from "./roles.js";
 
 export interface AccessFinding {
   level: "error" | "warning";
@@ -13,21 +13,12 @@ export interface AccessFinding {
   message: string;
 }
 
-export function lintAccess(project: Project, roles: Roles): AccessFinding[] {
+export function lintAccess(project: Project): AccessFinding[] {
   const out: AccessFinding[] = [];
   for (const script of project.scripts) {
     const file = `src/Objects/${script.scriptId}.xml`;
     for (const d of script.deployments) {
       const named = (d.audienceRoles ?? []).map((r) => r.toLowerCase());
-      for (const role of [...(d.runAsRole ? [d.runAsRole] : []), ...named]) {
-        if (/^customrole/i.test(role) && !roles.has(role)) {
-          out.push({
-            level: "error",
-            file,
-            message: `${d.scriptId} names role ${role}, which neither the project nor the account has`,
-          });
-        }
-      }
       if (script.type !== "suitelet" || !d.isOnline) continue;
       if (!named.includes("online_form_user")) {
         out.push({

@@ -30,7 +30,7 @@ import {
   STRIPE_API_VERSION,
   type SyncIssue,
 } from "@nss/core";
-import { isSecretFailure, NETWORK_ERRORS } from "./https-errors.js";
+import { isSecretFailure } from "./https-errors.js";
 import {
   authIssue,
   badResponseIssue,
@@ -173,8 +173,6 @@ export function backoffMs(retry: number, baseMs: number, maxMs: number): number 
 }
 
 /** Worth another attempt: the request may not have reached Stripe. A 45 s timeout is not retried. */
-export { NETWORK_ERRORS };
-
 const RETRYABLE_NETWORK_ERRORS = new Set(["SSS_CONNECTION_TIME_OUT", "SSS_CONNECTION_CLOSED"]);
 
 type Attempt =
@@ -312,7 +310,7 @@ export function createStripeClient(
           log.audit({ title: "Stripe call retried", details: `${method} ${path}: ${last.name}` });
           continue;
         }
-        // NetSuite's network errors (NETWORK_ERRORS) and anything else N/https threw.
+        // NetSuite's network errors (https-errors.ts) and anything else N/https threw.
         return failWith(unreachableIssue(ctx, last.name, last.message));
       }
 

@@ -14,12 +14,6 @@ export {
   type UnmodelledType,
 } from "./other.js";
 export { PAGES } from "./pages.js";
-export {
-  PERMISSION_KEYS,
-  PERMISSION_KEYS_SOURCE,
-  type PermissionCategory,
-  type PermissionKey,
-} from "./permissions.js";
 export { CUSTOM_RECORD_TYPE, RECORD_TYPE_STRUCTURES } from "./record-type.js";
 export { ROLE, ROLE_STRUCTURES } from "./role.js";
 export { SCRIPT_OBJECTS, SCRIPT_STRUCTURES, SCRIPT_TYPES, type ScriptRoot } from "./scripts.js";

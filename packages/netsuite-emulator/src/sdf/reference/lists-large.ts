@@ -411,12 +411,17 @@ export const LARGE_VALUE_LISTS = {
       TRAN_WAVE TRAN_WOCLOSE TRAN_WOCOMPL TRAN_WOISSUE TRAN_WORKORD TRAN_WORKORDBUILD TRAN_WORKORDCLOSE
       TRAN_WORKORDCOMPLETE TRAN_WORKORDISSUE TRAN_WORKORDMARKBUILT TRAN_WORKORDMARKFIRMED
       TRAN_WORKORDMARKRELEASED TRAN_XCHGJRNL TRAN_XCHGREQUEST TRAN_XMLDETAIL TRAN_YTDADJST
+      ADMI_DIRECTINVOICEPAYMENTSETUP ADMI_HTMLFORMULA ADMI_MCP_SERVER ADMI_PROMPTS LIST_BILLCAPTURE
+      LIST_CONTACTSUBSIDIARYRELATION LIST_FINANCIAL_EXCEPTION_MGMT LIST_GIFT_CERTIFICATE LIST_MESSAGE_UNRESTRICTED
+      LIST_PA_RECORDS LIST_PICKDECOMPOSITION LIST_SAASMETRIC LIST_SYSTEMNOTES LIST_TIMEOFF LIST_VENDOR_ACH
+      REPO_CONSOLIDATED_REPORTING
     `),
     accountData: true,
     note:
       "Values from salto-io/salto packages/netsuite-adapter/src/autogen (commit 8696742b); the " +
       "first 62 values on Oracle's page (all that the stored excerpt shows) match salto's order" +
-      " exactly. See permissions.ts for display names.",
+      " exactly. The last 16 are only in Oracle's own list (oracle/netsuite-suitecloud-sdk," +
+      " agent-skills/netsuite-sdf-roles-and-permissions/references/permissions.json), which is newer.",
     source: PAGES.genericPermission,
   },
   generic_standard_field: saltoList(

@@ -249,6 +249,4 @@ export const PAGES = {
   /** workflowactionscript */
   workflowactionscript:
     "https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/SDFxml_1411852606.html",
-  /** Permission names and IDs (source named by oracle/netsuite-suitecloud-sdk permissions.json) */
-  permissionNames: "https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/chapter_N3236764.html",
 } as const;

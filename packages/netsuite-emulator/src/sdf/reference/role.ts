@@ -96,8 +96,8 @@ export const ROLE_STRUCTURES: Readonly<Record<string, StructureSpec>> = {
         ...fromLists("generic_permission"),
         refTypes: ["customtransactiontype", "customsegment", "customrecordtype"],
         note:
-          "Standard keys are generic_permission ids (ADMI_, LIST_, REGT_, REPO_, TRAN_…; names in " +
-          "permissions.ts); a custom record/transaction type or segment is referenced as " +
+          "Standard keys are generic_permission ids (ADMI_, LIST_, REGT_, REPO_, TRAN_…); a custom " +
+          "record/transaction type or segment is referenced as " +
           "[scriptid=customrecord_…].",
       },
       permlevel: { required: "required", type: "select", ...fromLists("generic_permission_level") },
