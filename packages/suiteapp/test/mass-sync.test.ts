@@ -76,6 +76,8 @@ interface Run {
   units: Record<string, number>;
   /** The run's sync log row. */
   runLog: Record<string, unknown>;
+  /** What getInputData counted: customers of the search, those left out unchanged, those unserved. */
+  tally: { customers: number; unchanged: number; unserved: number };
 }
 
 async function runMassSync(ns: NetSuiteEmulator, dryRun = false): Promise<Run> {
@@ -89,14 +91,19 @@ async function runMassSync(ns: NetSuiteEmulator, dryRun = false): Promise<Run> {
   expect(summary.summarizeSummary.error).toBeUndefined();
   const outcomes: Record<string, Outcome[]> = {};
   const units: Record<string, number> = {};
+  let tally: Run["tally"] = { customers: 0, unchanged: 0, unserved: 0 };
   for (const [key, value] of summary.output) {
+    if (key === "tally") {
+      tally = JSON.parse(value) as Run["tally"];
+      continue;
+    }
     const parsed = JSON.parse(value) as { targets: Outcome[]; units: number };
     outcomes[key] = parsed.targets;
     units[key] = parsed.units;
   }
   const runLogs = logsOfKind(ns, kind).filter((l) => !l.custrecord_nss_synclog_customer);
   expect(runLogs).toHaveLength(before + 1);
-  return { summary, outcomes, units, runLog: runLogs.at(-1) as Record<string, unknown> };
+  return { summary, outcomes, units, runLog: runLogs.at(-1) as Record<string, unknown>, tally };
 }
 
 const outcomeOf = (run: Run, id: number) => run.outcomes[String(id)]?.map((t) => t.outcome);
@@ -249,26 +256,36 @@ describe("mass sync", () => {
 
     const units = Object.values(run.units);
     expect(units).toHaveLength(5);
-    const created = run.units[String(plain[0])] as number;
     console.info(`mass sync units per customer in map: ${JSON.stringify(run.units)}`);
-    expect(created).toBeGreaterThan(0);
+    // A new customer: the list by email and the create (10 each), the link (6), its sync log row (6)
+    // and the customer's fields (5).
+    for (const id of plain) expect(run.units[String(id)]).toBeLessThanOrEqual(40);
     for (const u of units) expect(u).toBeLessThan(UNIT_LIMIT);
     expect(message).toMatch(/units per customer in map: max \d+, average \d+/);
   });
 
-  it("a second run sends nothing to Stripe: every synced customer is unchanged", async () => {
+  it("a second run sends nothing to Stripe and writes nothing: unchanged customers never reach map", async () => {
     const customersBefore = await stripeCount();
     const eventsBefore = (await stripe.events.list({ limit: 100 })).data.length;
+    const rowsBefore = logsOfKind(ns, "mass").length;
+    const lastSync = (id: number) => customer(ns, id).custentity_nss_last_sync;
+    const syncedAt = [...plain, known].map(lastSync);
     const posts = trapPosts();
     const run = await runMassSync(ns);
     expect(posts()).toBe(0);
+    // Only the failed customer (its failure stands) and the tally reached map.
+    expect(run.summary.mapSummary.keys.map((k) => k.key).sort()).toEqual([String(noEmail), "tally"].sort());
+    expect(run.tally).toEqual({ customers: 5, unchanged: 4, unserved: 0 });
     for (const id of [...plain, known]) {
-      expect(outcomeOf(run, id)).toEqual(["unchanged"]);
-      expect(customer(ns, id).custentity_nss_sync_status).toBe("unchanged");
+      expect(outcomeOf(run, id)).toBeUndefined();
+      expect(customer(ns, id).custentity_nss_sync_status).toBe("synced");
     }
+    expect([...plain, known].map(lastSync)).toEqual(syncedAt);
     expect(outcomeOf(run, noEmail)).toEqual(["failed"]);
     expect(await stripeCount()).toBe(customersBefore);
     expect((await stripe.events.list({ limit: 100 })).data.length).toBe(eventsBefore);
+    // No row per customer: the failure is the one the customer already shows; just the run's own row.
+    expect(logsOfKind(ns, "mass")).toHaveLength(rowsBefore + 1);
     expect(run.runLog).toMatchObject({
       custrecord_nss_synclog_created: 0,
       custrecord_nss_synclog_linked: 0,
@@ -276,9 +293,9 @@ describe("mass sync", () => {
       custrecord_nss_synclog_unchanged: 4,
       custrecord_nss_synclog_failed: 1,
     });
-    // Unchanged costs no Stripe call.
-    console.info(`mass sync units per unchanged customer in map: ${JSON.stringify(run.units)}`);
-    for (const id of plain) expect(run.units[String(id)]).toBeLessThan(UNIT_LIMIT);
+    console.info(
+      `mass sync, nothing changed: getInputData ${run.summary.inputSummary.usage} units, map ${run.summary.mapSummary.usage} units over ${run.summary.mapSummary.keys.length} keys`,
+    );
   });
 
   it("a changed phone gives exactly one update; the dry run plans it without sending it", async () => {
@@ -298,16 +315,42 @@ describe("mass sync", () => {
 
     const run = await runMassSync(ns);
     expect(outcomeOf(run, id)).toEqual(["updated"]);
-    const counts = Object.values(run.outcomes)
-      .flat()
-      .map((t) => t.outcome);
-    expect(counts.filter((o) => o === "updated")).toHaveLength(1);
-    expect(counts.filter((o) => o === "unchanged")).toHaveLength(3);
+    expect(Object.keys(run.outcomes).sort()).toEqual([String(id), String(noEmail)].sort());
+    // One Stripe call (10), the link (2), its sync log row (6), the customer's fields (5).
+    expect(run.units[String(id)]).toBeLessThanOrEqual(25);
     expect(await stripe.customers.retrieve(stripeId)).toMatchObject({ phone: "+49 30 7654321" });
     expect(run.runLog).toMatchObject({
       custrecord_nss_synclog_updated: 1,
       custrecord_nss_synclog_unchanged: 3,
     });
+  });
+});
+
+describe("mass sync search's own columns", () => {
+  it("drive what is sent: a column added to the mass search reaches Stripe, the single-sync search's do not", async () => {
+    const key = `sk_test_nssMassColumns${Date.now()}`;
+    const stripe = stripeFor(key);
+    const { ns } = await openAccount({ [`NSS_SECRET_${SECRET.toUpperCase()}`]: key });
+    const id = await saveCustomer(ns, { companyname: "Column Ltd", email: "column@mass.example.com" });
+    await runMassSync(ns);
+    const stripeId = String(customer(ns, id).custentity_nss_stripe_customer_id);
+    expect((await stripe.customers.retrieve(stripeId)) as Stripe.Customer).toMatchObject({ metadata: {} });
+
+    // An administrator adds a column to the mass sync search: its label names the Stripe field.
+    const mass = ns.data.loadSearch("customsearch_nss_mass_sync");
+    ns.data.saveSearch({
+      ...mass,
+      columns: [...mass.columns, { name: "companyname", label: "metadata.company" }],
+    });
+    const run = await runMassSync(ns);
+    expect(outcomeOf(run, id)).toEqual(["updated"]);
+    expect(await stripe.customers.retrieve(stripeId)).toMatchObject({
+      metadata: { company: "Column Ltd", netsuite_customer_id: String(id) },
+    });
+    // The next run finds it unchanged again: what was sent is what the link remembers.
+    const again = await runMassSync(ns);
+    expect(outcomeOf(again, id)).toBeUndefined();
+    expect(again.tally.unchanged).toBe(1);
   });
 });
 

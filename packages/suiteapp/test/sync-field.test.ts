@@ -115,7 +115,8 @@ describe("sync field entityid, looked up through Stripe metadata search", () => 
   });
 
   it("a mapping search column without a custom label fails each customer with the column named", async () => {
-    const search = ns.data.loadSearch("customsearch_nss_single_sync");
+    // The mass sync sends the mass search's own columns.
+    const search = ns.data.loadSearch("customsearch_nss_mass_sync");
     ns.data.saveSearch({ ...search, columns: [...search.columns, { name: "phone" }] });
     const id = await saveCustomer(ns, {
       entityid: "MR-0004",

@@ -44,7 +44,7 @@ export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
     const loaded = readConfig();
     // A configuration problem is the sync's to report, on the customer and in the sync log.
     if (loaded.ok && !loaded.value.config.autoSyncOnCreate) return;
-    const result = syncCustomer(customerId, "primary", "create", loaded);
+    const result = syncCustomer(customerId, { kind: "create", config: loaded });
     const summary = result.targets.map((t) => `${t.accountName || "-"}: ${t.outcome}`).join(", ");
     log.audit({
       title: `Customer ${customerId} synced on create`,

@@ -4,26 +4,31 @@
  * @NModuleScope SameAccount
  *
  * The mass sync: every customer of the configured mass sync saved search, synced to the Stripe
- * account of each of its subsidiaries (scope `all`). getInputData runs the search and groups its
- * rows by customer (one row per subsidiary through `msesubsidiary`); map syncs one customer with
- * `syncCustomer` and writes its outcomes; summarize counts them into one sync log row of kind `mass`.
- * With the deployment parameter custscript_nss_custsync_dry_run checked, nothing is sent to Stripe but
- * lookups, and nothing is written but the sync log rows saying what the sync would do.
+ * account of each of its subsidiaries. getInputData reads the configuration once, the search with its
+ * own labelled columns and every link in pages (lib/mass-input.ts), and hands map only the customers
+ * whose sync would change something, each with everything its sync needs: map makes no NetSuite read,
+ * only the Stripe calls and the writes of what changed. The customers left out are counted in one
+ * tally key that map passes through to summarize, which writes one sync log row of kind `mass`.
+ * With the deployment parameter custscript_nss_custsync_dry_run checked, every customer is planned
+ * (unchanged ones listed as such), nothing is sent to Stripe but lookups, and nothing is written but
+ * the sync log rows saying what the sync would do.
  */
 
 import * as error from "N/error";
 import * as log from "N/log";
 import * as runtime from "N/runtime";
-import * as search from "N/search";
 import type { EntryPoints } from "N/types";
 import { describeIssues } from "@nss/core";
-import { hasMultiSubsidiaryCustomers } from "./lib/account-features.js";
+import { type MassTally, readMassInput } from "./lib/mass-input.js";
 import { readConfig } from "./lib/read-config.js";
 import { collectRun } from "./lib/run-summary.js";
 import { type SyncOutcome, syncCustomer, thrownIssue } from "./lib/sync-customer.js";
 import { type RunCounts, writeRunLog } from "./lib/sync-log.js";
+import type { PreparedSync } from "./lib/sync-prepare.js";
 
 export const DRY_RUN_PARAM = "custscript_nss_custsync_dry_run";
+/** The key of the run's tally (not a customer: customer keys are internal IDs, digits only). */
+const TALLY_KEY = "tally";
 
 /** What map writes per customer. */
 interface MapOutput {
@@ -36,62 +41,40 @@ function isDryRun(): boolean {
   return value === true || value === "T";
 }
 
-const text = (value: unknown): string =>
-  typeof value === "string" ? value : value == null ? "" : String(value);
-
-/** Customer internal ID → its subsidiaries in the mass sync search (JSON array). */
+/** Customer internal ID → its prepared sync, for the customers whose sync would change something. */
 export const getInputData: EntryPoints.MapReduce.getInputData = () => {
   const loaded = readConfig();
   if (!loaded.ok) {
     throw error.create({ name: "NSS_CONFIG_INVALID", message: describeIssues(loaded.errors) });
   }
-  const searchId = loaded.value.config.searches.massSync;
-  const mass = search.load({ id: searchId });
-  const multiSubsidiary = hasMultiSubsidiaryCustomers();
-  // Only the customer and, with multi-subsidiary customers, each subsidiary are needed here: the
-  // mapping columns are read per customer by syncCustomer.
-  const subsidiaryColumn = search.createColumn({ name: "internalid", join: "msesubsidiary" });
-  mass.columns = multiSubsidiary ? [subsidiaryColumn] : [search.createColumn({ name: "internalid" })];
-
-  const customers: Record<string, string[]> = {};
-  const paged = mass.runPaged({ pageSize: 1000 });
-  for (const range of paged.pageRanges) {
-    for (const row of paged.fetch({ index: range.index }).data) {
-      const id = String(row.id);
-      const list = customers[id] ?? [];
-      customers[id] = list;
-      const subsidiary = multiSubsidiary ? text(row.getValue(subsidiaryColumn)).trim() : "";
-      if (subsidiary !== "" && !list.includes(subsidiary)) list.push(subsidiary);
-    }
-  }
-  const input: Record<string, string> = {};
-  for (const [id, subsidiaries] of Object.entries(customers)) input[id] = JSON.stringify(subsidiaries);
+  const { config, apiBases } = loaded.value;
+  const dryRun = isDryRun();
+  const input = readMassInput(config, apiBases, dryRun);
+  if (!input.ok) throw error.create({ name: "NSS_CONFIG_INVALID", message: describeIssues(input.errors) });
+  const { items, tally } = input.value;
   log.audit({
     title: "Mass sync input",
-    details: `${Object.keys(input).length} customers from ${searchId}${isDryRun() ? " (dry run)" : ""}`,
+    details:
+      `${tally.customers} customers in ${config.searches.massSync}${dryRun ? " (dry run)" : ""}: ` +
+      `${Object.keys(items).length} to sync, ${tally.unchanged} unchanged, ${tally.unserved} served by no Stripe account`,
   });
-  return input;
+  return { ...items, [TALLY_KEY]: JSON.stringify(tally) };
 };
 
 /** One customer, every subsidiary a configured Stripe account serves. */
 export const map: EntryPoints.MapReduce.map = (context) => {
+  if (context.key === TALLY_KEY) {
+    context.write({ key: TALLY_KEY, value: context.value });
+    return;
+  }
   const script = runtime.getCurrentScript();
   const unitsAtStart = script.getRemainingUsage();
   const customerId = context.key;
   const dryRun = isDryRun();
-  let subsidiaries: string[] = [];
-  try {
-    const parsed: unknown = JSON.parse(context.value);
-    if (Array.isArray(parsed)) subsidiaries = parsed.map(text);
-  } catch {
-    // Not our input: the customer's primary subsidiary is still synced.
-  }
   let output: MapOutput;
   try {
-    const result = syncCustomer(customerId, "all", dryRun ? "mass_dry_run" : "mass", undefined, {
-      subsidiaries,
-      dryRun,
-    });
+    const prepared = JSON.parse(context.value) as PreparedSync;
+    const result = syncCustomer(customerId, { kind: "mass", dryRun, prepared });
     output = {
       targets: result.targets.map((t) => ({
         account: t.accountName,
@@ -110,7 +93,7 @@ export const map: EntryPoints.MapReduce.map = (context) => {
   output.units = unitsAtStart - script.getRemainingUsage();
   log.debug({
     title: `Customer ${customerId} ${dryRun ? "planned" : "synced"}`,
-    details: `${output.targets.map((t) => `${t.account || "-"}: ${t.outcome}`).join(", ") || "no Stripe account serves its subsidiaries"}; units used: ${output.units}`,
+    details: `${output.targets.map((t) => `${t.account || "-"}: ${t.outcome}`).join(", ")}; units used: ${output.units}`,
   });
   context.write({ key: customerId, value: JSON.stringify(output) });
 };
@@ -119,16 +102,23 @@ export const map: EntryPoints.MapReduce.map = (context) => {
 export const summarize: EntryPoints.MapReduce.summarize = (context) => {
   const dryRun = isDryRun();
   const counts: RunCounts = { created: 0, linked: 0, updated: 0, unchanged: 0, failed: 0 };
-  let unserved = 0;
-  const run = collectRun<MapOutput>(context, (key, out, failures) => {
-    if (out.targets.length === 0) unserved++;
-    for (const t of out.targets) {
-      counts[t.outcome]++;
-      if (t.outcome === "failed") failures.push(`customer ${key}: ${t.message}`);
-    }
-  });
+  const run = collectRun<MapOutput>(
+    context,
+    (key, out, failures) => {
+      for (const t of out.targets) {
+        counts[t.outcome]++;
+        if (t.outcome === "failed") failures.push(`customer ${key}: ${t.message}`);
+      }
+    },
+    TALLY_KEY,
+  );
   counts.failed += run.failed;
-  const { customers, failures, maxUnits, inputError } = run;
+  const tally = readTally(run.tally);
+  // Customers left out before map: each unchanged in every Stripe account that serves it.
+  counts.unchanged += tally.unchanged;
+  const customers = Math.max(tally.customers, run.customers);
+  const { unserved } = tally;
+  const { failures, maxUnits, inputError } = run;
 
   const verb = dryRun
     ? `would create ${counts.created}, would link ${counts.linked}, would update ${counts.updated}, would skip unchanged ${counts.unchanged}, would fail ${counts.failed}`
@@ -136,6 +126,7 @@ export const summarize: EntryPoints.MapReduce.summarize = (context) => {
   const message =
     `Mass sync${dryRun ? " (dry run: nothing sent to Stripe, nothing written but this log)" : ""}: ` +
     `${customers} customers; ${verb}` +
+    (!dryRun ? `; ${run.customers} reached map` : "") +
     (unserved > 0 ? `; ${unserved} served by no Stripe account` : "") +
     `; units per customer in map: max ${maxUnits}, average ${run.averageUnits}.` +
     (failures.length > 0 ? `\n${failures.join("\n")}` : "");
@@ -147,3 +138,12 @@ export const summarize: EntryPoints.MapReduce.summarize = (context) => {
     log.error({ title: "Could not write the mass sync log", details: thrownIssue(e, "-").message });
   }
 };
+
+function readTally(value: string | undefined): MassTally {
+  try {
+    const t = JSON.parse(value ?? "") as Partial<MassTally>;
+    return { customers: t.customers ?? 0, unchanged: t.unchanged ?? 0, unserved: t.unserved ?? 0 };
+  } catch {
+    return { customers: 0, unchanged: 0, unserved: 0 };
+  }
+}

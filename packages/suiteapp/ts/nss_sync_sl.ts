@@ -5,7 +5,7 @@
  *
  * The Sync to Stripe button's server side: POST with a customer's internal ID (`customerId` as a URL
  * parameter, or in a JSON body) syncs that customer's primary subsidiary (`syncCustomer(id,
- * "primary", "button")`) and answers JSON (lib/sync-button.ts): `{ ok, customerId, targets }`, or
+ * { kind: "button" })`) and answers JSON (lib/sync-button.ts): `{ ok, customerId, targets }`, or
  * `{ ok: false, status: 400, error }` for a request it cannot act on (`status: 500` when NetSuite
  * refused a step). It never throws: the client script always gets an answer it can show.
  */
@@ -80,7 +80,7 @@ export const onRequest: EntryPoints.Suitelet.onRequest = ({ request, response })
     }
     const script = runtime.getCurrentScript();
     const unitsAtStart = script.getRemainingUsage();
-    const result = syncCustomer(customerId, "primary", "button");
+    const result = syncCustomer(customerId, { kind: "button" });
     log.audit({
       title: `Customer ${customerId} synced by the button`,
       details: `${result.targets.map((t) => `${t.accountName || "-"}: ${t.outcome}`).join(", ")}; units used: ${unitsAtStart - script.getRemainingUsage()}`,

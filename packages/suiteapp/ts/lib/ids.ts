@@ -69,6 +69,8 @@ export const LINK_RECORD = {
     lastEventAt: "custrecord_nss_link_last_event_at",
     /** The customer portal link's token (lib/portal-token.ts); blank means "issue a new one". */
     portalToken: "custrecord_nss_link_portal_token",
+    /** The Stripe customer's `created` (Unix seconds): the refresh lists Stripe by creation windows. */
+    stripeCreated: "custrecord_nss_link_stripe_created",
   },
 } as const;
 

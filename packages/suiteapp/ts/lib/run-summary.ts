@@ -14,11 +14,14 @@ export interface RunTotals {
   maxUnits: number;
   averageUnits: number;
   inputError: string | undefined;
+  /** The value of the run's tally key, when getInputData passed one through map (not a customer). */
+  tally?: string;
 }
 
 export function collectRun<T extends { units: number }>(
   context: EntryPoints.MapReduce.summarizeContext,
   take: (key: string, output: T, failures: string[]) => void,
+  tallyKey?: string,
 ): RunTotals {
   const totals: RunTotals = {
     customers: 0,
@@ -30,6 +33,10 @@ export function collectRun<T extends { units: number }>(
   };
   let units = 0;
   context.output.iterator().each((key, value) => {
+    if (key === tallyKey) {
+      totals.tally = value;
+      return true;
+    }
     totals.customers++;
     try {
       const output = JSON.parse(value) as T;

@@ -1,6 +1,7 @@
 /**
  * Runs the configured single-sync saved search for one customer (its criteria plus a filter on the
- * internal ID) and turns the row into core's column values. 15 units: the load and one getRange.
+ * internal ID) and turns the row into core's column values. 15 units: the load and one getRange. The
+ * mass sync reads its own search in bulk instead (mass-input.ts) with the same `columnValues`.
  */
 import * as search from "N/search";
 import type { ColumnRef, ColumnValue, Result } from "@nss/core";
@@ -77,19 +78,24 @@ export function runSingleSyncSearch(searchId: string, customerId: string): Resul
       ],
     };
   }
-  return {
-    ok: true,
-    value: loaded.columns.map((ref) => {
-      // A loaded search may list a column by its name alone.
-      const c = typeof ref === "string" ? search.createColumn({ name: ref }) : ref;
-      const text = textOf(row, c);
-      return {
-        name: c.name,
-        ...(c.join ? { join: c.join } : {}),
-        ...(c.label ? { label: c.label } : {}),
-        value: row.getValue(c),
-        ...(text !== undefined ? { text } : {}),
-      };
-    }),
-  };
+  return { ok: true, value: columnValues(row, loaded.columns) };
+}
+
+/** A row's values of a search's own columns, as core's mapping reads them (a select column with its text). */
+export function columnValues(
+  row: search.Result,
+  columns: readonly (string | search.Column)[],
+): ColumnValue[] {
+  return columns.map((ref) => {
+    // A loaded search may list a column by its name alone.
+    const c = typeof ref === "string" ? search.createColumn({ name: ref }) : ref;
+    const text = textOf(row, c);
+    return {
+      name: c.name,
+      ...(c.join ? { join: c.join } : {}),
+      ...(c.label ? { label: c.label } : {}),
+      value: row.getValue(c),
+      ...(text !== undefined ? { text } : {}),
+    };
+  });
 }

@@ -1,35 +1,26 @@
 /**
- * The sync of one customer: which Stripe accounts serve it (core's `accountsForCustomer`), then per
- * account its mapped payload (the single-sync search through core's `mapCustomer`), the fingerprint
- * compare with the link record (unchanged: no Stripe call), core's lookup plan (stored ID → update;
- * else list by email or search by metadata → link or create with core's idempotency key), and the
- * outcome written to the link record, the customer's own fields and the sync log. Every link gets a
- * customer portal token when it has none (lib/portal-token.ts), and the customer's Customer Portal Link
- * field follows the primary link's token: no extra units but 2 for a token added to an unchanged link.
+ * The sync of one customer, whatever started it (`SyncTrigger`): per Stripe account its target's sync
+ * (sync-target.ts: fingerprint compare, then core's lookup plan against Stripe), and the outcome
+ * written to the link record, the customer's own fields and the sync log. The button and the create
+ * trigger read what the sync needs for their one customer (sync-prepare.ts); the mass sync hands over
+ * what its getInputData read in bulk, so its map makes no NetSuite read at all.
  *
+ * Writes follow what changed: a link only when Stripe was written (or its portal token is missing), and
+ * for the mass sync the customer and the sync log only when its outcome differs from what they hold.
  * Nothing here throws for what a user can fix: every issue becomes core's or the Stripe client's
  * message and fix, on the customer (`custentity_nss_last_error`) and in the sync log.
  */
 import * as log from "N/log";
 import * as record from "N/record";
-import * as search from "N/search";
-import {
-  type AccountScope,
-  accountsForCustomer,
-  describeIssues,
-  type Result,
-  type SyncConfig,
-  type SyncIssue,
-} from "@nss/core";
-import { hasSubsidiaries } from "./account-features.js";
+import { describeIssues, type Result, type SyncIssue } from "@nss/core";
 import { dateTimeText } from "./field-values.js";
 import { CUSTOMER_FIELDS } from "./ids.js";
-import { findLink, type LinkRow, saveLink, saveLinkToken } from "./links.js";
+import { saveLink, saveLinkToken } from "./links.js";
 import { newPortalToken, portalUrl } from "./portal-token.js";
-import { type LoadedConfig, readConfig } from "./read-config.js";
-import { runSingleSyncSearch } from "./single-search.js";
+import type { LoadedConfig } from "./read-config.js";
 import { writeSyncLog } from "./sync-log.js";
-import { type CustomerFacts, type SyncOutcome, syncTarget, type TargetOutcome } from "./sync-target.js";
+import { type CustomerState, type PreparedSync, prepareOne } from "./sync-prepare.js";
+import { type SyncOutcome, syncTarget, type TargetOutcome } from "./sync-target.js";
 
 export type { SyncOutcome } from "./sync-target.js";
 
@@ -59,21 +50,18 @@ export interface CustomerSyncResult {
 /** What started the sync, as the sync log's run kind says it. */
 export type RunKind = "button" | "create" | "mass" | "mass_dry_run";
 
-/** What the mass sync adds to a sync. */
-export interface SyncOptions {
-  /** All of the customer's subsidiaries (scope `all`); the primary is read from the customer. */
-  subsidiaries?: readonly string[];
-  /**
-   * Plan only: GET lookups are made, but no Stripe POST, no link or customer write; the outcome is
-   * what the sync would do, and only the sync log row describing it is written.
-   */
-  dryRun?: boolean;
-}
+/**
+ * What started the sync: the button, the create trigger (with the configuration when it has read it
+ * already), or the mass sync with what its getInputData read; `dryRun` plans only: GET lookups are made,
+ * but no Stripe POST and no write but the sync log rows describing the plan.
+ */
+export type SyncTrigger =
+  | { kind: "button" }
+  | { kind: "create"; config?: Result<LoadedConfig> }
+  | { kind: "mass"; dryRun: boolean; prepared: PreparedSync };
 
-const text = (value: unknown): string => {
-  if (Array.isArray(value)) return value.length > 0 ? text((value[0] as { value?: unknown }).value) : "";
-  return typeof value === "string" ? value : value == null ? "" : String(value);
-};
+const runKind = (t: SyncTrigger): RunKind =>
+  t.kind === "mass" ? (t.dryRun ? "mass_dry_run" : "mass") : t.kind;
 
 /** A thrown N/* error as one line for the user: its name and message, never a stack. */
 export function thrownIssue(e: unknown, customerId: string): SyncIssue {
@@ -85,34 +73,6 @@ export function thrownIssue(e: unknown, customerId: string): SyncIssue {
     message: `NetSuite refused a step of the sync of customer ${customerId}: ${name}: ${message}`,
     fix: "Correct what the message names and sync again; if it persists, tell your administrator.",
     record: `customer ${customerId}`,
-  };
-}
-
-/** The customer's subsidiary, stored Stripe ID, sync value and the accounts' identifier fields (1 unit). */
-function readCustomer(config: SyncConfig, customerId: string): CustomerFacts & { portalLink: string } {
-  const otherFields = config.accounts.map((a) => a.identifierField).filter((f) => f !== "subsidiary");
-  // Without OneWorld a customer has no subsidiary field: naming it would fail the lookup.
-  const columns = Array.from(
-    new Set([
-      ...(hasSubsidiaries() ? ["subsidiary"] : []),
-      config.stripeIdField,
-      config.syncField,
-      CUSTOMER_FIELDS.portalLink,
-      ...otherFields,
-    ]),
-  );
-  const values = search.lookupFields({ type: search.Type.CUSTOMER, id: customerId, columns }) as Record<
-    string,
-    unknown
-  >;
-  const fields: Record<string, string> = {};
-  for (const f of otherFields) fields[f] = text(values[f]);
-  return {
-    primarySubsidiary: text(values.subsidiary),
-    storedStripeId: text(values[config.stripeIdField]).trim(),
-    syncValue: text(values[config.syncField]).trim(),
-    fields,
-    portalLink: text(values[CUSTOMER_FIELDS.portalLink]).trim(),
   };
 }
 
@@ -137,24 +97,25 @@ function plannedMessage(outcome: Exclude<SyncOutcome, "failed">, stripeId: strin
   }
 }
 
-/** Writes the outcome on the customer's own fields (one submitFields, 10 units). */
-function writeCustomer(
-  config: SyncConfig | undefined,
-  customerId: string,
-  status: "synced" | "unchanged" | "error",
-  error: string,
-  primaryStripeId: string | undefined,
-  portalLink?: string,
-): void {
+/** The customer's own fields after the sync. */
+interface CustomerWrite {
+  status: "synced" | "unchanged" | "error";
+  error: string;
+  /** The primary account's Stripe ID when it differs from the stored one. */
+  stripeId?: string;
+  /** The portal link when it differs from the stored one. */
+  portalLink?: string;
+}
+
+/** Writes the outcome on the customer's own fields (one submitFields, 5 units). */
+function writeCustomer(stripeIdField: string, customerId: string, write: CustomerWrite): void {
   const values: Record<string, string> = {
-    [CUSTOMER_FIELDS.syncStatus]: status,
+    [CUSTOMER_FIELDS.syncStatus]: write.status,
     [CUSTOMER_FIELDS.lastSync]: dateTimeText(new Date()),
-    [CUSTOMER_FIELDS.lastError]: error.slice(0, 3900),
+    [CUSTOMER_FIELDS.lastError]: write.error.slice(0, 3900),
   };
-  if (primaryStripeId !== undefined) {
-    values[config?.stripeIdField ?? CUSTOMER_FIELDS.stripeCustomerId] = primaryStripeId;
-  }
-  if (portalLink !== undefined) values[CUSTOMER_FIELDS.portalLink] = portalLink;
+  if (write.stripeId !== undefined) values[stripeIdField] = write.stripeId;
+  if (write.portalLink !== undefined) values[CUSTOMER_FIELDS.portalLink] = write.portalLink;
   record.submitFields({
     type: record.Type.CUSTOMER,
     id: customerId,
@@ -164,85 +125,82 @@ function writeCustomer(
 }
 
 /**
- * Syncs one customer to the Stripe accounts of the scope (`primary` for the button and the create
- * trigger; `all` for the mass sync, which passes the customer's subsidiaries in `options`). Never
- * throws: a failure is returned and written to the customer and the sync log. With `dryRun`, nothing
- * is sent to Stripe but GET lookups and nothing is written but the sync log rows of the plan.
+ * Whether the mass sync may leave the customer's fields as they are: nothing was sent to Stripe and
+ * they already say what this sync would write (the last sync time is then the last time it changed).
  */
-export function syncCustomer(
-  customerId: string,
-  scope: AccountScope,
-  kind: RunKind,
-  /** The configuration when the caller has read it already (saves its 20 units). */
-  preloaded?: Result<LoadedConfig>,
-  options: SyncOptions = {},
-): CustomerSyncResult {
-  const dryRun = options.dryRun === true;
+function customerUnchanged(before: CustomerState, write: CustomerWrite, sent: boolean): boolean {
+  if (sent || write.stripeId !== undefined || write.portalLink !== undefined) return false;
+  if (write.status === "error") return before.syncStatus === "error" && before.lastError === write.error;
+  return before.syncStatus !== "error" && before.lastError === "";
+}
+
+/**
+ * Syncs one customer to the Stripe accounts its trigger serves (the primary subsidiary's for the
+ * button and the create trigger; every subsidiary's for the mass sync). Never throws: a failure is
+ * returned and written to the customer and the sync log.
+ */
+export function syncCustomer(customerId: string, trigger: SyncTrigger): CustomerSyncResult {
+  const kind = runKind(trigger);
+  const mass = trigger.kind === "mass";
+  const dryRun = mass && trigger.dryRun;
   const targets: TargetResult[] = [];
-  let config: SyncConfig | undefined;
-  const fail = (
-    errors: readonly SyncIssue[],
-    accountRecordId?: string,
-    accountName = "",
-  ): CustomerSyncResult => {
+  let stripeIdField: string = CUSTOMER_FIELDS.stripeCustomerId;
+  let before: CustomerState | undefined;
+  const fail = (errors: readonly SyncIssue[], accountRecordId?: string): CustomerSyncResult => {
     const message = describeIssues(errors);
     targets.push({
       ...(accountRecordId ? { accountRecordId } : {}),
-      accountName,
+      accountName: "",
       outcome: "failed",
       message,
       issues: [...errors],
       stripeCalls: 0,
       ...(dryRun ? { dryRun } : {}),
     });
-    if (!dryRun) safely(customerId, () => writeCustomer(config, customerId, "error", message, undefined));
-    safely(customerId, () => writeSyncLog({ kind, customerId, outcome: "failed", message, accountRecordId }));
+    const write: CustomerWrite = { status: "error", error: message };
+    if (!(mass && before && customerUnchanged(before, write, false))) {
+      if (!dryRun) safely(customerId, () => writeCustomer(stripeIdField, customerId, write));
+      safely(customerId, () =>
+        writeSyncLog({ kind, customerId, outcome: "failed", message, accountRecordId }),
+      );
+    }
     return { customerId, ok: false, targets, error: message };
   };
 
   try {
-    const loaded = preloaded ?? readConfig();
-    if (!loaded.ok) return fail(loaded.errors);
-    config = loaded.value.config;
-    const facts = readCustomer(config, customerId);
-    const selection = accountsForCustomer(
-      config.accounts,
-      {
-        id: customerId,
-        primarySubsidiary: facts.primarySubsidiary,
-        subsidiaries: scope === "all" ? [...(options.subsidiaries ?? [])] : [],
-        fields: facts.fields,
-      },
-      scope,
-    );
-    if (!selection.ok) return fail(selection.errors);
-    // Scope `all`: a customer none of whose subsidiaries has a Stripe account is not synced anywhere.
-    if (selection.value.targets.length === 0) return { customerId, ok: true, targets: [], error: "" };
-    const columns = runSingleSyncSearch(config.searches.singleSync, customerId);
-    if (!columns.ok) return fail(columns.errors);
+    let prepared: PreparedSync;
+    if (trigger.kind === "mass") prepared = trigger.prepared;
+    else {
+      const one = prepareOne(customerId, trigger.kind === "create" ? trigger.config : undefined);
+      if (one.config) stripeIdField = one.config.stripeIdField;
+      if (!one.prepared.ok) return fail(one.prepared.errors);
+      prepared = one.prepared.value;
+    }
+    stripeIdField = prepared.settings.stripeIdField;
+    const customer = prepared.customer;
+    before = customer;
+    if (prepared.issues) return fail(prepared.issues);
+    // No Stripe account serves any of the customer's subsidiaries in scope: nothing to sync.
+    if (prepared.targets.length === 0) return { customerId, ok: true, targets: [], error: "" };
 
     const errors: string[] = [];
     let primaryStripeId: string | undefined;
     let allUnchanged = true;
-    let primaryTaken = false;
+    let sent = false;
     let primaryPortalLink: string | undefined;
-    for (const target of selection.value.targets) {
+    for (const { target, primary, link } of prepared.targets) {
       const account = target.account;
-      const primary = !primaryTaken && target.subsidiaryId === facts.primarySubsidiary;
-      if (primary) primaryTaken = true;
       const calls = { n: 0 };
       let result: TargetOutcome;
-      let link: LinkRow | undefined;
       try {
-        link = findLink(customerId, account.recordId ?? "", target.subsidiaryId);
-        const apiBase = account.recordId ? loaded.value.apiBases[account.recordId] : undefined;
+        const apiBase = account.recordId ? prepared.apiBases[account.recordId] : undefined;
         result = syncTarget(
           {
-            config,
+            settings: prepared.settings,
             ...(apiBase ? { apiBase } : {}),
             customerId,
-            facts,
-            columns: columns.value,
+            facts: customer,
+            columns: prepared.columns,
             target,
             primary,
             dryRun,
@@ -251,11 +209,13 @@ export function syncCustomer(
           calls,
         );
         if (result.ok && !dryRun) {
-          // A link without a token gets one (a new link, or one an administrator blanked to revoke it);
-          // any other value is kept, including one that is not a token (revoked for good).
+          // A link without a token gets one (a new link, or one an administrator blanked to revoke it),
+          // in the same write as the link when there is one; any other value is kept, including one
+          // that is not a token (revoked for good).
           const token = link?.portalToken || newPortalToken();
           const tokenIsNew = token !== link?.portalToken;
           if (result.outcome !== "unchanged") {
+            sent = true;
             saveLink(link, {
               customerId,
               accountRecordId: account.recordId ?? "",
@@ -264,6 +224,7 @@ export function syncCustomer(
               fingerprint: result.fingerprint,
               generation: link?.generation ?? 0,
               ...(tokenIsNew ? { portalToken: token } : {}),
+              ...(result.stripeCreated ? { stripeCreated: result.stripeCreated } : {}),
             });
           } else if (link !== undefined && tokenIsNew) {
             saveLinkToken(link.id, token);
@@ -299,31 +260,39 @@ export function syncCustomer(
       if (!result.ok) errors.push(entry.message);
       else {
         if (result.outcome !== "unchanged") allUnchanged = false;
-        if (primary && result.stripeCustomerId !== facts.storedStripeId)
+        if (primary && result.stripeCustomerId !== customer.storedStripeId)
           primaryStripeId = result.stripeCustomerId;
       }
+    }
+
+    const error = errors.join("\n");
+    const write: CustomerWrite = {
+      status: errors.length > 0 ? "error" : allUnchanged ? "unchanged" : "synced",
+      error,
+      ...(primaryStripeId !== undefined ? { stripeId: primaryStripeId } : {}),
+      ...(primaryPortalLink !== undefined && primaryPortalLink !== customer.portalLink
+        ? { portalLink: primaryPortalLink }
+        : {}),
+    };
+    // The mass sync writes only what changed: no row for a target left as it was, nor for a failure
+    // the customer already shows; the button and the create trigger always answer the person.
+    const quiet = mass && !dryRun && customerUnchanged(customer, write, sent);
+    for (const entry of targets) {
+      if (mass && !dryRun && (quiet || entry.outcome === "unchanged")) continue;
       writeSyncLog({
         kind,
         customerId,
         outcome: entry.outcome,
         message: entry.message,
-        accountRecordId: account.recordId,
+        accountRecordId: entry.accountRecordId,
       });
     }
-
-    const error = errors.join("\n");
-    const status = errors.length > 0 ? "error" : allUnchanged ? "unchanged" : "synced";
-    const portalLink =
-      primaryPortalLink !== undefined && primaryPortalLink !== facts.portalLink
-        ? primaryPortalLink
-        : undefined;
-    if (!dryRun) writeCustomer(config, customerId, status, error, primaryStripeId, portalLink);
+    if (!dryRun && !quiet) writeCustomer(stripeIdField, customerId, write);
     return { customerId, ok: errors.length === 0, targets, error };
   } catch (e) {
     return fail([thrownIssue(e, customerId)]);
   }
 }
-
 /** Runs a write of the failure path; if NetSuite refuses even that, the execution log keeps it. */
 function safely(customerId: string, write: () => void): void {
   try {

@@ -12,11 +12,13 @@ import {
   createIdempotencyKey,
   fingerprint,
   type LookupInput,
+  type LookupPlan,
   mapCustomer,
   planLookup,
   type Result,
   resolveMatches,
   type StripeCustomerMatch,
+  type StripeCustomerParams,
   type SyncConfig,
   type SyncIssue,
   type SyncTarget,
@@ -35,8 +37,11 @@ export interface CustomerFacts {
   fields: Record<string, string>;
 }
 
+/** The two settings of the configuration a target's sync needs. */
+export type SyncSettings = Pick<SyncConfig, "stripeIdField" | "syncField">;
+
 export interface TargetContext {
-  config: SyncConfig;
+  settings: SyncSettings;
   apiBase?: string;
   customerId: string;
   facts: CustomerFacts;
@@ -48,31 +53,47 @@ export interface TargetContext {
 }
 
 export type TargetOutcome =
-  | { ok: true; outcome: Exclude<SyncOutcome, "failed">; stripeCustomerId: string; fingerprint: string }
+  | {
+      ok: true;
+      outcome: Exclude<SyncOutcome, "failed">;
+      stripeCustomerId: string;
+      fingerprint: string;
+      /** The Stripe customer's `created`, when Stripe answered with the customer. */
+      stripeCreated?: number;
+    }
   | { ok: false; errors: SyncIssue[] };
 
-export function syncTarget(
-  ctx: TargetContext,
+/** What the sync of a target will do, decided without any call: the mass sync's getInputData uses it. */
+export interface TargetPlan {
+  lookup: LookupInput;
+  plan: LookupPlan;
+  /** The request's parameters (the create form when there is no Stripe ID to update). */
+  params: StripeCustomerParams;
+  fingerprint: string;
+  /** The stored Stripe ID is the link's, and what it was last sent is what would be sent now. */
+  unchanged: boolean;
+}
+
+/** Core's lookup plan, the mapped payload and its fingerprint compared with the link's. */
+export function planTarget(
+  ctx: Omit<TargetContext, "apiBase" | "dryRun">,
   link: LinkRow | undefined,
-  calls: { n: number },
-): TargetOutcome {
-  const { config, customerId, target, facts } = ctx;
-  const account = target.account;
+): Result<TargetPlan> {
+  const { settings, customerId, target, facts } = ctx;
   const storedId = ctx.primary ? facts.storedStripeId : (link?.stripeId ?? "");
   const lookup: LookupInput = {
     customerId,
-    stripeIdField: config.stripeIdField,
+    stripeIdField: settings.stripeIdField,
     storedStripeId: storedId,
-    syncField: config.syncField,
+    syncField: settings.syncField,
     syncValue: facts.syncValue,
   };
   const plan = planLookup(lookup);
   if (!plan.ok) return plan;
-
   const mapping = {
     customerId,
     subsidiaryId: target.subsidiaryId,
-    syncField: config.syncField,
+    syncField: settings.syncField,
     syncValue: facts.syncValue,
   };
   // The fingerprint is always of the update form (blanks as ''), so a create and the next update of
@@ -82,20 +103,32 @@ export function syncTarget(
   const mapped =
     plan.value.kind === "stored" ? asUpdate : mapCustomer(ctx.columns, { ...mapping, mode: "create" });
   if (!mapped.ok) return mapped;
-  const params = mapped.value;
   const print = fingerprint(asUpdate.value);
-
-  if (
+  const unchanged =
     plan.value.kind === "stored" &&
     link?.stripeId === plan.value.stripeCustomerId &&
-    link.fingerprint === print
-  ) {
-    return {
-      ok: true,
-      outcome: "unchanged",
-      stripeCustomerId: plan.value.stripeCustomerId,
-      fingerprint: print,
-    };
+    link.fingerprint === print;
+  return {
+    ok: true,
+    value: { lookup, plan: plan.value, params: mapped.value, fingerprint: print, unchanged },
+  };
+}
+
+/** Stripe's `created` of an answered customer, when it has one. */
+const createdOf = (customer: { created?: unknown }): { stripeCreated?: number } =>
+  typeof customer.created === "number" && customer.created > 0 ? { stripeCreated: customer.created } : {};
+
+export function syncTarget(
+  ctx: TargetContext,
+  link: LinkRow | undefined,
+  calls: { n: number },
+): TargetOutcome {
+  const account = ctx.target.account;
+  const planned = planTarget(ctx, link);
+  if (!planned.ok) return planned;
+  const { lookup, plan, params, fingerprint: print } = planned.value;
+  if (planned.value.unchanged && plan.kind === "stored") {
+    return { ok: true, outcome: "unchanged", stripeCustomerId: plan.stripeCustomerId, fingerprint: print };
   }
 
   const stripe = createStripeClient(
@@ -112,11 +145,13 @@ export function syncTarget(
     return r;
   };
 
-  if (plan.value.kind === "stored") {
-    const id = plan.value.stripeCustomerId;
+  if (plan.kind === "stored") {
+    const id = plan.stripeCustomerId;
     if (ctx.dryRun) {
       // A GET instead of the update: a stale ID is still found out.
-      const read = count(stripe.request<{ id: string }>("GET", `/v1/customers/${encodeURIComponent(id)}`));
+      const read = count(
+        stripe.request<{ id: string; created?: number }>("GET", `/v1/customers/${encodeURIComponent(id)}`),
+      );
       if (!read.ok) {
         if (read.errors.some((e) => e.code === "STRIPE_NOT_FOUND")) {
           return { ok: false, errors: [staleStripeId(lookup, id)] };
@@ -126,7 +161,11 @@ export function syncTarget(
       return { ok: true, outcome: "updated", stripeCustomerId: id, fingerprint: print };
     }
     const updated = count(
-      stripe.request<{ id: string }>("POST", `/v1/customers/${encodeURIComponent(id)}`, params),
+      stripe.request<{ id: string; created?: number }>(
+        "POST",
+        `/v1/customers/${encodeURIComponent(id)}`,
+        params,
+      ),
     );
     if (!updated.ok) {
       if (updated.errors.some((e) => e.code === "STRIPE_NOT_FOUND")) {
@@ -134,10 +173,16 @@ export function syncTarget(
       }
       return updated;
     }
-    return { ok: true, outcome: "updated", stripeCustomerId: updated.value.id, fingerprint: print };
+    return {
+      ok: true,
+      outcome: "updated",
+      stripeCustomerId: updated.value.id,
+      fingerprint: print,
+      ...createdOf(updated.value),
+    };
   }
 
-  const { method, path, params: findParams } = plan.value.request;
+  const { method, path, params: findParams } = plan.request;
   const found = count(stripe.request<{ data: StripeCustomerMatch[] }>(method, path, findParams));
   if (!found.ok) return found;
   const resolved = resolveMatches(lookup, found.value.data ?? []);
@@ -148,23 +193,41 @@ export function syncTarget(
     const id = resolved.value.stripeCustomerId;
     if (ctx.dryRun) return { ok: true, outcome: "linked", stripeCustomerId: id, fingerprint: print };
     const updated = count(
-      stripe.request<{ id: string }>("POST", `/v1/customers/${encodeURIComponent(id)}`, params),
+      stripe.request<{ id: string; created?: number }>(
+        "POST",
+        `/v1/customers/${encodeURIComponent(id)}`,
+        params,
+      ),
     );
     if (!updated.ok) return updated;
-    return { ok: true, outcome: "linked", stripeCustomerId: updated.value.id, fingerprint: print };
+    return {
+      ok: true,
+      outcome: "linked",
+      stripeCustomerId: updated.value.id,
+      fingerprint: print,
+      ...createdOf(updated.value),
+    };
   }
 
   const key = createIdempotencyKey({
     accountId: account.recordId ?? account.accountId,
-    customerId,
-    subsidiaryId: target.subsidiaryId,
+    customerId: ctx.customerId,
+    subsidiaryId: ctx.target.subsidiaryId,
     generation: link?.generation ?? 0,
   });
   if (!key.ok) return key;
   if (ctx.dryRun) return { ok: true, outcome: "created", stripeCustomerId: "", fingerprint: print };
   const created = count(
-    stripe.request<{ id: string }>("POST", "/v1/customers", params, { idempotencyKey: key.value }),
+    stripe.request<{ id: string; created?: number }>("POST", "/v1/customers", params, {
+      idempotencyKey: key.value,
+    }),
   );
   if (!created.ok) return created;
-  return { ok: true, outcome: "created", stripeCustomerId: created.value.id, fingerprint: print };
+  return {
+    ok: true,
+    outcome: "created",
+    stripeCustomerId: created.value.id,
+    fingerprint: print,
+    ...createdOf(created.value),
+  };
 }
