@@ -118,6 +118,9 @@ export async function boot(options: {
         // Webhook retries in seconds rather than hours, so a failed delivery is seen again soon.
         retryScale: 0.001,
         defaultPortalConfiguration: true,
+        // Stripe's own rate limits (25/s per test key, 25/s per operation, 20/s search), so the demo
+        // meets the 429s a real sandbox account would send.
+        rateLimits: "stripe",
       });
       closers.push(() => (stripeEmulator as StripeEmulator).close());
     }

@@ -5,7 +5,9 @@
  * - `POST /_emulator/faults` `{ kind: "500"|"429"|"delay", count?, phase?, delayMs?, method?, pathPrefix?, probability? }`
  *   (`phase: "after"` for 500 and delay, not 429);
  *   `GET` lists pending faults; `DELETE` clears them
- * - `POST /_emulator/rate_limit` `{ perSecond }` (0 turns it off)
+ * - `POST /_emulator/rate_limit` `{ perSecond }`: the global limit of every account (0 turns it off)
+ * - `POST /_emulator/rate_limits` `"stripe"`, `"off"` or `{ global?: { live?, test? }, endpoint?, search? }`:
+ *   every rule anew (see rate-limit-rules.ts); `GET` shows the rules in force
  * - `POST /_emulator/search_lag` `{ ms }`
  * - `POST /_emulator/webhooks` `{ duplicates?, shuffle?, retryScale? }`; `POST /_emulator/webhooks/flush` waits for
  *   every pending delivery; `GET /_emulator/deliveries[?limit=N]` (with the account's key) lists delivery attempts, newest
@@ -18,6 +20,7 @@ import type { EmulatorState } from "./context.js";
 import { StripeApiError } from "./errors.js";
 import type { FaultRule, Faults } from "./faults.js";
 import type { RateLimiter } from "./rate-limit.js";
+import { parseRateLimits } from "./rate-limit-rules.js";
 import { ensureDefaultConfiguration } from "./resources/billing-portal.js";
 import type { WebhookDelivery } from "./webhooks/index.js";
 
@@ -58,7 +61,9 @@ export async function handleAdmin(
   const { state } = deps;
   const route = `${method} ${path}`;
   try {
-    const input = method === "POST" ? parseJson(body) : {};
+    // The rate limits' body may be a bare JSON string ("stripe", "off"), as the option may.
+    const rateLimits = route === "POST /_emulator/rate_limits";
+    const input = method === "POST" && !rateLimits ? parseJson(body) : {};
     switch (route) {
       case "GET /_emulator/health":
         return { status: 200, body: { ok: true } };
@@ -71,9 +76,16 @@ export async function handleAdmin(
       case "DELETE /_emulator/faults":
         deps.faults.clear();
         return { status: 200, body: { pending: [] } };
-      case "POST /_emulator/rate_limit":
-        deps.rateLimiter.setLimit(nonNegative(input.perSecond, "perSecond"));
-        return { status: 200, body: { perSecond: deps.rateLimiter.limit } };
+      case "POST /_emulator/rate_limit": {
+        const perSecond = nonNegative(input.perSecond, "perSecond");
+        deps.rateLimiter.setLimit(perSecond);
+        return { status: 200, body: { perSecond } };
+      }
+      case "POST /_emulator/rate_limits":
+        deps.rateLimiter.configure(parseRateLimits(body.trim() === "" ? undefined : JSON.parse(body)));
+        return { status: 200, body: deps.rateLimiter.limits };
+      case "GET /_emulator/rate_limits":
+        return { status: 200, body: deps.rateLimiter.limits };
       case "POST /_emulator/search_lag":
         state.searchLagMs = nonNegative(input.ms, "ms");
         return { status: 200, body: { ms: state.searchLagMs } };

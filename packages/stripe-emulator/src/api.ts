@@ -100,10 +100,11 @@ async function run(
   const method = request.method.toUpperCase();
   const account = authenticate(state.store, request.headers.authorization, state.now());
   deps.onAccount?.(account);
-  deps.rateLimiter.take(account.id, state.now());
+  deps.rateLimiter.take(account, method, request.path, state.now());
 
   const fault = deps.faults.take(method, request.path);
   if (fault?.phase === "before" && fault.kind === "delay") await deps.sleep(fault.delayMs);
+  // No Stripe-Rate-Limited-Reason: an injected 429 exceeded none of the limiter's limits.
   if (fault?.phase === "before" && fault.kind === "429") deps.rateLimiter.throwLimited();
   if (fault?.phase === "before" && fault.kind === "500") throw injected500();
   if (fault?.phase !== "after" || fault.kind !== "delay")

@@ -7,6 +7,8 @@ export interface CliOptions {
   db?: string;
   /** Requests per second per account before 429 responses; 0 turns limiting off. */
   rateLimit?: number;
+  /** Stripe's documented limits (global by mode, per operation, search) on or off. */
+  rateLimits?: "stripe" | "off";
   /** How long a write takes to become visible to search, like Stripe's search index. */
   searchLagMs?: number;
   /** Multiplies webhook retry delays: 1 is real time, 0.0001 brings retries within seconds. */
@@ -19,13 +21,21 @@ export type CliParseResult = { ok: true; options: CliOptions } | { ok: false; me
 export const DEFAULT_PORT = 12111;
 export const DEFAULT_HOST = "127.0.0.1";
 
-type ValueFlag = "--port" | "--host" | "--db" | "--rate-limit" | "--search-lag-ms" | "--retry-scale";
+type ValueFlag =
+  | "--port"
+  | "--host"
+  | "--db"
+  | "--rate-limit"
+  | "--rate-limits"
+  | "--search-lag-ms"
+  | "--retry-scale";
 
 const VALUE_FLAGS: readonly ValueFlag[] = [
   "--port",
   "--host",
   "--db",
   "--rate-limit",
+  "--rate-limits",
   "--search-lag-ms",
   "--retry-scale",
 ];
@@ -45,7 +55,10 @@ Options:
   --port N            Port to listen on, 0 for any free port (default ${DEFAULT_PORT})
   --host HOST         Interface to bind (default ${DEFAULT_HOST})
   --db FILE           Keep state in this SQLite file (default: in memory)
-  --rate-limit N      Requests per second per account before 429 responses (0: off)
+  --rate-limits MODE  stripe: Stripe's limits per account, 100/s live and 25/s test keys,
+                      25/s per operation, 20/s per search operation; off (default)
+  --rate-limit N      One limit per account, live or test, in requests per second
+                      (0: off); replaces the global one of --rate-limits stripe
   --search-lag-ms N   Delay before writes show up in search results
   --retry-scale X     Multiply webhook retry delays by X (1: real time, e.g. 0.0001)
   -h, --help          Show this help
@@ -101,6 +114,10 @@ function apply(options: CliOptions, flag: ValueFlag, value: string): string | nu
       else options.searchLagMs = Number(value);
       return null;
     }
+    case "--rate-limits":
+      if (value !== "stripe" && value !== "off") return `--rate-limits must be stripe or off, got "${value}"`;
+      options.rateLimits = value;
+      return null;
     case "--retry-scale":
       if (!DECIMAL.test(value)) return `--retry-scale must be a non-negative number, got "${value}"`;
       options.retryScale = Number(value);

@@ -20,6 +20,7 @@ try {
     host: options.host,
     ...(options.db !== undefined ? { db: options.db } : {}),
     ...(options.rateLimit !== undefined ? { rateLimit: options.rateLimit } : {}),
+    ...(options.rateLimits !== undefined ? { rateLimits: options.rateLimits } : {}),
     ...(options.searchLagMs !== undefined ? { searchLagMs: options.searchLagMs } : {}),
     ...(options.retryScale !== undefined ? { retryScale: options.retryScale } : {}),
   });

@@ -13,6 +13,7 @@ import { toStripeJson } from "./json.js";
 import { renderDashboard } from "./pages/dashboard.js";
 import { portalAction, renderPortal } from "./portal.js";
 import { RateLimiter } from "./rate-limit.js";
+import type { RateLimitsOption } from "./rate-limit-rules.js";
 import { ensureDefaultConfiguration } from "./resources/billing-portal.js";
 import { Store, type StoredAccount, type StripeObject } from "./store.js";
 import { WebhookDelivery } from "./webhooks/index.js";
@@ -23,7 +24,12 @@ export interface StripeEmulatorOptions {
   host?: string;
   /** SQLite file; in memory when absent. */
   db?: string;
-  /** Requests per second per account; 0 or absent: unlimited. Stripe: 25 in test mode, 100 live. */
+  /**
+   * Stripe's rate limits (global per account by mode, per operation, search): `"stripe"` as Stripe
+   * documents them, an object to change some, `"off"` (default). See rate-limit-rules.ts.
+   */
+  rateLimits?: RateLimitsOption;
+  /** One global limit for every account, live or test, requests per second (0: none); overrides `rateLimits`' global one. */
   rateLimit?: number;
   /** How long search takes to see a write, ms (real Stripe: about a minute). Default 0. */
   searchLagMs?: number;
@@ -157,7 +163,7 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     ...(options.onEvent ? { onEvent: options.onEvent } : {}),
   };
   const faults = new Faults();
-  const rateLimiter = new RateLimiter(options.rateLimit ?? 0);
+  const rateLimiter = new RateLimiter({ rateLimit: options.rateLimit, rateLimits: options.rateLimits });
   const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
   const handle = (req: IncomingMessage, res: ServerResponse) => {

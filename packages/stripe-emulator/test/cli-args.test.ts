@@ -31,6 +31,8 @@ describe("parseCliArgs", () => {
         "state.sqlite",
         "--rate-limit",
         "25",
+        "--rate-limits",
+        "stripe",
         "--search-lag-ms",
         "1000",
         "--retry-scale",
@@ -41,6 +43,7 @@ describe("parseCliArgs", () => {
       host: "0.0.0.0",
       db: "state.sqlite",
       rateLimit: 25,
+      rateLimits: "stripe",
       searchLagMs: 1000,
       retryScale: 0.001,
       help: false,
@@ -49,12 +52,21 @@ describe("parseCliArgs", () => {
 
   it("reads every option as --flag=value, keeping '=' inside the value", () => {
     expect(
-      ok(["--port=0", "--host=::1", "--db=a=b.db", "--rate-limit=0", "--search-lag-ms=0", "--retry-scale=2"]),
+      ok([
+        "--port=0",
+        "--host=::1",
+        "--db=a=b.db",
+        "--rate-limit=0",
+        "--rate-limits=off",
+        "--search-lag-ms=0",
+        "--retry-scale=2",
+      ]),
     ).toEqual({
       port: 0,
       host: "::1",
       db: "a=b.db",
       rateLimit: 0,
+      rateLimits: "off",
       searchLagMs: 0,
       retryScale: 2,
       help: false,
@@ -91,6 +103,12 @@ describe("parseCliArgs", () => {
     );
   });
 
+  it("takes stripe or off for --rate-limits", () => {
+    for (const bad of ["on", "Stripe", "25", ""]) {
+      expect(fail([`--rate-limits=${bad}`])).toBe(`--rate-limits must be stripe or off, got "${bad}"`);
+    }
+  });
+
   it("rejects a negative or non-numeric retry scale", () => {
     for (const bad of ["-1", "x", "", "1e-3", "Infinity", "NaN", "."]) {
       expect(fail([`--retry-scale=${bad}`])).toBe(
@@ -118,7 +136,7 @@ describe("parseCliArgs", () => {
 
   it("names unknown flags and suggests a close one", () => {
     expect(fail(["--prot", "1"])).toBe("unknown option --prot (did you mean --port?)");
-    expect(fail(["--rate-limits=1"])).toBe("unknown option --rate-limits (did you mean --rate-limit?)");
+    expect(fail(["--rate-limt=1"])).toBe("unknown option --rate-limt (did you mean --rate-limit?)");
     expect(fail(["--verbose"])).toBe("unknown option --verbose");
     expect(fail(["-p", "1"])).toBe("unknown option -p");
   });
@@ -140,6 +158,7 @@ describe("usageText", () => {
       "--host",
       "--db",
       "--rate-limit",
+      "--rate-limits",
       "--search-lag-ms",
       "--retry-scale",
       "--help",

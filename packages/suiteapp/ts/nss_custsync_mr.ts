@@ -7,8 +7,9 @@
  * account of each of its subsidiaries. getInputData reads the configuration once, the search with its
  * own labelled columns and every link in pages (lib/mass-input.ts), and hands map only the customers
  * whose sync would change something, each with everything its sync needs: map makes no NetSuite read,
- * only the Stripe calls and the writes of what changed. The customers left out are counted in one
- * tally key that map passes through to summarize, which writes one sync log row of kind `mass`.
+ * only the Stripe calls and the writes of what changed. The customers left out are counted in a tally
+ * that rides with the first customer's value (or on a key of its own when no customer reaches map)
+ * and that map passes through to summarize, which writes one sync log row of kind `mass`.
  * With the deployment parameter custscript_nss_custsync_dry_run checked, every customer is planned
  * (unchanged ones listed as such), nothing is sent to Stripe but lookups, and nothing is written but
  * the sync log rows saying what the sync would do.
@@ -27,13 +28,15 @@ import { type RunCounts, writeRunLog } from "./lib/sync-log.js";
 import type { PreparedSync } from "./lib/sync-prepare.js";
 
 export const DRY_RUN_PARAM = "custscript_nss_custsync_dry_run";
-/** The key of the run's tally (not a customer: customer keys are internal IDs, digits only). */
+/** The key of the run's tally when no customer reaches map (customer keys are internal IDs, digits only). */
 const TALLY_KEY = "tally";
 
 /** What map writes per customer. */
 interface MapOutput {
   targets: { account: string; outcome: SyncOutcome; message: string }[];
   units: number;
+  /** The run's tally, passed through by the one map invocation that got it. */
+  tally?: MassTally;
 }
 
 function isDryRun(): boolean {
@@ -58,7 +61,10 @@ export const getInputData: EntryPoints.MapReduce.getInputData = () => {
       `${tally.customers} customers in ${config.searches.massSync}${dryRun ? " (dry run)" : ""}: ` +
       `${Object.keys(items).length} to sync, ${tally.unchanged} unchanged, ${tally.unserved} served by no Stripe account`,
   });
-  return { ...items, [TALLY_KEY]: JSON.stringify(tally) };
+  const [first] = Object.keys(items);
+  if (first === undefined) return { [TALLY_KEY]: JSON.stringify({ tally }) };
+  items[first] = JSON.stringify({ ...(JSON.parse(items[first] as string) as object), tally });
+  return items;
 };
 
 /** One customer, every subsidiary a configured Stripe account serves. */
@@ -67,13 +73,15 @@ export const map: EntryPoints.MapReduce.map = (context) => {
     context.write({ key: TALLY_KEY, value: context.value });
     return;
   }
+  let tally: MassTally | undefined;
   const script = runtime.getCurrentScript();
   const unitsAtStart = script.getRemainingUsage();
   const customerId = context.key;
   const dryRun = isDryRun();
   let output: MapOutput;
   try {
-    const prepared = JSON.parse(context.value) as PreparedSync;
+    const { tally: rider, ...prepared } = JSON.parse(context.value) as PreparedSync & { tally?: MassTally };
+    tally = rider;
     const result = syncCustomer(customerId, { kind: "mass", dryRun, prepared });
     output = {
       targets: result.targets.map((t) => ({
@@ -91,6 +99,7 @@ export const map: EntryPoints.MapReduce.map = (context) => {
     };
   }
   output.units = unitsAtStart - script.getRemainingUsage();
+  if (tally) output.tally = tally;
   log.debug({
     title: `Customer ${customerId} ${dryRun ? "planned" : "synced"}`,
     details: `${output.targets.map((t) => `${t.account || "-"}: ${t.outcome}`).join(", ")}; units used: ${output.units}`,
@@ -102,9 +111,11 @@ export const map: EntryPoints.MapReduce.map = (context) => {
 export const summarize: EntryPoints.MapReduce.summarize = (context) => {
   const dryRun = isDryRun();
   const counts: RunCounts = { created: 0, linked: 0, updated: 0, unchanged: 0, failed: 0 };
+  const tallies: MassTally[] = [];
   const run = collectRun<MapOutput>(
     context,
     (key, out, failures) => {
+      if (out.tally) tallies.push(out.tally);
       for (const t of out.targets) {
         counts[t.outcome]++;
         if (t.outcome === "failed") failures.push(`customer ${key}: ${t.message}`);
@@ -113,7 +124,7 @@ export const summarize: EntryPoints.MapReduce.summarize = (context) => {
     TALLY_KEY,
   );
   counts.failed += run.failed;
-  const tally = readTally(run.tally);
+  const tally = tallies[0] ?? readTally(run.tally);
   // Customers left out before map: each unchanged in every Stripe account that serves it.
   counts.unchanged += tally.unchanged;
   const customers = Math.max(tally.customers, run.customers);
@@ -141,7 +152,7 @@ export const summarize: EntryPoints.MapReduce.summarize = (context) => {
 
 function readTally(value: string | undefined): MassTally {
   try {
-    const t = JSON.parse(value ?? "") as Partial<MassTally>;
+    const t = (JSON.parse(value ?? "") as { tally?: Partial<MassTally> }).tally ?? {};
     return { customers: t.customers ?? 0, unchanged: t.unchanged ?? 0, unserved: t.unserved ?? 0 };
   } catch {
     return { customers: 0, unchanged: 0, unserved: 0 };
