@@ -10,6 +10,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { clockFromFlags, modelledReport } from "./cli-clock.js";
 import { type ServeOptions, serve } from "./cli-serve.js";
 import { validateCommand } from "./cli-validate.js";
 import { NetSuiteEmulator, type ScriptRun } from "./emulator.js";
@@ -33,6 +34,9 @@ Options:
   --script <scriptid>    run: the script to run (customscript_…)
   --deployment <id>      run: the deployment (default: the script's first deployed one)
   --param <id=value>     run: a script parameter value over the deployment's (repeatable)
+  --latency <profile>    run: also print the modelled time on a real account (NetSuite's clock):
+                         low, typical (default) or high latencies, from public reports
+  --processors <n>       run: the account's processors for that model (default 2; turns the clock on)
   --port <n>             serve: the app domain's port (default 8080)
   --forms-port <n>       serve: the external forms domain's port (default port + 1)
   --host <address>       serve: the interface to listen on (default 127.0.0.1)
@@ -131,10 +135,19 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
     params[p.slice(0, eq)] = p.slice(eq + 1);
   }
 
+  let clock: ReturnType<typeof clockFromFlags>;
+  try {
+    clock = clockFromFlags(values.latency, values.processors);
+  } catch (error) {
+    io.err(`${(error as Error).message}\n`);
+    return 2;
+  }
+
   let emulator: NetSuiteEmulator;
   try {
     emulator = await NetSuiteEmulator.open({
       projectDir: values.project,
+      ...(clock ? { clock } : {}),
       ...(values.db ? { db: values.db } : {}),
       ...(values.secrets ? { secretsFile: values.secrets } : {}),
       install: !values["no-install"],
@@ -164,9 +177,12 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return known ? 2 : 1;
     }
     const { text, failed, units } = report(run);
+    // With the clock on, the runs the script submitted (N/task) are waited for, to report them too.
+    if (clock) await emulator.tasks.idle();
     io.out(
       `Execution log:\n${lines.join("\n") || "  (empty)"}\n\nSummary:\n${text}\n\nUnits used: ${units}\n`,
     );
+    if (clock) io.out(modelledReport(run, emulator.tasks.list(), clock));
     return failed ? 1 : 0;
   } finally {
     stop();
@@ -237,6 +253,8 @@ function parse(argv: string[]) {
       host: { type: "string" },
       seed: { type: "string" },
       features: { type: "string" },
+      latency: { type: "string" },
+      processors: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
   });

@@ -11,17 +11,19 @@ import { Features } from "./account/features.js";
 import { ADMIN_USER, type Principal } from "./account/principal.js";
 import { type RoleSpec, Roles } from "./account/roles.js";
 import { AccountSecrets, type SecretEntry } from "./account/secrets.js";
+import { checkModelOptions } from "./clock/model.js";
+import type { ClockOptions } from "./clock/options.js";
 import { AccountData } from "./data/store.js";
 import type { RecordData } from "./data/types.js";
 import { NsError } from "./errors.js";
-import type { BeforeLoadOutput, SuiteletRequestData, SuiteletResponseData } from "./runtime/entry/types.js";
+import type { BeforeLoadOutput, SuiteletRequestData } from "./runtime/entry/types.js";
 import { type HostOptions, ScriptHost } from "./runtime/host.js";
 import type { ExecutionLog } from "./runtime/log.js";
 import { findTarget } from "./scripts/common.js";
 import { type InstallationRun, runInstallation } from "./scripts/installation.js";
 import { type MapReduceProgress, type MapReduceSummary, runMapReduce } from "./scripts/map-reduce.js";
 import { runScheduled, type ScheduledResult } from "./scripts/scheduled.js";
-import { invokeSuitelet, type SuiteletRequest } from "./scripts/suitelet.js";
+import { invokeSuitelet, type SuiteletRequest, type SuiteletResult } from "./scripts/suitelet.js";
 import { Tasks } from "./scripts/tasks.js";
 import { UserEvents, userInterface } from "./scripts/user-event.js";
 import { loadProject } from "./sdf/load.js";
@@ -66,6 +68,13 @@ export interface EmulatorOptions {
    * another: default the Administrator. `{ role: "customrole_x" }` logs in with that role.
    */
   user?: UserSpec;
+  /**
+   * NetSuite's clock (src/clock/): with it, every invocation's round trips are traced, map/reduce
+   * summaries carry `trace` and `modelled` (the wall time on a real account: `profile` low, typical
+   * or high, default typical; `processors`, default 2; `limits` for HTTP rate limits), scheduled runs
+   * and Suitelet responses `modelledMs`, and `onInvocation` hears of every invocation. Off by default.
+   */
+  clock?: ClockOptions;
 }
 
 /** A user of the account: the role they log in with (a script ID or a standard role), and who they are. */
@@ -95,6 +104,7 @@ export class NetSuiteEmulator {
   ) {}
 
   static async open(options: EmulatorOptions): Promise<NetSuiteEmulator> {
+    if (options.clock) checkModelOptions(options.clock);
     const project = loadProject(options.projectDir);
     const secretsFile = resolve(options.secretsFile ?? join(project.dir, ".secrets.json"));
     const secrets = AccountSecrets.load({
@@ -125,6 +135,7 @@ export class NetSuiteEmulator {
       ...(options.domains !== undefined ? { domains: options.domains } : {}),
       ...(options.httpTimeoutMs !== undefined ? { httpTimeoutMs: options.httpTimeoutMs } : {}),
       ...(options.httpsCa !== undefined ? { httpsCa: options.httpsCa } : {}),
+      ...(options.clock !== undefined ? { clock: options.clock } : {}),
     });
     const emulator = new NetSuiteEmulator(
       project,
@@ -208,7 +219,7 @@ export class NetSuiteEmulator {
     scriptId: string,
     deploymentId: string | undefined,
     request: SuiteletRequest & { user?: UserSpec | Principal | "anonymous" },
-  ): Promise<SuiteletResponseData> {
+  ): Promise<SuiteletResult> {
     const { user, ...rest } = request;
     const who = user === "anonymous" || user === undefined ? user : "userId" in user ? user : this.user(user);
     return invokeSuitelet(this.host, scriptId, deploymentId, rest, who, this.defaultUser);

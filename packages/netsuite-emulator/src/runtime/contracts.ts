@@ -8,6 +8,7 @@
  * scripts (a record save fires user events in another worker) or serving HTTP in the same
  * process (the Stripe emulator). Everything crossing is plain, structured-cloneable data.
  */
+import type { TraceOp } from "../clock/trace.js";
 import type { PlainNsError } from "../errors.js";
 import type { ScriptType } from "../sdf/types.js";
 
@@ -69,6 +70,10 @@ export interface InvocationResult {
   error?: PlainNsError & { stack?: string };
   usage: number;
   durationMs: number;
+  /** With the clock on (host option `clock`): the round trips it made, in order (clock/trace.ts). */
+  trace?: TraceOp[];
+  /** The script does not define the entry point (a user event script without beforeSubmit): nothing ran. */
+  noEntryPoint?: true;
 }
 
 /** Worker → main: a synchronous service call. */

@@ -11,7 +11,10 @@ import { Guard } from "../account/guard.js";
 import { type Principal, SYSTEM_USER } from "../account/principal.js";
 import { Roles } from "../account/roles.js";
 import type { AccountSecrets } from "../account/secrets.js";
-import type { DataServices, RecordData } from "../data/types.js";
+import { checkModelOptions, modelInvocation } from "../clock/model.js";
+import type { ClockOptions } from "../clock/options.js";
+import { opOf, type TraceOp } from "../clock/trace.js";
+import type { DataServices, RecordData, RecordKind } from "../data/types.js";
 import { NsError } from "../errors.js";
 import type { DeploymentDef, Project, ScriptDef } from "../sdf/types.js";
 import type {
@@ -33,6 +36,8 @@ export interface InvocationContext {
   deployment: DeploymentDef;
   /** Who it runs as: every record and search call is checked against this principal's role. */
   principal: Principal;
+  /** The round trips it made, in order, when the clock is on (clock/trace.ts). */
+  trace?: TraceOp[];
 }
 
 /** Record writes by scripts; replaced by the user event runner. */
@@ -86,6 +91,8 @@ export interface HostOptions {
   secrets?: AccountSecrets;
   /** Record and search permissions; without it nothing is checked (unit tests of single modules). */
   access?: Access;
+  /** NetSuite's clock (clock/): trace every invocation's round trips. Off by default: nothing collected. */
+  clock?: ClockOptions;
 }
 
 export interface InvokeOptions {
@@ -130,6 +137,7 @@ export class ScriptHost {
       system: `https://${host}.app.netsuite.com`,
     };
     this.tokenSalt = options.tokenSalt ?? randomUUID();
+    if (options.clock) checkModelOptions(options.clock);
     this.roles = options.roles ?? new Roles();
     this.guard = options.access ? new Guard(options.access, options.data) : undefined;
     this.httpTimeoutMs = options.httpTimeoutMs ?? 45_000;
@@ -219,7 +227,9 @@ export class ScriptHost {
       deployment: options.deployment,
       principal: options.principal ?? SYSTEM_USER,
     };
+    if (this.options.clock) ctx.trace = [];
     const result = await this.pool.run(invocation, this.services(ctx));
+    if (ctx.trace) this.traced(ctx, result, ctx.trace);
     if (!result.ok && result.error) {
       this.log.append(ctx, {
         level: "ERROR",
@@ -229,6 +239,32 @@ export class ScriptHost {
     }
     return result;
   }
+
+  /** Puts the trace on the result and tells the clock's listener. */
+  private traced(ctx: InvocationContext, result: InvocationResult, trace: TraceOp[]): void {
+    result.trace = trace;
+    const clock = this.options.clock;
+    // An entry point the script does not define does not run on a real account: no start, no reading.
+    if (!clock?.onInvocation || result.noEntryPoint) return;
+    const { entryPoint } = ctx.invocation;
+    const perKey = ctx.script.type === "mapreducescript" && (entryPoint === "map" || entryPoint === "reduce");
+    clock.onInvocation({
+      scriptId: ctx.script.scriptId,
+      deploymentId: ctx.deployment.scriptId,
+      entryPoint,
+      ops: trace,
+      ms: modelInvocation(trace, { ...clock, overhead: perKey ? "mapreduce.key" : "script.start" }),
+    });
+  }
+
+  /** A record type's kind as governance charges it; an unknown type fails its own call, so any kind does here. */
+  private recordKind = (type: string): RecordKind => {
+    try {
+      return this.options.data.recordKind(type);
+    } catch {
+      return "standard";
+    }
+  };
 
   fileOf(script: ScriptDef): string {
     return `${this.project.fileCabinet}${script.scriptFile}`;
@@ -245,6 +281,11 @@ export class ScriptHost {
   private services(ctx: InvocationContext): InvocationServices {
     const data = this.options.data as unknown as Record<string, (...args: unknown[]) => unknown>;
     return async (method, args) => {
+      // A call that reaches the account is a round trip even when it fails there (permissions, not found).
+      if (ctx.trace) {
+        const op = opOf(method, args, this.recordKind);
+        if (op !== undefined) ctx.trace.push(op);
+      }
       if (method.startsWith("data.")) {
         const name = method.slice(5);
         // Writes go through `recordWrites` (record.save, …) so user events fire: never straight to the store.

@@ -78,6 +78,8 @@ function run(invocation: Invocation): InvocationResult {
       output,
       usage: meter.usage,
       durationMs: performance.now() - started,
+      // A user event script defines any of its entry points; NetSuite runs none for a missing one.
+      ...(typeof exports[invocation.entryPoint] !== "function" ? { noEntryPoint: true as const } : {}),
     };
   } catch (error) {
     return {

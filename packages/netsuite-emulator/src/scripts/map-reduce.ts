@@ -14,6 +14,8 @@
 
 import { type Principal, SYSTEM_USER } from "../account/principal.js";
 import { runAs, type Starter } from "../account/run-as.js";
+import { type ModelledRun, modelRun } from "../clock/model.js";
+import type { MapReduceTrace, TracedInvocation, TraceOp } from "../clock/trace.js";
 import type { DataServices, SearchDef } from "../data/types.js";
 import type { InvocationResult } from "../runtime/contracts.js";
 import { checkPair } from "../runtime/entry/context.js";
@@ -79,19 +81,23 @@ export interface MapReduceSummary {
   reduceSummary: MapReduceStageSummary;
   summarizeSummary: { usage: number; seconds: number; error?: string; ran: boolean };
   output: [string, string][];
+  /** With the clock on: every invocation's stage, key and round trips, in the order they were fed. */
+  trace?: MapReduceTrace;
+  /** With the clock on: the modelled wall time on a real account (clock/model.ts), with the emulator's clock options. */
+  modelled?: ModelledRun;
 }
 
 /** Runs `fn` over `items` with at most `limit` running at once. */
 async function parallel<T>(
   items: readonly T[],
   limit: number,
-  fn: (item: T) => Promise<void>,
+  fn: (item: T, index: number) => Promise<void>,
 ): Promise<void> {
   let next = 0;
   const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
     while (next < items.length) {
-      const item = items[next++] as T;
-      await fn(item);
+      const index = next++;
+      await fn(items[index] as T, index);
     }
   });
   await Promise.all(lanes);
@@ -140,6 +146,8 @@ function emptyStage(dateCreated: string, concurrency: number): MapReduceStageSum
 interface StageRun {
   summary: MapReduceStageSummary;
   writes: [string, string][];
+  /** With the clock on: per item, in the items' order (invocations finish out of order). */
+  traces?: TracedInvocation[];
 }
 
 /** Runs map or reduce over its items in parallel, recording per-key state and errors. */
@@ -158,8 +166,9 @@ async function runStage<I extends { key: string }>(
   const states = new Map<string, KeyState>();
   const errors: KeyError[] = [];
   let done = 0;
+  const traces: TracedInvocation[] | undefined = host.options.clock ? new Array(items.length) : undefined;
   options.onProgress?.({ stage: entryPoint, done, total: items.length });
-  await parallel(items, concurrency, async (item) => {
+  await parallel(items, concurrency, async (item, index) => {
     const result: InvocationResult = await invokeSafely(host, {
       principal,
       ...target,
@@ -169,6 +178,7 @@ async function runStage<I extends { key: string }>(
       ...(options.params ? { parameters: options.params } : {}),
     });
     summary.usage += result.usage;
+    if (traces) traces[index] = { stage: entryPoint, key: item.key, ops: result.trace ?? [] };
     if (result.ok) {
       writes.push(...(result.output as StageOutput).writes);
       states.set(item.key, { key: item.key, executionCount: 1, completionState: "COMPLETE" });
@@ -182,7 +192,7 @@ async function runStage<I extends { key: string }>(
   summary.keys = sortKeys([...states.keys()]).map((k) => states.get(k) as KeyState);
   summary.errors = errors;
   summary.seconds = secondsSince(started);
-  return { summary, writes };
+  return { summary, writes, ...(traces ? { traces } : {}) };
 }
 
 /** Shuffle: group by key; keys sorted, values in lexicographical order. */
@@ -220,9 +230,13 @@ export async function runMapReduce(
     ),
   };
 
+  // With the clock on, each invocation's round trips (clock/trace.ts), in the order the stages feed them.
+  const traced: TracedInvocation[] | undefined = host.options.clock ? [] : undefined;
   options.onStage?.("GET_INPUT");
   const inputStarted = performance.now();
   const input = await invokeSafely(host, { ...base, entryPoint: "getInputData", input: null });
+  const inputOps: TraceOp[] = input.trace ?? [];
+  traced?.push({ stage: "getInputData", ops: inputOps });
   const inputSummary: MapReduceSummary["inputSummary"] = {
     dateCreated,
     seconds: 0,
@@ -238,6 +252,10 @@ export async function runMapReduce(
     entryPoints = out.entryPoints;
     try {
       pairs = out.input.kind === "search" ? searchPairs(host.data, out.input.search) : out.input.pairs;
+      // A returned search runs in getInputData on a real account: one page per 1,000 results, as searchPairs reads them.
+      if (traced && out.input.kind === "search") {
+        for (let i = 0; i < Math.max(1, Math.ceil(pairs.length / 1000)); i++) inputOps.push("search.page");
+      }
       for (const [key, value] of pairs) checkPair(key, value);
     } catch (error) {
       const e = error as Error & { id?: string; notifyOff?: boolean };
@@ -263,6 +281,7 @@ export async function runMapReduce(
     const items = pairs.map(([key, value]) => ({ key, value }));
     const run = await runStage(host, target, "map", items, concurrency, options, base.principal);
     mapSummary = run.summary;
+    for (const t of run.traces ?? []) traced?.push(t);
     toShuffle = run.writes;
     if (!entryPoints.reduce) output = run.writes;
   }
@@ -274,6 +293,7 @@ export async function runMapReduce(
     options.onStage?.("REDUCE");
     const run = await runStage(host, target, "reduce", groups, concurrency, options, base.principal);
     reduceSummary = run.summary;
+    for (const t of run.traces ?? []) traced?.push(t);
     output = run.writes;
   }
 
@@ -311,10 +331,17 @@ export async function runMapReduce(
     };
     const result = await invokeSafely(host, { ...base, entryPoint: "summarize", input: summarizeInput });
     summary.summarizeSummary = { usage: result.usage, seconds: secondsSince(summarizeStarted), ran: true };
+    traced?.push({ stage: "summarize", ops: result.trace ?? [] });
     if (!result.ok && result.error) summary.summarizeSummary.error = serializeError(result.error);
     summary.usage += result.usage;
   }
   summary.seconds = secondsSince(started);
+  const clock = host.options.clock;
+  if (clock && traced) {
+    const limit = target.deployment.concurrency;
+    summary.trace = { ...(limit !== undefined ? { concurrencyLimit: limit } : {}), invocations: traced };
+    summary.modelled = modelRun(summary.trace, clock);
+  }
   logFor(host, target, "summary", "AUDIT", "Map/reduce summary", describe(summary));
   return summary;
 }

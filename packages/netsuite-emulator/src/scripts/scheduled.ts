@@ -1,6 +1,7 @@
 /** Runs a scheduled script deployment once (Oracle: "SuiteScript 2.x Scheduled Script Type": execute, 10,000 units). */
 import { SYSTEM_USER } from "../account/principal.js";
 import type { Starter } from "../account/run-as.js";
+import { modelInvocation } from "../clock/model.js";
 import type { ScriptHost } from "../runtime/host.js";
 import { failure, findTarget } from "./common.js";
 
@@ -17,6 +18,8 @@ export interface ScheduledResult {
   deploymentId: string;
   usage: number;
   seconds: number;
+  /** With the clock on: the modelled milliseconds on a real account (script start plus round trips). */
+  modelledMs?: number;
 }
 
 /** Runs `execute`; throws the script's error when it throws (after the host logged it). */
@@ -42,5 +45,8 @@ export async function runScheduled(
     deploymentId: target.deployment.scriptId,
     usage: result.usage,
     seconds: Math.round(result.durationMs) / 1000,
+    ...(host.options.clock && result.trace
+      ? { modelledMs: modelInvocation(result.trace, host.options.clock) }
+      : {}),
   };
 }

@@ -10,6 +10,7 @@
  */
 import { ANONYMOUS, type Principal } from "../account/principal.js";
 import { runAs } from "../account/run-as.js";
+import { modelInvocation } from "../clock/model.js";
 import { NsError } from "../errors.js";
 import type { SuiteletRequestData, SuiteletResponseData } from "../runtime/entry/types.js";
 import type { ScriptHost } from "../runtime/host.js";
@@ -17,6 +18,9 @@ import type { DeploymentDef } from "../sdf/types.js";
 import { failure, findTarget } from "./common.js";
 
 export type SuiteletRequest = Partial<SuiteletRequestData> & { method: string };
+
+/** The response; with the clock on, also the modelled milliseconds on a real account (script start plus round trips). */
+export type SuiteletResult = SuiteletResponseData & { modelledMs?: number };
 
 /** The refusal NetSuite shows a role outside the deployment's audience. */
 export const NO_PRIVILEGES = "You do not have privileges to view this page.";
@@ -37,7 +41,7 @@ export async function invokeSuitelet(
   user: Principal | "anonymous" | undefined,
   /** The logged-in user a call naming none comes from, for a deployment that needs login. */
   fallback: Principal,
-): Promise<SuiteletResponseData> {
+): Promise<SuiteletResult> {
   const target = findTarget(host, scriptId, deploymentId, ["suitelet"]);
   if (!target.deployment.isDeployed) {
     throw new NsError(
@@ -67,5 +71,7 @@ export async function invokeSuitelet(
     principal: runAs(host.roles, target.deployment, { kind: "person", principal: caller }),
   });
   if (!result.ok) throw failure(result, "onRequest failed");
-  return result.output as SuiteletResponseData;
+  const response = result.output as SuiteletResponseData;
+  const clock = host.options.clock;
+  return clock && result.trace ? { ...response, modelledMs: modelInvocation(result.trace, clock) } : response;
 }
