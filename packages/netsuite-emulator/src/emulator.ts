@@ -131,6 +131,7 @@ export class NetSuiteEmulator {
       roles,
       secrets,
       access: new Access(data.catalog, project.customRecordTypes),
+      accountParameters: (deploymentScriptId) => data.deployments.accountValues(deploymentScriptId),
       ...(options.accountId !== undefined ? { accountId: options.accountId } : {}),
       ...(options.domains !== undefined ? { domains: options.domains } : {}),
       ...(options.httpTimeoutMs !== undefined ? { httpTimeoutMs: options.httpTimeoutMs } : {}),
@@ -197,6 +198,32 @@ export class NetSuiteEmulator {
       const result = await runScheduled(this.host, script.scriptId, deployment.scriptId, options);
       return { type: "scheduledscript", result };
     });
+  }
+
+  /**
+   * A deployment's parameters as the next invocation of it reads them with
+   * `runtime.getCurrentScript().getParameter` ("T"/"F" as true/false, other values as text, null for
+   * none): the script's defaults, the deployment's values in the project, and the values scripts have
+   * set on its `scriptdeployment` record (kept with the account) — what its Script Deployment page
+   * would show. `deploymentScriptId` is the deployment's script ID (`customdeploy_…`, any case).
+   */
+  deploymentParameters(deploymentScriptId: string): Record<string, string | boolean | null> {
+    const entry = this.data.deployments.find(deploymentScriptId);
+    if (!entry) {
+      const known = this.project.scripts.flatMap((s) => s.deployments.map((d) => d.scriptId));
+      throw new NsError(
+        "INVALID_SCRIPT_DEPLOYMENT_ID_1",
+        `No deployment ${deploymentScriptId} in the project. Deployments: ${known.join(", ") || "none"}.`,
+      );
+    }
+    const values = this.host.parameters(entry.script, entry.deployment);
+    const out: Record<string, string | boolean | null> = {};
+    for (const p of entry.script.parameters) {
+      const raw = values[p.scriptId];
+      // As N/runtime's getParameter answers (runtime/modules/runtime.ts parameterValue).
+      out[p.scriptId] = raw === undefined ? null : raw === "T" ? true : raw === "F" ? false : raw;
+    }
+    return out;
   }
 
   /** A user of the account, as UI-style calls take one. */

@@ -9,6 +9,19 @@
  *   create, Edit to change, Full to delete: Oracle's permission levels), Subsidiaries LIST_SUBSIDIARY,
  *   Currency LIST_CURRENCY, Employees LIST_EMPLOYEE. No key exists for the customer–subsidiary
  *   relationship (Oracle's permission list has none): the emulator asks for Customers.
+ * - Script deployments (`scriptdeployment`) need the SuiteScript permission, permkey ADMI_CUSTOMSCRIPT
+ *   (its name and key: Oracle's SDF permission list in oracle/netsuite-suitecloud-sdk,
+ *   packages/agent-skills/netsuite-sdf-roles-and-permissions/references/permissions.json, and the
+ *   emulator's SDF reference `generic_permission`): View to view them, Create to create, Edit to edit
+ *   (Oracle, "Setting Roles and Permissions for SuiteScript", article_0403053450: "View script records
+ *   and script deployment records: … SuiteScript permission (View level)", "Create, view, and edit …:
+ *   (Edit level)"); Full to delete, as for every record here. Searching them is viewing them: Oracle
+ *   names no level for searches of deployments, so the emulator is strict and asks for SuiteScript at
+ *   View besides Perform Search, as for every search. Oracle words the rule for the script owner ("To
+ *   access script deployment records within a script, the script owner must belong to a role assigned
+ *   with SuiteScript permissions", "Script Deployment", section_3753014009); the emulator checks the
+ *   role the script runs as, as for every record (it models no script owner). The message's
+ *   "Setup -> SuiteScript" follows NetSuite's "<subtab> -> <permission>" form: inferred, not quoted.
  * - Searches need Perform Search (LIST_FIND, View) and View of the searched type. A saved search made
  *   by `search.create` is private ("By default, all searches created through search.create(options)
  *   are private", Search.isPublic): another user's private search loads as if it did not exist
@@ -36,6 +49,7 @@ const STANDARD: Readonly<Record<string, { key: string; label: string }>> = {
   subsidiary: { key: "LIST_SUBSIDIARY", label: "Lists -> Subsidiaries" },
   currency: { key: "LIST_CURRENCY", label: "Lists -> Currency" },
   employee: { key: "LIST_EMPLOYEE", label: "Lists -> Employees" },
+  scriptdeployment: { key: "ADMI_CUSTOMSCRIPT", label: "Setup -> SuiteScript" },
 };
 
 const PERFORM_SEARCH = { key: "LIST_FIND", label: "Lists -> Perform Search" };

@@ -1,12 +1,12 @@
 /**
  * Record types and their fields, named as NetSuite's SuiteScript Records Browser names them
- * (customer, subsidiary, currency, customersubsidiaryrelationship, employee) plus the project's
- * custom record types and `custentity_…` fields. Field types drive validation, texts and search
- * comparisons.
+ * (customer, subsidiary, currency, customersubsidiaryrelationship, employee, scriptdeployment) plus
+ * the project's custom record types and `custentity_…` fields. Field types drive validation, texts
+ * and search comparisons.
  */
 import { Features } from "../account/features.js";
 import { NsError } from "../errors.js";
-import type { CustomFieldDef, Project } from "../sdf/types.js";
+import type { CustomFieldDef, Project, ScriptParameterDef } from "../sdf/types.js";
 import { NETSUITE_RECORD_TYPES } from "./record-types.js";
 import type { FieldValue, RecordKind } from "./types.js";
 
@@ -221,6 +221,75 @@ function customField(def: CustomFieldDef): FieldDef {
   return out;
 }
 
+/** A script parameter (`custscript_…`) as a field of its deployments' records. */
+function parameterField(def: ScriptParameterDef): FieldDef {
+  return customField({ ...def, mandatory: false, storeValue: true, appliesTo: [] });
+}
+
+/** `script_status` (SDF XML reference) and its labels on the Script Deployment page. */
+const DEPLOYMENT_STATUS: Readonly<Record<string, string>> = {
+  RELEASED: "Released",
+  TESTING: "Testing",
+  SCHEDULED: "Scheduled",
+  NOTSCHEDULED: "Not Scheduled",
+  COMPLETED: "Completed",
+  INPROGRESS: "In Progress",
+  INQUEUE: "In Queue",
+};
+
+/** `script_loglevel` (SDF XML reference; Script.logLevel names the first four). */
+const LOG_LEVELS: Readonly<Record<string, string>> = {
+  DEBUG: "Debug",
+  AUDIT: "Audit",
+  ERROR: "Error",
+  EMERGENCY: "Emergency",
+  INTERNAL: "Internal",
+  SYSTEM: "System",
+};
+
+/**
+ * Script deployments (`scriptdeployment`; Oracle, "Script Deployment", section_3753014009: "The
+ * internal ID for the script deployment record is scriptdeployment"): one record per deployment of
+ * the project (data/deployments.ts keeps them). Its fields are those the SuiteScript Records Browser
+ * 2018.1 lists both as a field and as a search filter and column of scriptdeployment (data/
+ * standard-fields.ts) that a project's deployment can back — scriptid, title, isdeployed, status,
+ * loglevel, script — and, as custom fields of the record, the parameters of the project's scripts
+ * (SDF: "you can set a value for a custom field defined in the parent object", SDFxml_1334137041).
+ * `script` is a select of the script record, which the emulator does not model as a record type: its
+ * texts are the scripts' names (data/deployments.ts fills them once scripts have internal IDs).
+ */
+function scriptDeploymentType(
+  project: Project | undefined,
+  keep: (field: FieldDef) => boolean,
+): RecordTypeDef {
+  const fields: FieldDef[] = [
+    f("scriptid", "ID", "text"),
+    f("title", "Title", "text"),
+    f("isdeployed", "Deployed", "checkbox"),
+    f("status", "Status", "select", { options: DEPLOYMENT_STATUS }),
+    f("loglevel", "Log Level", "select", { options: LOG_LEVELS }),
+    f("script", "Script", "select", { options: {} }),
+  ];
+  const ids = new Set(fields.map((d) => d.id));
+  for (const script of project?.scripts ?? []) {
+    for (const param of script.parameters) {
+      const field = parameterField(param);
+      if (!keep(field)) continue;
+      // Script parameter IDs are unique in an account; the first definition wins if a project repeats one.
+      if (!ids.has(field.id)) fields.push(field);
+      ids.add(field.id);
+    }
+  }
+  return {
+    id: "scriptdeployment",
+    kind: "standard",
+    fields: new Map(fields.map((d) => [d.id, d])),
+    nameFields: ["title"],
+    manyJoins: {},
+    optimisticLocking: false,
+  };
+}
+
 /** Standard types only a OneWorld account has. */
 const ONEWORLD_TYPES: ReadonlySet<string> = new Set(["subsidiary", "customersubsidiaryrelationship"]);
 
@@ -270,6 +339,8 @@ export class Catalog {
         if (present(this, field)) customer.fields.set(field.id, field);
       }
     }
+    const deployments = scriptDeploymentType(project, (d) => present(this, d));
+    this.types.set(deployments.id, deployments);
     for (const rt of project?.customRecordTypes ?? []) {
       const id = rt.scriptId.toLowerCase();
       const fields: FieldDef[] = [

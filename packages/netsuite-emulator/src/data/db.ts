@@ -1,6 +1,8 @@
 /**
  * SQLite persistence: one row per record (type, internal ID, values as JSON) and one per saved
- * search. The primary key (type, id) is the index searches and loads use.
+ * search. The primary key (type, id) is the index searches and loads use. Objects the project owns
+ * (scripts, script deployments) get their internal IDs here once, and keep them; a deployment's
+ * parameter values set in the account are kept apart from its record (data/deployments.ts).
  */
 import Database from "better-sqlite3";
 import { FieldIndexes } from "./field-index.js";
@@ -25,6 +27,12 @@ export class Db {
         id INTEGER PRIMARY KEY, scriptid TEXT UNIQUE, def TEXT NOT NULL
       );
       CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS object_ids (
+        kind TEXT NOT NULL, scriptid TEXT NOT NULL, id INTEGER NOT NULL, PRIMARY KEY (kind, scriptid)
+      ) WITHOUT ROWID;
+      CREATE TABLE IF NOT EXISTS deployment_values (
+        deployment INTEGER NOT NULL, param TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (deployment, param)
+      ) WITHOUT ROWID;
     `);
     this.stmts = {
       get: this.db.prepare<[string, number], { data: string }>(
@@ -61,6 +69,24 @@ export class Db {
       deleteSearch: this.db.prepare<[number]>("DELETE FROM searches WHERE id = ?"),
       metaGet: this.db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?"),
       metaPut: this.db.prepare<[string, string]>("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)"),
+      objectIdPut: this.db.prepare<[string, string, string]>(
+        "INSERT OR IGNORE INTO object_ids (kind, scriptid, id) VALUES (?, ?, (SELECT COALESCE(MAX(id), 0) + 1 FROM object_ids WHERE kind = ?))",
+      ),
+      objectIdGet: this.db.prepare<[string, string], { id: number }>(
+        "SELECT id FROM object_ids WHERE kind = ? AND scriptid = ?",
+      ),
+      deploymentValues: this.db.prepare<[number], { param: string; value: string }>(
+        "SELECT param, value FROM deployment_values WHERE deployment = ? ORDER BY param",
+      ),
+      deploymentValuePut: this.db.prepare<[number, string, string]>(
+        "INSERT INTO deployment_values (deployment, param, value) VALUES (?, ?, ?) ON CONFLICT (deployment, param) DO UPDATE SET value = excluded.value",
+      ),
+      deploymentValueDelete: this.db.prepare<[number, string]>(
+        "DELETE FROM deployment_values WHERE deployment = ? AND param = ?",
+      ),
+      deploymentValueIds: this.db.prepare<[], { deployment: number }>(
+        "SELECT DISTINCT deployment FROM deployment_values",
+      ),
     };
   }
 
@@ -185,6 +211,38 @@ export class Db {
   meta(key: string, create: () => string): string {
     this.stmts.metaPut.run(key, create());
     return this.stmts.metaGet.get(key)?.value ?? "";
+  }
+
+  /**
+   * The internal ID of a project object (`kind` script or scriptdeployment, by lower-cased script ID):
+   * given the first time, 1 up per kind, and kept with the account, so it survives reopening and a
+   * redeploy; never given to another object.
+   */
+  objectId(kind: string, scriptId: string): number {
+    this.stmts.objectIdPut.run(kind, scriptId, kind);
+    return this.stmts.objectIdGet.get(kind, scriptId)?.id ?? 0;
+  }
+
+  /** A deployment's parameter values set in the account, by lower-cased parameter ID. */
+  deploymentValues(deployment: number): Values {
+    const out: Values = {};
+    for (const row of this.stmts.deploymentValues.all(deployment)) {
+      out[row.param] = JSON.parse(row.value) as FieldValue;
+    }
+    return out;
+  }
+
+  putDeploymentValue(deployment: number, param: string, value: FieldValue): void {
+    this.stmts.deploymentValuePut.run(deployment, param, JSON.stringify(value));
+  }
+
+  deleteDeploymentValue(deployment: number, param: string): void {
+    this.stmts.deploymentValueDelete.run(deployment, param);
+  }
+
+  /** Deployments that have parameter values set in the account. */
+  deploymentsWithValues(): number[] {
+    return this.stmts.deploymentValueIds.all().map((r) => r.deployment);
   }
 
   close(): void {

@@ -297,4 +297,33 @@ export const STANDARD_FIELDS: Readonly<
     source:
       "https://system.netsuite.com/help/helpcenter/en_US/srbrowser/Browser2018_1/script/record/customersubsidiaryrelationship.html ; https://{accountId}.suitetalk.api.netsuite.com/services/rest/record/v1/metadata-catalog/customerSubsidiaryRelationship ; https://system.netsuite.com/help/helpcenter/en_US/srbrowser/Browser2024_1/schema/search/customersubsidiaryrelationshipsearchbasic.html",
   },
+  scriptdeployment: {
+    // Records Browser 2018.1 only (extracted_18_1/scriptdeployment.json): the REST metadata catalog and
+    // the SOAP schema have no script deployment record. Oracle's "Script Deployment" page
+    // (section_3753014009) adds that recurrenceminutes and starttime are not scriptable.
+    body: ids(
+      // Records Browser 2018.1: Fields.
+      `
+      allemployees allpartners allroles auddepartment audemployee audgroup audpartner audslctrole
+      audsubsidiary externalid externalurl isdeployed isonline loglevel recurrenceminutes script scriptid
+      starttime status title url
+      `,
+    ),
+    search: ids(
+      // Records Browser 2018.1: Search Filters and Search Columns.
+      `
+      eventtype formulacurrency formuladate formuladatetime formulanumeric formulapercent formulatext
+      internalid internalidnumber isdeployed loglevel queueid recordtype script scriptid scripttype status
+      title
+      `,
+    ),
+    joins: ids(
+      // Records Browser 2018.1: Search Joins.
+      `
+      script user
+      `,
+    ),
+    source:
+      "https://system.netsuite.com/help/helpcenter/en_US/srbrowser/Browser2018_1/script/record/scriptdeployment.html",
+  },
 };

@@ -6,13 +6,17 @@
  *
  * Unknown field IDs are kept on the record as given (NetSuite ignores them on setValue without an
  * error; keeping them lets a script read back what it set). They are not searchable.
+ *
+ * Script deployments (`scriptdeployment`) are the project's: they are made when the account opens,
+ * and a write reaches only their parameters (data/deployments.ts).
  */
 import { randomBytes } from "node:crypto";
 import type { Features } from "../account/features.js";
-import { NsError } from "../errors.js";
+import { NsError, unsupported } from "../errors.js";
 import type { Project } from "../sdf/types.js";
 import { Catalog, type RecordTypeDef, timestampFields } from "./catalog.js";
 import { Db, type Values } from "./db.js";
+import { Deployments, SCRIPT_DEPLOYMENT } from "./deployments.js";
 import { lookupFields } from "./lookup.js";
 import { syncPrimaryRelationship } from "./relationships.js";
 import { SavedSearches } from "./saved-searches.js";
@@ -43,8 +47,17 @@ function notFound(): NsError {
   return new NsError("RCRD_DSNT_EXIST", "That record does not exist.");
 }
 
+/** Creating or deleting a script deployment: the project's SDF objects make them (data/deployments.ts). */
+function deploymentNotWritable(what: "record.create" | "record.delete"): NsError {
+  return unsupported(
+    `${what} of a ${SCRIPT_DEPLOYMENT} (the project's SDF objects make the deployments; a script may change their parameters)`,
+  );
+}
+
 export class AccountData implements DataServices {
   readonly catalog: Catalog;
+  /** The project's script deployments as `scriptdeployment` records, with their parameter values. */
+  readonly deployments: Deployments;
   readonly now: () => Date;
   private readonly db: Db;
   private readonly texts: Texts;
@@ -67,6 +80,8 @@ export class AccountData implements DataServices {
     if (!this.db.get("employee", ADMINISTRATOR_ID)) {
       this.insertRaw("employee", { entityid: "Administrator", firstname: "", lastname: "Administrator" }, -5);
     }
+    this.deployments = new Deployments(this.db, this.catalog, project);
+    this.deployments.sync();
   }
 
   recordKind(type: string): RecordKind {
@@ -75,6 +90,7 @@ export class AccountData implements DataServices {
 
   newRecord(type: string, isDynamic: boolean, defaults: Record<string, FieldValue> = {}): RecordData {
     const def = this.catalog.require(type);
+    if (def.id === SCRIPT_DEPLOYMENT) throw deploymentNotWritable("record.create");
     const values: Record<string, FieldValue> = {};
     for (const field of def.fields.values()) {
       if (field.defaultValue !== undefined) values[field.id] = field.defaultValue;
@@ -99,6 +115,15 @@ export class AccountData implements DataServices {
     options: { ignoreMandatoryFields?: boolean } = {},
   ): { id: number; version?: string } {
     const def = this.catalog.require(record.type);
+    if (def.id === SCRIPT_DEPLOYMENT) {
+      const id = record.id;
+      if (id === null) throw deploymentNotWritable("record.create");
+      return this.db.transaction(() => ({
+        id: this.deployments.write(id, record.values, (field, value) =>
+          this.checkReferences(field.id, field.target, value),
+        ),
+      }));
+    }
     // Checks and write in one transaction on the main thread: no other save can come in between.
     return this.db.transaction(() => {
       const previous = record.id === null ? undefined : this.db.get(def.id, record.id);
@@ -117,6 +142,7 @@ export class AccountData implements DataServices {
 
   deleteRecord(type: string, id: number): void {
     const def = this.catalog.require(type);
+    if (def.id === SCRIPT_DEPLOYMENT) throw deploymentNotWritable("record.delete");
     this.db.transaction(() => {
       if (!this.db.delete(def.id, id)) throw notFound();
       // A customer's subsidiary links go with it.
@@ -193,6 +219,7 @@ export class AccountData implements DataServices {
   /** Stores values as given (no validation, no relationship sync); returns the ID. */
   insertRaw(type: string, values: Record<string, FieldValue>, id?: number): number {
     const def = this.catalog.require(type);
+    if (def.id === SCRIPT_DEPLOYMENT) throw deploymentNotWritable("record.create");
     const newId = id ?? this.db.nextId(def.id);
     const stamped = this.stamp(def, { ...values }, undefined);
     this.db.put(def.id, newId, stamped);

@@ -36,7 +36,10 @@ export interface RuntimeInfo {
     deploymentId: string;
     logLevel: string;
     apiVersion: string;
-    /** Parameter values by `custscript_…` ID, as the deployment (or its defaults) sets them. */
+    /**
+     * Parameter values by `custscript_…` ID: the script's defaults, the deployment's values in the
+     * project, those set in the account on its scriptdeployment record, N/task params (host.ts).
+     */
     parameters: Record<string, string>;
     bundleIds: string[];
   };

@@ -8,7 +8,11 @@
 import type { RecordKind } from "../data/types.js";
 import { NsError } from "../errors.js";
 
-/** N/record costs by record kind: custom record, other (non-transaction) record, transaction. */
+/**
+ * N/record costs by record kind: custom record, other (non-transaction) record, transaction. The kind is
+ * the catalog's (data/catalog.ts): `standard` for every record type that is neither a custom record nor
+ * a transaction, scriptdeployment included.
+ */
 const RECORD_COSTS = {
   load: { custom: 2, standard: 5, transaction: 10 },
   create: { custom: 2, standard: 5, transaction: 10 },

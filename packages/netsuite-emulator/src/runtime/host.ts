@@ -14,6 +14,7 @@ import type { AccountSecrets } from "../account/secrets.js";
 import { checkModelOptions, modelInvocation } from "../clock/model.js";
 import type { ClockOptions } from "../clock/options.js";
 import { opOf, type TraceOp } from "../clock/trace.js";
+import { effectiveParameters } from "../data/deployments.js";
 import type { DataServices, RecordData, RecordKind } from "../data/types.js";
 import { NsError } from "../errors.js";
 import type { DeploymentDef, Project, ScriptDef } from "../sdf/types.js";
@@ -93,6 +94,11 @@ export interface HostOptions {
   access?: Access;
   /** NetSuite's clock (clock/): trace every invocation's round trips. Off by default: nothing collected. */
   clock?: ClockOptions;
+  /**
+   * A deployment's parameter values set in the account (its `scriptdeployment` record's, by parameter
+   * ID; null: cleared): data/deployments.ts. Without it, only the project's values.
+   */
+  accountParameters?: (deploymentScriptId: string) => Record<string, string | null>;
 }
 
 export interface InvokeOptions {
@@ -170,15 +176,18 @@ export class ScriptHost {
     return this.options.data;
   }
 
-  /** The script's parameters: deployment values over the script's defaults. */
+  /**
+   * The script's parameters as this invocation's getParameter reads them: the script's defaults, the
+   * deployment's values in the project, the values set in the account (its scriptdeployment record,
+   * read when the invocation starts), then `overrides` (N/task params, for that run only).
+   */
   parameters(
     script: ScriptDef,
     deployment: DeploymentDef,
     overrides: Record<string, string> = {},
   ): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const p of script.parameters) if (p.defaultValue !== undefined) out[p.scriptId] = p.defaultValue;
-    return { ...out, ...deployment.parameters, ...overrides };
+    const account = this.options.accountParameters?.(deployment.scriptId) ?? {};
+    return effectiveParameters(script, deployment, account, overrides);
   }
 
   runtimeInfo(options: InvokeOptions): RuntimeInfo {

@@ -34,6 +34,7 @@ export const RecordType = enumOf({
   NON_INVENTORY_ITEM: "noninventoryitem",
   PARTNER: "partner",
   SALES_ORDER: "salesorder",
+  SCRIPT_DEPLOYMENT: "scriptdeployment",
   SERVICE_ITEM: "serviceitem",
   SUBSIDIARY: "subsidiary",
   VENDOR: "vendor",

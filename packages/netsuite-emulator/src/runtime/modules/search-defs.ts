@@ -75,6 +75,7 @@ export const SearchType = enumOf({
   LOCATION: "location",
   SALES_ORDER: "salesorder",
   SAVED_SEARCH: "savedsearch",
+  SCRIPT_DEPLOYMENT: "scriptdeployment",
   SUBSIDIARY: "subsidiary",
   TRANSACTION: "transaction",
   VENDOR: "vendor",
