@@ -68,10 +68,10 @@ describe("Stripe's rate limits", () => {
       burst(5, () => stripe.webhookEndpoints.list()),
     ]);
     expect([lists, events, endpoints]).toEqual([{ ok: 10 }, { ok: 10 }, { ok: 5 }]);
-    expect(await outcome(stripe.accounts.retrieve())).toBe("429 global-rate");
+    expect(await outcome(stripe.accounts.retrieveCurrent())).toBe("429 global-rate");
     expect(await outcome(stripe.billingPortal.configurations.list())).toBe("429 global-rate");
     clock.advance(1000);
-    expect(await outcome(stripe.accounts.retrieve())).toBe("ok");
+    expect(await outcome(stripe.accounts.retrieveCurrent())).toBe("ok");
   });
 
   it("limits a live key to 100 requests a second across operations", async () => {
@@ -83,7 +83,7 @@ describe("Stripe's rate limits", () => {
       burst(25, () => stripe.billingPortal.configurations.list()),
     ]);
     expect(bursts).toEqual([{ ok: 25 }, { ok: 25 }, { ok: 25 }, { ok: 25 }]);
-    expect(await outcome(stripe.accounts.retrieve())).toBe("429 global-rate");
+    expect(await outcome(stripe.accounts.retrieveCurrent())).toBe("429 global-rate");
   });
 
   it("keeps each account's budget to itself", async () => {
@@ -104,7 +104,7 @@ describe("a refused request takes no token", () => {
       burst(25, () => stripe.billingPortal.configurations.list()),
     ]);
     expect(bursts).toEqual([{ ok: 25 }, { ok: 25 }, { ok: 25 }]);
-    expect(await outcome(stripe.accounts.retrieve())).toBe("429 global-rate");
+    expect(await outcome(stripe.accounts.retrieveCurrent())).toBe("429 global-rate");
   });
 
   it("from its endpoint's bucket when the global one refuses it", async () => {
@@ -115,7 +115,7 @@ describe("a refused request takes no token", () => {
       burst(25, () => stripe.events.list()),
       burst(25, () => stripe.webhookEndpoints.list()),
       burst(25, () => stripe.billingPortal.configurations.list()),
-      burst(5, () => stripe.accounts.retrieve()),
+      burst(5, () => stripe.accounts.retrieveCurrent()),
     ]);
     expect(bursts).toEqual([{ ok: 20 }, { ok: 25 }, { ok: 25 }, { ok: 25 }, { ok: 5 }]);
     expect(await burst(5, () => stripe.customers.list())).toEqual({ "429 global-rate": 5 });

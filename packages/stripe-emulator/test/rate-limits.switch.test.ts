@@ -85,7 +85,7 @@ describe("without options", () => {
           burst(1, () => stripe.events.list()),
         ]);
         expect([lists, events]).toEqual([{ ok: 2 }, { ok: 1 }]);
-        expect(await outcome(stripe.accounts.retrieve())).toBe("429 global-rate");
+        expect(await outcome(stripe.accounts.retrieveCurrent())).toBe("429 global-rate");
       }
 
       // 0: no global limit; the endpoint limits stay.
