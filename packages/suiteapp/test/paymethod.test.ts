@@ -4,11 +4,18 @@
  * emulator over HTTPS, cards attached and made default with the `stripe` SDK. Stripe calls are the
  * requests the Stripe emulator's server receives (Node's `http.server.request.start` diagnostics
  * channel: it is the only HTTP server this file starts); record writes show in `lastmodifieddate`.
+ *
+ * The refresh lists Stripe's customers by windows of their `created` (100 a call) and refreshes alone
+ * only the customers whose listing differs from what NetSuite shows: an unchanged customer has no call
+ * of its own, no reduce output and no write. The last suites seed Stripe customers straight into the
+ * Stripe emulator's store (and NetSuite customers and links into the NetSuite emulator's) to run it at
+ * scale: hundreds and thousands of linked customers, and an account whose Stripe customers far
+ * outnumber its linked ones.
  */
 import { subscribe } from "node:diagnostics_channel";
 import { rmSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
-import type { NetSuiteEmulator, SearchDef } from "@nss/netsuite-emulator";
+import type { MapReduceSummary, NetSuiteEmulator, SearchDef } from "@nss/netsuite-emulator";
 import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -26,6 +33,8 @@ import {
 const KEY = `sk_test_nssPayMethod${Date.now()}`;
 const MR = "customscript_nss_paymethod_mr";
 const DEPLOY = "customdeploy_nss_paymethod_mr";
+const LINK = "customrecord_nss_customer_link";
+const LIST = "GET /v1/customers";
 
 let stripeEmulator: StripeEmulator;
 let stripe: Stripe;
@@ -33,53 +42,99 @@ let ns: NetSuiteEmulator;
 const opened: NetSuiteEmulator[] = [];
 const dirs: string[] = [];
 
-/** Stripe API requests received, as `METHOD path`. */
+/** Stripe API requests received: `METHOD path`, and the full URLs. */
 const requests: string[] = [];
+const urls: string[] = [];
 subscribe("http.server.request.start", (message) => {
   const { request } = message as { request: IncomingMessage };
-  if (request.url?.startsWith("/v1/")) requests.push(`${request.method} ${request.url.split("?")[0]}`);
+  if (request.url?.startsWith("/v1/")) {
+    requests.push(`${request.method} ${request.url.split("?")[0]}`);
+    urls.push(decodeURIComponent(request.url));
+  }
 });
 
+/** What reduce writes per customer refreshed alone. */
 interface Output {
   outcome: string;
   message: string;
   stripeCalls: number;
   wrote: boolean;
   units: number;
+  why: string;
 }
 
-function rows(type: string, filters: SearchDef["filters"]) {
-  return ns.data
-    .runSearch(query(type, [{ name: "internalid", sort: "ASC" }], filters), 0, 1000)
-    .rows.map((r) => ns.data.loadRecord(type, Number(r.id), false).values);
+/** The run's counts (getInputData's and every window's, summed). */
+interface Tally {
+  customers: number;
+  notLinked: number;
+  windows: number;
+  singles: number;
+  listed: number;
+  unchanged: number;
+  failed: number;
+  stripeCalls: number;
+  failures: string[];
+  units: number;
 }
-const runLogs = () =>
-  rows("customrecord_nss_sync_log", [
+
+interface Run {
+  /** Customer ID → reduce's output: only the customers refreshed alone. */
+  out: Record<string, Output>;
+  tally: Tally;
+  /** Stripe requests, as `METHOD path`, and their URLs. */
+  calls: string[];
+  urls: string[];
+  runLog: Record<string, unknown>;
+  summary: MapReduceSummary;
+}
+
+function rowsOf(emulator: NetSuiteEmulator, type: string, filters: SearchDef["filters"]) {
+  return emulator.data
+    .runSearch(query(type, [{ name: "internalid", sort: "ASC" }], filters), 0, 1000)
+    .rows.map((r) => emulator.data.loadRecord(type, Number(r.id), false).values);
+}
+const runLogs = (emulator: NetSuiteEmulator) =>
+  rowsOf(emulator, "customrecord_nss_sync_log", [
     { name: "custrecord_nss_synclog_kind", operator: "is", values: ["paymethod"] },
   ]).filter((l) => !l.custrecord_nss_synclog_customer);
 
-/** Runs the refresh; returns each customer's map output and the Stripe requests it made. */
-async function refresh(): Promise<{
-  out: Record<string, Output>;
-  calls: string[];
-  runLog: Record<string, unknown>;
-}> {
+/** Runs the refresh in `emulator`; returns reduce's outputs, the counts and the Stripe requests it made. */
+async function refresh(emulator: NetSuiteEmulator = ns): Promise<Run> {
   const before = requests.length;
-  const logsBefore = runLogs().length;
-  const run = await ns.runScript(MR, DEPLOY);
+  const logsBefore = runLogs(emulator).length;
+  const run = await emulator.runScript(MR, DEPLOY);
   if (run.type !== "mapreducescript") throw new Error("not a map/reduce run");
-  expect(run.summary.inputSummary.error).toBeUndefined();
-  expect(run.summary.mapSummary.errors).toEqual([]);
-  expect(run.summary.summarizeSummary.error).toBeUndefined();
+  const { summary } = run;
+  expect(summary.inputSummary.error).toBeUndefined();
+  expect(summary.mapSummary.errors).toEqual([]);
+  expect(summary.reduceSummary.errors).toEqual([]);
+  expect(summary.summarizeSummary.error).toBeUndefined();
   const out: Record<string, Output> = {};
-  for (const [key, value] of run.summary.output) out[key] = JSON.parse(value) as Output;
-  const logs = runLogs();
+  const tallies: Tally[] = [];
+  for (const [key, value] of summary.output) {
+    if (key.startsWith("tally")) tallies.push(JSON.parse(value) as Tally);
+    else out[key] = JSON.parse(value) as Output;
+  }
+  const [tally, ...continued] = tallies;
+  if (!tally) throw new Error("no tally");
+  for (const more of continued) {
+    for (const k of ["listed", "unchanged", "failed", "stripeCalls", "units"] as const) tally[k] += more[k];
+    tally.failures.push(...more.failures);
+  }
+  const logs = runLogs(emulator);
   expect(logs).toHaveLength(logsBefore + 1);
-  return { out, calls: requests.slice(before), runLog: logs.at(-1) as Record<string, unknown> };
+  return {
+    out,
+    tally,
+    calls: requests.slice(before),
+    urls: urls.slice(before),
+    runLog: logs.at(-1) as Record<string, unknown>,
+    summary,
+  };
 }
 
-const pmFields = (id: number) => {
-  const c = customer(ns, id);
+const pmFields = (id: number, emulator: NetSuiteEmulator = ns) => {
+  const c = customer(emulator, id);
   return {
     summary: c.custentity_nss_default_pm ?? "",
     id: c.custentity_nss_default_pm_id ?? "",
@@ -88,15 +143,36 @@ const pmFields = (id: number) => {
   };
 };
 
+const linkOf = (id: number, emulator: NetSuiteEmulator = ns) => {
+  const [row] = emulator.data.runSearch(
+    query(
+      LINK,
+      [{ name: "internalid" }],
+      [{ name: "custrecord_nss_link_customer", operator: "anyof", values: [String(id)] }],
+    ),
+    0,
+    1,
+  ).rows;
+  if (!row) throw new Error(`no link for customer ${id}`);
+  return { id: Number(row.id), values: emulator.data.loadRecord(LINK, Number(row.id), false).values };
+};
+
 /** Attaches a test card to the Stripe customer and makes it the default. */
-async function makeDefault(stripeId: string, token: string): Promise<Stripe.PaymentMethod> {
-  const pm = await stripe.paymentMethods.attach(token, { customer: stripeId });
-  await stripe.customers.update(stripeId, { invoice_settings: { default_payment_method: pm.id } });
+async function makeDefault(
+  stripeId: string,
+  token: string,
+  client: Stripe = stripe,
+): Promise<Stripe.PaymentMethod> {
+  const pm = await client.paymentMethods.attach(token, { customer: stripeId });
+  await client.customers.update(stripeId, { invoice_settings: { default_payment_method: pm.id } });
   return pm;
 }
 
 const expiry = (pm: Stripe.PaymentMethod) =>
   `${String(pm.card?.exp_month).padStart(2, "0")}/${pm.card?.exp_year}`;
+
+const stripeIdOf = (id: number, emulator: NetSuiteEmulator = ns) =>
+  String(customer(emulator, id).custentity_nss_stripe_customer_id);
 
 beforeAll(async () => {
   stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
@@ -120,24 +196,29 @@ describe("default payment method refresh", () => {
   let cardStripeId: string;
   let visa: Stripe.PaymentMethod;
 
-  it("shows the default card on the customer, with one Stripe call per customer", async () => {
+  it("shows the default card on the customer: one list call for the window, one call for the customer that changed", async () => {
     withCard = await saveCustomer(ns, { companyname: "Card Ltd", email: "card@example.com" });
     noCard = await saveCustomer(ns, { companyname: "No Card Ltd", email: "nocard@example.com" });
-    cardStripeId = String(customer(ns, withCard).custentity_nss_stripe_customer_id);
+    cardStripeId = stripeIdOf(withCard);
     expect(cardStripeId).toMatch(/^cus_/);
+    // The create stored Stripe's created on the link: the refresh lists the customer in its window.
+    expect(Number(linkOf(withCard).values.custrecord_nss_link_stripe_created)).toBeGreaterThan(1_600_000_000);
     visa = await makeDefault(cardStripeId, "pm_card_visa");
 
-    const { out, calls, runLog } = await refresh();
-    console.log(
-      `payment method refresh units per customer in map: ${JSON.stringify(Object.fromEntries(Object.entries(out).map(([k, o]) => [k, o.units])))}`,
-    );
-    expect(out[String(withCard)]).toMatchObject({ outcome: "refreshed", stripeCalls: 1, wrote: true });
-    expect(out[String(noCard)]).toMatchObject({ outcome: "unchanged", stripeCalls: 1, wrote: false });
-    // One GET per customer, nothing else.
-    expect(calls.sort()).toEqual(
-      [withCard, noCard]
-        .map((id) => `GET /v1/customers/${customer(ns, id).custentity_nss_stripe_customer_id}`)
-        .sort(),
+    const { out, tally, calls, urls: sent, runLog } = await refresh();
+    // Only the changed customer reaches reduce; the one without a card was compared in the listing.
+    expect(Object.keys(out)).toEqual([String(withCard)]);
+    expect(out[String(withCard)]).toMatchObject({
+      outcome: "refreshed",
+      why: "changed",
+      stripeCalls: 1,
+      wrote: true,
+    });
+    expect(tally).toMatchObject({ customers: 2, windows: 1, unchanged: 1, stripeCalls: 1, failed: 0 });
+    expect(calls).toEqual([LIST, `GET /v1/customers/${cardStripeId}`]);
+    // The window's list: the first window starts at 0 and the only one is open-ended.
+    expect(sent[0]).toBe(
+      "/v1/customers?limit=100&created[gte]=0&expand[0]=data.invoice_settings.default_payment_method",
     );
     const shown = pmFields(withCard);
     expect(shown.summary).toBe(`Visa •••• 4242, exp ${expiry(visa)}`);
@@ -151,24 +232,22 @@ describe("default payment method refresh", () => {
       custrecord_nss_synclog_cleared: 0,
       custrecord_nss_synclog_failed: 0,
     });
-    // Load 5, link search 10, Stripe 10, and a save 10 for the one written (README, "Units per customer").
-    expect(out[String(withCard)]?.units).toBe(35);
-    expect(out[String(noCard)]?.units).toBe(25);
+    expect(String(runLog.custrecord_nss_synclog_message)).toMatch(/Stripe calls 2 \(1\.000 per customer\)/);
+    // The written one: load 5, Stripe 10, save 10 (no link search: getInputData read every link).
+    expect(out[String(withCard)]?.units).toBe(25);
   });
 
-  it("a second run writes no record when nothing changed", async () => {
+  it("a second run writes no record and makes one list call", async () => {
     const before = [pmFields(withCard), pmFields(noCard)];
-    const { out, calls } = await refresh();
-    expect(Object.values(out).map((o) => [o.outcome, o.wrote, o.stripeCalls])).toEqual([
-      ["unchanged", false, 1],
-      ["unchanged", false, 1],
-    ]);
-    expect(calls).toHaveLength(2);
+    const { out, tally, calls, summary } = await refresh();
+    expect(out).toEqual({});
+    expect(tally).toMatchObject({ customers: 2, unchanged: 2, stripeCalls: 1 });
+    expect(calls).toEqual([LIST]);
     // Not even the read time: the customer records are untouched.
     expect([pmFields(withCard), pmFields(noCard)]).toEqual(before);
-    console.log(
-      `payment method refresh units per unchanged customer in map: ${JSON.stringify(Object.values(out).map((o) => o.units))}`,
-    );
+    // One list call (10) in map and nothing in reduce.
+    expect(summary.mapSummary.usage).toBe(10);
+    expect(summary.reduceSummary.usage).toBe(0);
   });
 
   it("a new default card is shown at the next run", async () => {
@@ -182,6 +261,8 @@ describe("default payment method refresh", () => {
   });
 
   it("a Stripe failure goes to the sync log and the customer's last error, and the next run clears it", async () => {
+    // The customer changed (a new default card), and its own read fails three times.
+    const amex = await makeDefault(cardStripeId, "pm_card_amex");
     stripeEmulator.faults.clear();
     stripeEmulator.faults.add({
       kind: "500",
@@ -196,7 +277,7 @@ describe("default payment method refresh", () => {
       custrecord_nss_synclog_outcome: "completed_with_failures",
       custrecord_nss_synclog_failed: 1,
     });
-    const rowsOfCustomer = rows("customrecord_nss_sync_log", [
+    const rowsOfCustomer = rowsOf(ns, "customrecord_nss_sync_log", [
       { name: "custrecord_nss_synclog_kind", operator: "is", values: ["paymethod"] },
       { name: "custrecord_nss_synclog_customer", operator: "anyof", values: [String(withCard)] },
     ]);
@@ -207,19 +288,288 @@ describe("default payment method refresh", () => {
     expect(pmFields(withCard).summary).toMatch(/^Mastercard/);
 
     const next = await refresh();
-    expect(next.out[String(withCard)]).toMatchObject({ outcome: "unchanged", wrote: true });
+    expect(next.out[String(withCard)]).toMatchObject({ outcome: "refreshed", wrote: true });
+    expect(pmFields(withCard)).toMatchObject({ id: amex.id });
     expect(customer(ns, withCard).custentity_nss_last_error ?? "").toBe("");
+  });
+
+  it("a stale refresh error on an unchanged customer is cleared, without a change of payment method", async () => {
+    ns.data.submitFields("customer", noCard, {
+      custentity_nss_last_error: "Default payment method refresh: Stripe was unavailable.",
+    });
+    const before = pmFields(noCard);
+    const { out } = await refresh();
+    expect(out[String(noCard)]).toMatchObject({ outcome: "unchanged", why: "changed", wrote: true });
+    expect(customer(ns, noCard).custentity_nss_last_error ?? "").toBe("");
+    expect(pmFields(noCard)).toMatchObject({ summary: before.summary, id: before.id, read: before.read });
+    // Another refresh's error (a sync's, say) is not the refresh's to clear: no write for it.
+    ns.data.submitFields("customer", noCard, { custentity_nss_last_error: "Stripe rejected the email." });
+    expect((await refresh()).out).toEqual({});
+    ns.data.submitFields("customer", noCard, { custentity_nss_last_error: "" });
+  });
+
+  it("a failed listing counts the window's customers as failed and writes none of them", async () => {
+    const before = [pmFields(withCard), pmFields(noCard)];
+    stripeEmulator.faults.clear();
+    stripeEmulator.faults.add({ kind: "500", method: "GET", pathPrefix: "/v1/customers", count: 3 });
+    const failed = await refresh();
+    stripeEmulator.faults.clear();
+    expect(failed.out).toEqual({});
+    expect(failed.calls).toEqual([LIST, LIST, LIST]);
+    expect(failed.tally).toMatchObject({ failed: 2, unchanged: 0 });
+    expect(failed.tally.failures).toEqual([expect.stringMatching(/2 customers not refreshed: /)]);
+    expect(failed.runLog).toMatchObject({
+      custrecord_nss_synclog_outcome: "completed_with_failures",
+      custrecord_nss_synclog_failed: 2,
+    });
+    expect([pmFields(withCard), pmFields(noCard)]).toEqual(before);
+    expect((await refresh()).tally).toMatchObject({ unchanged: 2, failed: 0 });
   });
 
   it("a deleted Stripe customer clears the fields once", async () => {
     await stripe.customers.del(cardStripeId);
-    const { out, runLog } = await refresh();
-    expect(out[String(withCard)]).toMatchObject({ outcome: "cleared", wrote: true });
+    const { out, runLog, calls } = await refresh();
+    // Not in the list any more: read alone, then refreshed (load, read, save).
+    expect(out[String(withCard)]).toMatchObject({ outcome: "cleared", why: "missing", wrote: true });
+    expect(calls).toEqual([LIST, `GET /v1/customers/${cardStripeId}`, `GET /v1/customers/${cardStripeId}`]);
     expect(pmFields(withCard)).toMatchObject({ summary: "", id: "" });
     expect(runLog).toMatchObject({ custrecord_nss_synclog_cleared: 1 });
     const before = pmFields(withCard);
     const again = await refresh();
-    expect(again.out[String(withCard)]).toMatchObject({ outcome: "unchanged", wrote: false });
+    // Read alone each run (Stripe lists no deleted customer), but no load and no write.
+    expect(again.out[String(withCard)]).toMatchObject({
+      outcome: "unchanged",
+      wrote: false,
+      stripeCalls: 1,
+      units: 10,
+    });
     expect(pmFields(withCard)).toEqual(before);
+  });
+
+  it("a link without Stripe's created is refreshed alone and gets its created, then is listed", async () => {
+    const id = await saveCustomer(ns, { companyname: "Old Link Ltd", email: "oldlink@example.com" });
+    const stripeId = stripeIdOf(id);
+    const created = (await stripe.customers.retrieve(stripeId)) as Stripe.Customer;
+    // A link made before links stored created.
+    ns.data.submitFields(LINK, linkOf(id).id, { custrecord_nss_link_stripe_created: "" });
+    const pm = await makeDefault(stripeId, "pm_card_visa");
+
+    const first = await refresh();
+    expect(first.out[String(id)]).toMatchObject({ outcome: "refreshed", why: "uncreated", stripeCalls: 1 });
+    expect(first.tally.singles).toBe(1);
+    expect(pmFields(id)).toMatchObject({ id: pm.id });
+    expect(linkOf(id).values.custrecord_nss_link_stripe_created).toBe(String(created.created));
+
+    const second = await refresh();
+    expect(second.out[String(id)]).toBeUndefined();
+    expect(second.tally.singles).toBe(0);
+    expect(second.calls.filter((c) => c === `GET /v1/customers/${stripeId}`)).toEqual([]);
+  });
+
+  it("a written customer is still saved with optimistic locking: a newer write during the refresh makes it read again", async () => {
+    const id = await saveCustomer(ns, { companyname: "Race Ltd", email: "race@example.com" });
+    const stripeId = stripeIdOf(id);
+    const visaCard = await makeDefault(stripeId, "pm_card_visa");
+    // Hold the answer of the refresh's own read of the customer after Stripe read it (Visa).
+    stripeEmulator.faults.clear();
+    stripeEmulator.faults.add({
+      kind: "delay",
+      phase: "after",
+      delayMs: 800,
+      method: "GET",
+      pathPrefix: `/v1/customers/${stripeId}`,
+      count: 1,
+    });
+    const running = refresh();
+    await expect.poll(() => stripeEmulator.faults.pending().length, { timeout: 5000, interval: 10 }).toBe(0);
+    // Meanwhile the card changes and a webhook's refresh writes it on the customer.
+    const mastercard = await makeDefault(stripeId, "pm_card_mastercard");
+    const loaded = ns.data.loadRecord("customer", id, false);
+    await ns.saveAsUser({
+      ...loaded,
+      values: {
+        ...loaded.values,
+        custentity_nss_default_pm: `Mastercard •••• 4444, exp ${expiry(mastercard)}`,
+        custentity_nss_default_pm_id: mastercard.id,
+      },
+    });
+    const { out } = await running;
+    // The slow save found the customer written since its load: it loaded and read Stripe again, found
+    // the newer card shown already, and wrote nothing over it.
+    expect(out[String(id)]).toMatchObject({ outcome: "unchanged", stripeCalls: 2, wrote: false });
+    expect(pmFields(id).id).toBe(mastercard.id);
+    expect(visaCard.id).not.toBe(mastercard.id);
+  });
+});
+
+/**
+ * Stripe customers made straight in the Stripe emulator's store (as `POST /v1/customers` would store
+ * them, with chosen `created` times), and NetSuite customers with their links straight in the NetSuite
+ * emulator's data: thousands in seconds.
+ */
+interface Seeded {
+  ns: NetSuiteEmulator;
+  client: Stripe;
+  /** NetSuite customer IDs, oldest Stripe customer first. */
+  ids: number[];
+  stripeIds: string[];
+}
+
+let seedCount = 0;
+async function seedAccount(options: {
+  /** Stripe customers to make, oldest first, each `created` given; `linked` says which NetSuite links. */
+  created: readonly number[];
+  linked: (index: number) => boolean;
+}): Promise<Seeded> {
+  seedCount++;
+  const key = `sk_test_nssPmScale${seedCount}${Date.now()}`;
+  const client = stripeClient(key, stripeEmulator.port);
+  const { ns: emulator, accountRecords } = await openSuiteApp({
+    stripeUrl: stripeEmulator.url,
+    env: secretEnv(key),
+    // Customers are seeded into the data, not saved: no create trigger runs.
+    opened: { dirs, emulators: opened },
+  });
+  const accountRecord = String(accountRecords[0]);
+  const account = (await client.accounts.retrieveCurrent()).id;
+  const template = (await client.customers.create({ name: "template" })) as unknown as Record<
+    string,
+    unknown
+  >;
+  await client.customers.del(String(template.id));
+  const ids: number[] = [];
+  const stripeIds: string[] = [];
+  options.created.forEach((created, i) => {
+    const stripeId = `cus_Seed${seedCount}x${String(i).padStart(6, "0")}`;
+    stripeEmulator.store.insert(
+      account,
+      { ...template, id: stripeId, object: "customer", created, email: `c${i}@example.com`, name: `C ${i}` },
+      0,
+    );
+    if (!options.linked(i)) return;
+    const id = emulator.data.seedCustomer({
+      companyname: `Customer ${i}`,
+      email: `c${i}@example.com`,
+      custentity_nss_stripe_customer_id: stripeId,
+    });
+    emulator.data.saveRecord({
+      type: LINK,
+      id: null,
+      isDynamic: false,
+      values: {
+        externalid: `${accountRecord}:${id}:1`,
+        custrecord_nss_link_customer: String(id),
+        custrecord_nss_link_account: accountRecord,
+        custrecord_nss_link_subsidiary: "1",
+        custrecord_nss_link_stripe_id: stripeId,
+        custrecord_nss_link_fingerprint: "seeded",
+        custrecord_nss_link_generation: 0,
+        custrecord_nss_link_stripe_created: String(created),
+      },
+    });
+    ids.push(id);
+    stripeIds.push(stripeId);
+  });
+  return { ns: emulator, client, ids, stripeIds };
+}
+
+const T0 = 1_700_000_000;
+
+describe("the refresh at scale", () => {
+  it("250 customers: an unchanged customer costs no call of its own and well under a unit", async () => {
+    const n = 250;
+    const s = await seedAccount({ created: Array.from({ length: n }, (_, i) => T0 + i), linked: () => true });
+    // Five customers get a default card.
+    const changed = [3, 50, 120, 200, 249].map((i) => s.ids[i] as number);
+    for (const i of [3, 50, 120, 200, 249])
+      await makeDefault(s.stripeIds[i] as string, "pm_card_visa", s.client);
+
+    const first = await refresh(s.ns);
+    expect(
+      Object.keys(first.out)
+        .map(Number)
+        .sort((a, b) => a - b),
+    ).toEqual(changed);
+    expect(Object.values(first.out).every((o) => o.outcome === "refreshed" && o.stripeCalls === 1)).toBe(
+      true,
+    );
+    // ⌈250 / 100⌉ list calls and one per changed customer.
+    expect(first.calls.filter((c) => c === LIST)).toHaveLength(3);
+    expect(first.calls).toHaveLength(3 + changed.length);
+    expect(first.tally).toMatchObject({ customers: n, unchanged: n - changed.length, listed: n });
+
+    const modified = s.ids.map((id) => customer(s.ns, id).lastmodifieddate);
+    const second = await refresh(s.ns);
+    expect(second.out).toEqual({});
+    expect(second.calls).toEqual([LIST, LIST, LIST]);
+    expect(s.ids.map((id) => customer(s.ns, id).lastmodifieddate)).toEqual(modified);
+    const units = second.summary.usage;
+    const perCustomer = units / n;
+    console.log(
+      `refresh of ${n} unchanged customers: ${second.calls.length} Stripe calls (${(second.calls.length / n).toFixed(3)} per customer), ` +
+        `${units} units (${perCustomer.toFixed(3)} per customer: getInputData ${second.summary.inputSummary.usage}, ` +
+        `map ${second.summary.mapSummary.usage}, reduce ${second.summary.reduceSummary.usage}, summarize ${second.summary.summarizeSummary.usage}); ` +
+        `first run with ${changed.length} changed: ${first.calls.length} calls, ${first.summary.usage} units`,
+    );
+    expect(second.calls.length / n).toBeLessThanOrEqual(0.02);
+    expect(perCustomer).toBeLessThanOrEqual(1);
+  });
+
+  it("2,500 customers in three windows of created: no gap, no overlap, every customer compared once", async () => {
+    const n = 2500;
+    // Ten customers a second, so each window ends at a change of second after its 1,000th customer.
+    const s = await seedAccount({
+      created: Array.from({ length: n }, (_, i) => T0 + Math.floor(i / 10)),
+      linked: () => true,
+    });
+    const picks = [0, 999, 1000, 1001, 2499];
+    for (const i of picks) await makeDefault(s.stripeIds[i] as string, "pm_card_mastercard", s.client);
+    const first = await refresh(s.ns);
+    expect(first.tally).toMatchObject({ customers: n, windows: 3, listed: n, unchanged: n - picks.length });
+    expect(Object.keys(first.out)).toHaveLength(picks.length);
+    const lists = first.urls.filter((u) => u.startsWith("/v1/customers?"));
+    const ranges = [...new Set(lists.map((u) => /created\[gte\][^&]*(&created\[lt\]=\d+)?/.exec(u)?.[0]))];
+    expect(ranges.sort()).toEqual(
+      [
+        "created[gte]=0&created[lt]=1700000100",
+        `created[gte]=${T0 + 100}&created[lt]=${T0 + 200}`,
+        `created[gte]=${T0 + 200}`,
+      ].sort(),
+    );
+    const second = await refresh(s.ns);
+    expect(second.out).toEqual({});
+    expect(second.tally).toMatchObject({ unchanged: n, failed: 0 });
+    console.log(
+      `refresh of ${n} unchanged customers in ${second.tally.windows} windows: ${second.calls.length} Stripe calls ` +
+        `(${(second.calls.length / n).toFixed(4)} per customer), ${second.summary.usage} units ` +
+        `(${(second.summary.usage / n).toFixed(3)} per customer: getInputData ${second.summary.inputSummary.usage}, ` +
+        `map ${second.summary.mapSummary.usage}, reduce ${second.summary.reduceSummary.usage}, summarize ${second.summary.summarizeSummary.usage}); ` +
+        `first run with ${picks.length} changed: ${first.calls.length} calls, ${first.summary.usage} units`,
+    );
+    // 1,000 + 1,000 + 500 linked: 10 + 10 + 5 pages (a window's listing ends with its last linked customer).
+    expect(second.calls.length).toBe(25);
+    expect(second.summary.usage / n).toBeLessThanOrEqual(1);
+  });
+
+  it("an account whose Stripe customers far outnumber its linked ones: the window's listing goes on in reduce", async () => {
+    // 12,000 Stripe customers, one in 120 linked (100): one window, 120 pages, more than map's units.
+    const n = 12_000;
+    const s = await seedAccount({
+      created: Array.from({ length: n }, (_, i) => T0 + i),
+      linked: (i) => i % 120 === 0,
+    });
+    expect(s.ids).toHaveLength(100);
+    // The oldest linked customer (on the last page) has a new card.
+    await makeDefault(s.stripeIds[0] as string, "pm_card_visa", s.client);
+    const run = await refresh(s.ns);
+    const continued = run.summary.output.filter(([k]) => k.startsWith("tally:w:"));
+    expect(continued).toHaveLength(1);
+    expect(run.out[String(s.ids[0])]).toMatchObject({ outcome: "refreshed" });
+    expect(run.tally).toMatchObject({ customers: 100, unchanged: 99, failed: 0 });
+    expect(run.tally.failures).toEqual([]);
+    expect(run.summary.mapSummary.usage).toBeLessThanOrEqual(1000);
+    console.log(
+      `refresh of 100 linked among ${n} Stripe customers: ${run.calls.length} Stripe calls, map ${run.summary.mapSummary.usage} units, reduce ${run.summary.reduceSummary.usage}`,
+    );
   });
 });

@@ -7,7 +7,8 @@
  * nss_customer_cs.js, which calls the Sync Suitelet).
  *
  * afterSubmit: syncs a newly created customer to Stripe at once (its primary subsidiary's Stripe
- * account) when the configuration's Auto Sync on Create is checked. Never throws: the customer is already saved, and a
+ * account) when the configuration's Auto Sync on Create is checked: its copy on this deployment is read
+ * first, for nothing, and only then the configuration (which stays the source of truth). Never throws: the customer is already saved, and a
  * failure is written to its sync status fields and the sync log. Records saved here fire no user
  * events (NetSuite's rule), so writing the customer's own fields does not sync it again.
  */
@@ -15,6 +16,7 @@
 import * as log from "N/log";
 import * as runtime from "N/runtime";
 import type { EntryPoints } from "N/types";
+import { autoSyncFlag } from "./lib/auto-sync-flag.js";
 import { APP_FOLDER } from "./lib/ids.js";
 import { readConfig } from "./lib/read-config.js";
 import { syncCustomer, thrownIssue } from "./lib/sync-customer.js";
@@ -37,6 +39,8 @@ export const beforeLoad: EntryPoints.UserEvent.beforeLoad = (context) => {
 
 export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
   if (context.type !== context.UserEventType.CREATE) return;
+  // Auto Sync on Create off: nothing read, no units (lib/auto-sync-flag.ts).
+  if (!autoSyncFlag()) return;
   const customerId = String(context.newRecord.id);
   const script = runtime.getCurrentScript();
   const unitsAtStart = script.getRemainingUsage();

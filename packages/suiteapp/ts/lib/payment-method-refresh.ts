@@ -1,6 +1,8 @@
 /**
  * The default payment method of one customer, read from Stripe and written on the customer only when
- * it changed (nss_paymethod_mr.ts). The Stripe customer is the one of the link record of the
+ * it changed. Two callers: the webhook (lib/webhook-event.ts), for the customer an event names, and the
+ * daily refresh's reduce (nss_paymethod_mr.ts), for the customers whose listing in Stripe showed a
+ * change (or that it could not list). The Stripe customer is the one of the link record of the
  * customer's primary subsidiary's Stripe account (core's `accountsForCustomer(…, "primary")`): the same
  * account whose Stripe ID the customer's own field holds. A customer linked in other accounts too shows
  * the primary account's payment method only.
@@ -9,10 +11,13 @@
  * that read Stripe first must not write last. So the customer is loaded before Stripe is read and saved
  * with NetSuite's optimistic locking: a save after another write of the customer fails with
  * RCRD_HAS_BEEN_CHANGED, and the refresh starts again with a fresh load and a fresh read (MAX_ATTEMPTS).
+ * That is also why the daily refresh reads the customer again here rather than writing what its listing
+ * saw: the listing was read before this load, so a webhook's newer write in between would not conflict.
  *
- * Units: customer load 5, link search 10, one Stripe call 10 (25 when nothing changed); a save of the
- * customer 10 more; each attempt again after a conflict as much. A failure writes a sync log row (4)
- * and, when it is news, the customer's last error (5).
+ * Units: customer load 5, link search 10 (none when the caller hands the link it already read), one
+ * Stripe call 10; a save of the customer 10 more; each attempt again after a conflict as much. Recording
+ * Stripe's `created` on the link (`recordCreated`, the daily refresh's links that lack it) 2. A failure
+ * writes a sync log row (4) and, when it is news, the customer's last error (5).
  */
 import * as https from "N/https";
 import * as log from "N/log";
@@ -26,7 +31,7 @@ import {
   summarizePaymentMethod,
 } from "@nss/core";
 import { hasSubsidiaries } from "./account-features.js";
-import { CUSTOMER_FIELDS } from "./ids.js";
+import { CUSTOMER_FIELDS, LINK_RECORD } from "./ids.js";
 import { findLink } from "./links.js";
 import { createStripeClient } from "./stripe-client.js";
 import { thrownIssue } from "./sync-customer.js";
@@ -36,6 +41,23 @@ import { writeSyncLog } from "./sync-log.js";
 export interface RefreshAccounts {
   accounts: StripeAccountConfig[];
   apiBases: Record<string, string>;
+}
+
+/** A link the caller has read already (the daily refresh reads every link at once). */
+export interface KnownLink {
+  id: string;
+  stripeId: string;
+  /** The Stripe customer's `created` as the link stores it; 0 when it does not. */
+  stripeCreated: number;
+  accountRecordId: string;
+  subsidiaryId: string;
+}
+
+export interface RefreshOptions {
+  /** Used instead of a link search when it is the link of the account and subsidiary the customer's target has. */
+  link?: KnownLink;
+  /** Writes the Stripe customer's `created` on the link when the link holds another value (or none). */
+  recordCreated?: boolean;
 }
 
 export type RefreshOutcome = "refreshed" | "unchanged" | "cleared" | "unlinked" | "failed";
@@ -50,21 +72,23 @@ export interface RefreshResult {
 
 export const RUN_KIND = "paymethod";
 /** Prefix of the customer's last error when the refresh wrote it, so a later success clears it. */
-const ERROR_PREFIX = "Default payment method refresh: ";
+export const ERROR_PREFIX = "Default payment method refresh: ";
 
 const text = (value: unknown): string => {
   if (Array.isArray(value)) return value.length > 0 ? text((value[0] as { value?: unknown }).value) : "";
   return typeof value === "string" ? value : value == null ? "" : String(value);
 };
 
-interface StripeCustomer {
+export interface StripeCustomer {
   id?: string;
   deleted?: boolean;
+  /** Unix seconds; a deleted customer has none. */
+  created?: number;
   invoice_settings?: { default_payment_method?: unknown } | null;
 }
 
 /** The summary and ID to show: blank for no default or a deleted Stripe customer. */
-function shown(customer: StripeCustomer): { summary: string; id: string } | { errors: SyncIssue[] } {
+export function shown(customer: StripeCustomer): { summary: string; id: string } | { errors: SyncIssue[] } {
   if (customer.deleted === true) return { summary: "", id: "" };
   const pm = customer.invoice_settings?.default_payment_method ?? null;
   const summary = summarizePaymentMethod(pm);
@@ -79,12 +103,45 @@ const MAX_ATTEMPTS = 3;
 const changedUnderneath = (e: unknown): boolean =>
   String((e as { name?: unknown } | null)?.name ?? "") === "RCRD_HAS_BEEN_CHANGED";
 
-export function refreshCustomer(customerId: string, run: RefreshAccounts): RefreshResult {
+/** What an attempt learnt of the link, for `recordCreated`. */
+export interface LinkSeen {
+  linkId?: string;
+  storedCreated?: number;
+  /** The Stripe customer's `created` as Stripe answered it (a live customer only). */
+  created?: number;
+}
+
+export function refreshCustomer(
+  customerId: string,
+  run: RefreshAccounts,
+  options: RefreshOptions = {},
+): RefreshResult {
   let stripeCalls = 0;
   for (let attempt = 1; ; attempt++) {
-    const result = refreshOnce(customerId, run, attempt < MAX_ATTEMPTS);
+    const seen: LinkSeen = {};
+    const result = refreshOnce(customerId, run, attempt < MAX_ATTEMPTS, options, seen);
     stripeCalls += result.stripeCalls;
-    if (!("again" in result)) return { ...result, stripeCalls };
+    if ("again" in result) continue;
+    if (options.recordCreated) recordCreated(seen);
+    return { ...result, stripeCalls };
+  }
+}
+
+/**
+ * Writes Stripe's `created` on the link (2 units) when the link holds another value, so that the next
+ * daily refresh lists the customer in its window. A failure here is logged, never the refresh's.
+ */
+export function recordCreated(seen: LinkSeen): void {
+  const { linkId, created } = seen;
+  if (!linkId || !created || created <= 0 || created === seen.storedCreated) return;
+  try {
+    record.submitFields({
+      type: LINK_RECORD.type,
+      id: linkId,
+      values: { [LINK_RECORD.fields.stripeCreated]: String(created) },
+    });
+  } catch (e) {
+    log.error({ title: `Could not record Stripe's created on link ${linkId}`, details: String(e) });
   }
 }
 
@@ -96,6 +153,8 @@ function refreshOnce(
   customerId: string,
   run: RefreshAccounts,
   mayRetry: boolean,
+  options: RefreshOptions,
+  seen: LinkSeen,
 ): RefreshResult | { again: true; stripeCalls: number } {
   let stripeCalls = 0;
   let lastError = "";
@@ -157,7 +216,13 @@ function refreshOnce(
     }
     const account = target.account;
     accountRecordId = account.recordId;
-    const link = findLink(customerId, account.recordId ?? "", target.subsidiaryId);
+    const known = options.link;
+    const link =
+      known !== undefined &&
+      known.accountRecordId === (account.recordId ?? "") &&
+      known.subsidiaryId === target.subsidiaryId
+        ? known
+        : findLink(customerId, account.recordId ?? "", target.subsidiaryId);
     if (link === undefined || link.stripeId === "") {
       return {
         outcome: "unlinked",
@@ -183,6 +248,10 @@ function refreshOnce(
     });
     stripeCalls = stripe.calls.httpsCalls;
     if (!read.ok) return fail(read.errors);
+    seen.linkId = link.id;
+    seen.storedCreated = link.stripeCreated;
+    if (read.value.deleted !== true && typeof read.value.created === "number")
+      seen.created = read.value.created;
     const now = shown(read.value);
     if ("errors" in now) return fail(now.errors);
 

@@ -5,8 +5,9 @@
  * trigger read what the sync needs for their one customer (sync-prepare.ts); the mass sync hands over
  * what its getInputData read in bulk, so its map makes no NetSuite read at all.
  *
- * Writes follow what changed: a link only when Stripe was written (or its portal token is missing), and
- * for the mass sync the customer and the sync log only when its outcome differs from what they hold.
+ * Writes follow what changed: a link only when Stripe was written (or its portal token is missing); for
+ * the mass sync the customer only when its outcome differs from what it holds, and a sync log row only
+ * for a new failure.
  * Nothing here throws for what a user can fix: every issue becomes core's or the Stripe client's
  * message and fix, on the customer (`custentity_nss_last_error`) and in the sync log.
  */
@@ -274,11 +275,13 @@ export function syncCustomer(customerId: string, trigger: SyncTrigger): Customer
         ? { portalLink: primaryPortalLink }
         : {}),
     };
-    // The mass sync writes only what changed: no row for a target left as it was, nor for a failure
-    // the customer already shows; the button and the create trigger always answer the person.
+    // The mass sync writes what someone must act on: a row per failure the customer did not show
+    // already (its successes are the run's counts, the link and the customer's own fields; a row each
+    // would be a round trip per customer). The dry run writes its whole plan; the button and the create
+    // trigger answer the person, a row each.
     const quiet = mass && !dryRun && customerUnchanged(customer, write, sent);
     for (const entry of targets) {
-      if (mass && !dryRun && (quiet || entry.outcome === "unchanged")) continue;
+      if (mass && !dryRun && (quiet || entry.outcome !== "failed")) continue;
       writeSyncLog({
         kind,
         customerId,
