@@ -4,7 +4,7 @@
  * user would, which fires the create user event (customscript_nss_customer_ue).
  */
 import { rmSync } from "node:fs";
-import type { LogEntry, NetSuiteEmulator } from "@nss/netsuite-emulator";
+import type { InvocationReading, LogEntry, NetSuiteEmulator } from "@nss/netsuite-emulator";
 import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -234,6 +234,39 @@ describe("auto sync on create", () => {
         { user: ADMIN },
       );
     }
+  });
+});
+
+describe("Auto Sync on Create, read for nothing", () => {
+  it("is copied onto the trigger's deployment; off, a customer save makes the trigger read nothing", async () => {
+    const readings: InvocationReading[] = [];
+    const { ns } = await openSuiteApp({
+      stripeUrl: stripeEmulator.url,
+      env: secretEnv(KEY),
+      opened: { dirs, emulators: opened },
+      autoSync: false,
+      clock: { onInvocation: (r) => readings.push(r) },
+    });
+    const afterSubmit = () => readings.filter((r) => r.scriptId === UE && r.entryPoint === "afterSubmit");
+    expect(ns.deploymentParameters("customdeploy_nss_customer_ue").custscript_nss_auto_sync).toBe(false);
+
+    readings.length = 0;
+    const off = await saveCustomer(ns, { companyname: "Quiet Ltd", email: "quiet@example.com" });
+    // No round trip at all: no search, no lookup, so no units either.
+    expect(afterSubmit().map((r) => r.ops)).toEqual([[]]);
+    expect(customer(ns, off).custentity_nss_sync_status ?? "").toBe("");
+
+    const [config] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
+    const record = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
+    await ns.saveAsUser(
+      { ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: true } },
+      { user: ADMIN },
+    );
+    expect(ns.deploymentParameters("customdeploy_nss_customer_ue").custscript_nss_auto_sync).toBe(true);
+    readings.length = 0;
+    const on = await saveCustomer(ns, { companyname: "Loud Ltd", email: "loud@example.com" });
+    expect(afterSubmit()[0]?.ops.length).toBeGreaterThan(0);
+    expect(customer(ns, on).custentity_nss_sync_status).toBe("synced");
   });
 });
 

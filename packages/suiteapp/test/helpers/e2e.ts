@@ -4,7 +4,7 @@ import { Agent as HttpsAgent } from "node:https";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { NetSuiteEmulator, type SearchDef } from "@nss/netsuite-emulator";
+import { type ClockOptions, NetSuiteEmulator, type SearchDef } from "@nss/netsuite-emulator";
 import Stripe from "stripe";
 import { emulatorProjectDir } from "./project.js";
 
@@ -84,6 +84,8 @@ export async function openSuiteApp(options: {
   projectDir?: string;
   /** The account's features (default: OneWorld). */
   features?: readonly string[];
+  /** NetSuite's clock (traces of round trips), as the emulator takes it. */
+  clock?: ClockOptions;
 }): Promise<{ ns: NetSuiteEmulator; accountRecords: number[] }> {
   const dir = mkdtempSync(join(tmpdir(), "nss-e2e-"));
   options.opened.dirs.push(dir);
@@ -95,6 +97,7 @@ export async function openSuiteApp(options: {
     user: SYNC_USER,
     roles: [AR_CLERK_ROLE],
     ...(options.features ? { features: options.features } : {}),
+    ...(options.clock ? { clock: options.clock } : {}),
   });
   options.opened.emulators.push(ns);
   const accountRecords: number[] = [];
