@@ -1,23 +1,23 @@
 /**
- * The mass sync Map/Reduce (customscript_nss_custsync_mr) at scale: the SuiteApp opened in the NetSuite
- * emulator (temp SQLite file), the Stripe emulator in-process over HTTPS, N customers seeded with Auto
- * Sync on Create off, then three runs: new customers, ~10% with a changed phone, nothing changed. Then
- * the default payment method refresh (customscript_nss_paymethod_mr) over the same customers, after
- * ~30% of the Stripe customers got a default card: a first run (those refreshed) and a second (nothing
- * changed).
- * Stripe calls are the requests to /v1/ the Stripe emulator's server receives, counted with Node's
- * `http.server.request.start` diagnostics channel (the only HTTP server in this process); 429s are
- * counted from `http.server.response.finish`.
+ * The mass sync (customscript_nss_custsync_mr) and the default payment method refresh
+ * (customscript_nss_paymethod_mr) at scale, measured and priced for a real account.
  *
- * With `--rate-limit N` the Stripe emulator limits each account to N requests per second (Stripe: 25/s in
- * test mode, 100/s live), switched on after seeding through `POST /_emulator/rate_limit`, and only the
- * first run (new customers, the one that calls Stripe) is made, with no refresh. The limiter's bucket
- * starts full; its one-second burst is used up before the run, so the run sees the steady rate.
+ * The SuiteApp runs in the NetSuite emulator (temp SQLite file) with its clock on, so every run leaves a
+ * trace of its round trips; the Stripe emulator runs in-process over HTTPS with Stripe's documented
+ * limits switched on after seeding (a live key: 100 requests/s per account, 25/s per operation, 20/s
+ * search). N customers are seeded with Auto Sync on Create off; then the mass sync runs three times (new
+ * customers; ~1% with a changed phone; nothing changed), ~30% of the Stripe customers get a default
+ * card, and the refresh runs twice (those cards; nothing changed). Then the create trigger is timed with
+ * Auto Sync on Create off and on.
  *
- * Peak memory is this process's peak RSS (`process.resourceUsage().maxRSS`): both emulators run in it and
- * the scripts run in its worker threads.
+ * Each run's trace is priced for a real account (bench/real-account.ts): extrapolated to `--model`
+ * customers (default 100,000), on 2 and 5 processors, in the low, typical and high latency profiles,
+ * with Stripe's live limits as calendars; beside it, the design before this work, rebuilt from its
+ * round trips per customer.
+ * Stripe calls are the requests to /v1/ the Stripe emulator's server receives (Node's
+ * `http.server.request.start` diagnostics channel; 429s from `http.server.response.finish`).
  *
- *   npm run bench:mass-sync -- [--customers 1000] [--concurrency 1] [--rate-limit 0] [--no-refresh] [--json]
+ *   npm run bench:mass-sync -- [--customers 2000] [--model 100000] [--rate-limits stripe|off] [--json]
  */
 import { subscribe } from "node:diagnostics_channel";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -27,24 +27,44 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { type FieldValue, NetSuiteEmulator, type SearchDef } from "@nss/netsuite-emulator";
+import {
+  type FieldValue,
+  type InvocationReading,
+  type MapReduceSummary,
+  type MapReduceTrace,
+  NetSuiteEmulator,
+  type SearchDef,
+} from "@nss/netsuite-emulator";
 import { startStripeEmulator } from "@nss/stripe-emulator";
 import Stripe from "stripe";
+import {
+  bottleneck,
+  breakdown,
+  duration,
+  type ModelMatrix,
+  modelMatrix,
+  PROCESSORS,
+  PROFILES,
+  scaleTrace,
+  stripeLimits,
+  todayTraces,
+  withoutRefused,
+} from "./real-account.js";
 
 const { values: opts } = parseArgs({
   options: {
-    customers: { type: "string", default: "1000" },
-    concurrency: { type: "string" },
-    "rate-limit": { type: "string", default: "0" },
-    "no-refresh": { type: "boolean", default: false },
+    customers: { type: "string", default: "2000" },
+    model: { type: "string", default: "100000" },
+    "rate-limits": { type: "string", default: "stripe" },
     json: { type: "boolean", default: false },
   },
 });
 const customers = Number(opts.customers);
-const concurrencyArg = opts.concurrency !== undefined ? Number(opts.concurrency) : undefined;
-const rateLimit = Number(opts["rate-limit"]);
-const withRefresh = !opts["no-refresh"] && rateLimit === 0;
+const modelled = Number(opts.model);
+const limitsOn = opts["rate-limits"] !== "off";
 if (!Number.isInteger(customers) || customers < 1) throw new Error("--customers must be a positive integer");
+if (!Number.isInteger(modelled) || modelled < 1) throw new Error("--model must be a positive integer");
+if (!["stripe", "off"].includes(opts["rate-limits"] ?? "")) throw new Error("--rate-limits is stripe or off");
 
 const SUITEAPP = fileURLToPath(new URL("../packages/suiteapp/", import.meta.url));
 const FIXTURES = join(SUITEAPP, "test", "fixtures");
@@ -55,7 +75,11 @@ const MR = "customscript_nss_custsync_mr";
 const DEPLOY = "customdeploy_nss_custsync_mr";
 const REFRESH_MR = "customscript_nss_paymethod_mr";
 const REFRESH_DEPLOY = "customdeploy_nss_paymethod_mr";
-const KEY = "sk_test_nssBenchMassSync";
+const CREATE_UE = "customscript_nss_customer_ue";
+// A live key: Stripe's live limits are the ones a production sync meets (100/s per account).
+const KEY = "sk_live_nssBenchMassSync";
+/** The share of customers whose phone changes before the daily run. */
+const CHANGED_SHARE = 0.01;
 
 let stripeRequests = 0;
 let rateLimited = 0;
@@ -82,52 +106,62 @@ const COUNTRY = ["GB", "NO", "DE", "FR", "US", "SE", "NL"];
 const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)] as T;
 const phone = () => `+47 ${Math.floor(10000000 + rand() * 89999999)}`;
 
-/** Governance units of one Map/Reduce run, per stage. */
-export interface StageUnits {
-  /** getInputData, once per run. */
+/** Units of one map/reduce run. */
+export interface RunUnits {
   getInputData: number;
-  /** map, per customer: average and maximum (from what map writes), and the stage's total. */
-  mapAvg: number;
-  mapMax: number;
-  mapTotal: number;
-  /** summarize, once per run. */
+  map: number;
+  reduce: number;
   summarize: number;
-  /** every stage. */
   total: number;
+  /** Average map units of the customers of each outcome (created, updated, refreshed, …). */
+  perOutcome: Record<string, number>;
 }
 
-/** One Map/Reduce run as `--json` reports it. */
+/** One map/reduce run as `--json` reports it. */
 export interface RunResult {
   label: string;
   script: string;
+  /** Customers the run looked at (the search's, whether or not they reached map). */
   customers: number;
   outcomes: Record<string, number>;
+  mapInvocations: number;
+  reduceInvocations: number;
   /** Requests to /v1/ the Stripe emulator received during the run, 429s included. */
   stripeCalls: number;
-  /** Of those, the ones answered 429 by the rate limit. */
   rateLimited: number;
-  /** stripeCalls / customers. */
-  stripeCallsPerCustomer: number;
-  units: StageUnits;
+  units: RunUnits;
   wallSeconds: number;
-  customersPerSecond: number;
-  /** With a rate limit: what it allows, limit ÷ (calls served, i.e. not 429, per customer). */
-  limitCustomersPerSecond?: number;
-  /** customersPerSecond ÷ limitCustomersPerSecond. */
-  fractionOfLimit?: number;
+  /** The run priced for a real account at `modelCustomers`, per profile and processor count. */
+  modelled: ModelMatrix;
+}
+
+/** The design before this work, priced the same way. */
+export interface TodayModel {
+  daily: ModelMatrix;
+  first: ModelMatrix;
+  refresh: ModelMatrix;
+}
+
+/** The create trigger: one customer save with Auto Sync on Create off, one with it on. */
+export interface CreateTrigger {
+  off: { roundTrips: number; ms: number };
+  on: { roundTrips: number; ms: number; units: number };
 }
 
 /** The line `--json` prints last. */
 export interface MassSyncResult {
   bench: "mass-sync";
   customers: number;
-  concurrency: number;
-  rateLimit: number;
+  modelCustomers: number;
+  stripeLimits: boolean;
   seedSeconds: number;
   runs: RunResult[];
   refresh: RunResult[];
+  today: TodayModel;
+  createTrigger: CreateTrigger;
+  /** Where the modelled first sync's time goes (typical profile, 2 processors), and its largest part. */
+  firstSyncBreakdown: { parts: Record<string, number>; bottleneck: string };
   peakRssMb: number;
-  peakRssOf: string;
   node: string;
 }
 
@@ -145,6 +179,7 @@ function emulatorRequest(url: string, method: string, path: string, body?: unkno
   });
 }
 
+const readings: InvocationReading[] = [];
 const dir = mkdtempSync(join(tmpdir(), "nss-bench-mass-"));
 const stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
 const ns = await NetSuiteEmulator.open({
@@ -152,20 +187,10 @@ const ns = await NetSuiteEmulator.open({
   db: join(dir, "account.sqlite"),
   env: { [`NSS_SECRET_${SECRET.toUpperCase()}`]: KEY },
   httpsCa: CERT,
+  // Traces only: the bench prices them itself for every profile and processor count.
+  clock: { profile: "typical", processors: 2, onInvocation: (r) => readings.push(r) },
 });
 try {
-  for (const [scriptId, deploymentId] of [
-    [MR, DEPLOY],
-    [REFRESH_MR, REFRESH_DEPLOY],
-  ] as const) {
-    const deployment = ns.project.scripts
-      .find((s) => s.scriptId === scriptId)
-      ?.deployments.find((d) => d.scriptId === deploymentId);
-    if (!deployment) throw new Error(`no deployment ${deploymentId}`);
-    // The emulator's project is the SDF deployment's `concurrencylimit`; it lowers anything above 5.
-    if (concurrencyArg !== undefined) deployment.concurrency = concurrencyArg;
-  }
-
   await ns.saveAsUser({
     type: "customrecord_nss_stripe_account",
     id: null,
@@ -189,8 +214,11 @@ try {
     isPublic: false,
   };
   const [config] = ns.data.runSearch(configQuery, 0, 1).rows;
-  const record = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
-  await ns.saveAsUser({ ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: false } });
+  const setAutoSync = async (on: boolean) => {
+    const record = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
+    await ns.saveAsUser({ ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: on } });
+  };
+  await setAutoSync(false);
 
   // Seed: companies and individuals; ~5% already in Stripe (linked), ~2% without email.
   const stripe = new Stripe(KEY, {
@@ -201,32 +229,29 @@ try {
   });
   const ids: number[] = [];
   const seedStarted = performance.now();
-  for (let i = 0; i < customers; i++) {
-    const r = rand();
-    const email = r < 0.02 ? undefined : `customer${i}@bench.example.com`;
-    if (email && r < 0.07) await stripe.customers.create({ email, name: `Legacy ${i}` });
+  const newCustomer = (i: number): Record<string, FieldValue> => {
     const person = rand() < 0.4;
     const values: Record<string, FieldValue> = person
       ? { isperson: true, firstname: pick(FIRST), lastname: pick(LAST) }
       : { companyname: `${pick(COMPANY)} ${pick(SUFFIX)} ${i}` };
-    Object.assign(values, { subsidiary: "1", phone: phone(), billcountry: pick(COUNTRY) });
+    return Object.assign(values, { subsidiary: "1", phone: phone(), billcountry: pick(COUNTRY) });
+  };
+  for (let i = 0; i < customers; i++) {
+    const r = rand();
+    const email = r < 0.02 ? undefined : `customer${i}@bench.example.com`;
+    if (email && r < 0.07) await stripe.customers.create({ email, name: `Legacy ${i}` });
+    const values = newCustomer(i);
     if (email) values.email = email;
     ids.push(await ns.saveAsUser({ type: "customer", id: null, isDynamic: false, values }));
   }
   const seedSeconds = (performance.now() - seedStarted) / 1000;
-  if (rateLimit > 0) {
-    const status = await emulatorRequest(stripeEmulator.url, "POST", "/_emulator/rate_limit", {
-      perSecond: rateLimit,
-    });
-    if (status !== 200) throw new Error(`POST /_emulator/rate_limit: HTTP ${status}`);
-    // The limiter is a token bucket that starts full: drain its one-second burst first, so that the run
-    // measures the steady rate the limit allows (these requests are not counted: the run resets counters).
-    for (let i = 0; i < 10 * rateLimit; i++) {
-      if ((await emulatorRequest(stripeEmulator.url, "GET", "/v1/customers?limit=1")) === 429) break;
-    }
+  if (limitsOn) {
+    const status = await emulatorRequest(stripeEmulator.url, "POST", "/_emulator/rate_limits", "stripe");
+    if (status !== 200) throw new Error(`POST /_emulator/rate_limits: HTTP ${status}`);
   }
+  const limits = stripeLimits("live");
+  const todayDesign = todayTraces(modelled, CHANGED_SHARE);
 
-  let ranWith = 0;
   async function run(label: string, scriptId: string, deploymentId: string, params: Record<string, string>) {
     stripeRequests = 0;
     rateLimited = 0;
@@ -234,132 +259,180 @@ try {
     const result = await ns.runScript(scriptId, deploymentId, params);
     const wallSeconds = (performance.now() - started) / 1000;
     if (result.type !== "mapreducescript") throw new Error("not a map/reduce run");
-    const { summary } = result;
-    ranWith = summary.concurrency;
+    const summary: MapReduceSummary = result.summary;
     const problem = summary.inputSummary.error ?? summary.summarizeSummary.error;
-    if (problem || summary.mapSummary.errors.length) {
-      throw new Error(`${label}: ${JSON.stringify(problem ?? summary.mapSummary.errors[0])}`);
+    if (problem || summary.mapSummary.errors.length || summary.reduceSummary.errors.length) {
+      throw new Error(
+        `${label}: ${JSON.stringify(problem ?? summary.mapSummary.errors[0] ?? summary.reduceSummary.errors[0])}`,
+      );
     }
     const outcomes: Record<string, number> = {};
-    const units: number[] = [];
-    for (const [, value] of summary.output) {
+    const unitsOf: Record<string, number[]> = {};
+    let looked = 0;
+    const add = (outcome: string, n: number | undefined) => {
+      if (n) outcomes[outcome] = (outcomes[outcome] ?? 0) + n;
+    };
+    for (const [key, value] of summary.output) {
       const parsed = JSON.parse(value) as {
         targets?: { outcome: string }[];
         outcome?: string;
-        units: number;
+        units?: number;
+        // The mass sync's tally rides with a customer's output (or has the key `tally`).
+        tally?: { customers: number; unchanged: number; unserved: number; failedAgain?: number };
+        // The refresh's counts are the values of its `tally` and `tally:<window>` keys.
+        customers?: number;
+        unchanged?: number;
+        notLinked?: number;
+        failed?: number;
       };
-      for (const outcome of parsed.targets?.map((t) => t.outcome) ?? [parsed.outcome ?? "?"]) {
-        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+      if (parsed.tally) {
+        looked = Math.max(looked, parsed.tally.customers);
+        add("unchanged", parsed.tally.unchanged);
+        add("failed", parsed.tally.failedAgain);
       }
-      units.push(parsed.units);
+      if (key === "tally" || key.startsWith("tally:")) {
+        if (!parsed.tally) {
+          looked += parsed.customers ?? 0;
+          add("unchanged", parsed.unchanged);
+          add("unlinked", parsed.notLinked);
+          add("failed", parsed.failed);
+        }
+        continue;
+      }
+      const list = parsed.targets?.map((t) => t.outcome) ?? (parsed.outcome ? [parsed.outcome] : []);
+      for (const outcome of list) {
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+        if (parsed.units === undefined) continue;
+        const seen = unitsOf[outcome] ?? [];
+        seen.push(parsed.units);
+        unitsOf[outcome] = seen;
+      }
     }
-    const n = units.length;
-    const customersPerSecond = n / wallSeconds;
+    const counted = Object.values(outcomes).reduce((a, b) => a + b, 0);
+    const perOutcome: Record<string, number> = {};
+    for (const [outcome, list] of Object.entries(unitsOf)) {
+      perOutcome[outcome] = list.reduce((a, b) => a + b, 0) / list.length;
+    }
+    const trace = summary.trace as MapReduceTrace;
     const out: RunResult = {
       label,
       script: scriptId,
-      customers: n,
+      customers: Math.max(looked, counted),
       outcomes,
+      mapInvocations: summary.mapSummary.keys.length,
+      reduceInvocations: summary.reduceSummary.keys.length,
       stripeCalls: stripeRequests,
       rateLimited,
-      stripeCallsPerCustomer: stripeRequests / Math.max(1, n),
       units: {
         getInputData: summary.inputSummary.usage,
-        mapAvg: units.reduce((a, b) => a + b, 0) / Math.max(1, n),
-        mapMax: units.reduce((a, b) => Math.max(a, b), 0),
-        mapTotal: summary.mapSummary.usage,
+        map: summary.mapSummary.usage,
+        reduce: summary.reduceSummary.usage,
         summarize: summary.summarizeSummary.usage,
         total: summary.usage,
+        perOutcome,
       },
       wallSeconds,
-      customersPerSecond,
+      modelled: modelMatrix(scaleTrace(withoutRefused(trace), customers, modelled), limits),
     };
-    const served = (stripeRequests - rateLimited) / Math.max(1, n);
-    if (rateLimit > 0 && served > 0) {
-      out.limitCustomersPerSecond = rateLimit / served;
-      out.fractionOfLimit = customersPerSecond / out.limitCustomersPerSecond;
-    }
+    console.log(
+      `${label}: ${out.customers} customers, ${JSON.stringify(outcomes)}, ${out.mapInvocations} map invocations,` +
+        ` ${out.stripeCalls} Stripe calls (${out.rateLimited} 429), ${out.units.total} units,` +
+        ` ${wallSeconds.toFixed(1)} s here; modelled at ${modelled}: ${duration(out.modelled.typical[2]?.seconds ?? 0)} (typical, 2 processors)`,
+    );
     return out;
   }
 
   const sync = (label: string) => run(label, MR, DEPLOY, { custscript_nss_custsync_dry_run: "F" });
   const runs: RunResult[] = [];
   const refresh: RunResult[] = [];
-  runs.push(await sync(rateLimit > 0 ? `1 new, rate limit ${rateLimit}/s` : "1 new"));
-  if (rateLimit === 0) {
-    for (const id of ids) {
-      if (rand() >= 0.1) continue;
-      const customer = ns.data.loadRecord("customer", id, false);
-      await ns.saveAsUser({ ...customer, values: { ...customer.values, phone: phone() } });
-    }
-    runs.push(await sync("2 changed (~10% phone)"));
-    runs.push(await sync("3 unchanged"));
+  runs.push(await sync("1 new"));
+  for (const id of ids) {
+    if (rand() >= CHANGED_SHARE) continue;
+    const customer = ns.data.loadRecord("customer", id, false);
+    await ns.saveAsUser({ ...customer, values: { ...customer.values, phone: phone() } });
   }
-  if (withRefresh) {
-    // ~30% of the Stripe customers get a Visa card made their default, as a customer would in the portal.
-    const cards = ["pm_card_visa", "pm_card_mastercard", "pm_card_amex"];
-    for await (const customer of stripe.customers.list({ limit: 100 })) {
-      if (rand() >= 0.3) continue;
-      const pm = await stripe.paymentMethods.attach(pick(cards), { customer: customer.id });
-      await stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: pm.id } });
-    }
-    refresh.push(await run("refresh 1 (~30% new default card)", REFRESH_MR, REFRESH_DEPLOY, {}));
-    refresh.push(await run("refresh 2 (nothing changed)", REFRESH_MR, REFRESH_DEPLOY, {}));
-  }
+  runs.push(await sync(`2 changed (~${CHANGED_SHARE * 100}% phone)`));
+  runs.push(await sync("3 unchanged"));
 
-  const peakRssMb = process.resourceUsage().maxRSS / 1024;
-  const ORDER = ["created", "linked", "updated", "refreshed", "cleared", "unchanged", "unlinked", "failed"];
-  const rank = (k: string) => (ORDER.includes(k) ? ORDER.indexOf(k) : ORDER.length);
-  const outcomeKeys = (list: RunResult[]) =>
-    [...new Set(list.flatMap((r) => Object.keys(r.outcomes)))].sort((a, b) => rank(a) - rank(b));
-  const table = (list: RunResult[]) => {
-    const keys = outcomeKeys(list);
-    return [
-      `| run | customers | ${keys.join(" / ")} | Stripe calls (per customer)${rateLimit > 0 ? ", 429s" : ""} | units per customer in map: avg / max | getInputData / summarize units | wall s | customers/s |${rateLimit > 0 ? " of the limit |" : ""}`,
-      `|---|---|---|---|---|---|---|---|${rateLimit > 0 ? "---|" : ""}`,
-      ...list.map(
-        (r) =>
-          `| ${r.label} | ${r.customers} | ${keys.map((k) => r.outcomes[k] ?? 0).join(" / ")}` +
-          ` | ${r.stripeCalls} (${r.stripeCallsPerCustomer.toFixed(2)})${rateLimit > 0 ? `, ${r.rateLimited}` : ""}` +
-          ` | ${r.units.mapAvg.toFixed(1)} / ${r.units.mapMax} | ${r.units.getInputData} / ${r.units.summarize}` +
-          ` | ${r.wallSeconds.toFixed(1)} | ${r.customersPerSecond.toFixed(1)} |` +
-          (r.fractionOfLimit !== undefined
-            ? ` ${(r.fractionOfLimit * 100).toFixed(0)}% of ${r.limitCustomersPerSecond?.toFixed(1)} |`
-            : ""),
-      ),
-    ];
+  // ~30% of the Stripe customers get a card made their default, as a customer would in the portal.
+  const cards = ["pm_card_visa", "pm_card_mastercard", "pm_card_amex"];
+  if (limitsOn) await emulatorRequest(stripeEmulator.url, "POST", "/_emulator/rate_limits", "off");
+  for await (const customer of stripe.customers.list({ limit: 100 })) {
+    if (rand() >= 0.3) continue;
+    const pm = await stripe.paymentMethods.attach(pick(cards), { customer: customer.id });
+    await stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: pm.id } });
+  }
+  if (limitsOn) await emulatorRequest(stripeEmulator.url, "POST", "/_emulator/rate_limits", "stripe");
+  refresh.push(await run("refresh 1 (~30% new default card)", REFRESH_MR, REFRESH_DEPLOY, {}));
+  refresh.push(await run("refresh 2 (nothing changed)", REFRESH_MR, REFRESH_DEPLOY, {}));
+
+  // The create trigger: a customer saved with Auto Sync on Create off, then one with it on.
+  const triggerOf = async (i: number) => {
+    readings.length = 0;
+    const values = { ...newCustomer(customers + i), email: `trigger${i}@bench.example.com` };
+    await ns.saveAsUser({ type: "customer", id: null, isDynamic: false, values });
+    const reading = readings.find((r) => r.scriptId === CREATE_UE && r.entryPoint === "afterSubmit");
+    return { roundTrips: reading?.ops.length ?? 0, ms: Math.round(reading?.ms ?? 0) };
   };
-  const command =
-    `npm run bench:mass-sync -- --customers ${customers}` +
-    (concurrencyArg !== undefined ? ` --concurrency ${concurrencyArg}` : "") +
-    (rateLimit > 0 ? ` --rate-limit ${rateLimit}` : "") +
-    (opts["no-refresh"] ? " --no-refresh" : "");
+  const off = await triggerOf(1);
+  await setAutoSync(true);
+  const logBefore = ns.log.list().length;
+  const on = await triggerOf(2);
+  const unitsLine = ns.log
+    .list()
+    .slice(logBefore)
+    .map((e) => e.details)
+    .find((d) => /units used: \d+/.test(d));
+  const createTrigger: CreateTrigger = {
+    off,
+    on: { ...on, units: Number(unitsLine?.match(/units used: (\d+)/)?.[1] ?? Number.NaN) },
+  };
+
+  const today: TodayModel = {
+    daily: modelMatrix(todayDesign.daily, limits),
+    first: modelMatrix(todayDesign.first, limits),
+    refresh: modelMatrix(todayDesign.refresh, limits),
+  };
+  const firstRun = runs[0]?.modelled.typical[2];
+  const parts = firstRun ? breakdown(firstRun, "typical") : {};
+  const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+  const matrixRows = (name: string, m: ModelMatrix) =>
+    PROFILES.map(
+      (p) => `| ${name} | ${p} | ${PROCESSORS.map((n) => duration(m[p][n]?.seconds ?? 0)).join(" | ")} |`,
+    );
   console.log(
     [
-      `Mass sync (${MR}), ${customers} customers, map concurrency ${ranWith}, NetSuite emulator on a SQLite file,` +
-        ` Stripe emulator in-process over HTTPS${rateLimit > 0 ? ` rate-limited to ${rateLimit} requests/s` : ""},` +
-        ` Node ${process.version}; seeding took ${seedSeconds.toFixed(1)} s`,
       "",
-      ...table(runs),
-      ...(refresh.length > 0
-        ? ["", `Default payment method refresh (${REFRESH_MR})`, "", ...table(refresh)]
-        : []),
+      `Modelled on a real account at ${modelled.toLocaleString("en")} customers (Stripe's live limits):`,
       "",
-      `peak RSS (whole process: both emulators and the scripts' worker threads): ${peakRssMb.toFixed(0)} MB`,
-      `command: ${command}`,
+      `| run | profile | ${PROCESSORS.map((n) => `${n} processors`).join(" | ")} |`,
+      `|---|---|${PROCESSORS.map(() => "---").join("|")}|`,
+      ...matrixRows("daily mass sync, before", today.daily),
+      ...matrixRows("daily mass sync, now", runs[1]?.modelled as ModelMatrix),
+      ...matrixRows("first sync, before", today.first),
+      ...matrixRows("first sync, now", runs[0]?.modelled as ModelMatrix),
+      ...matrixRows("daily refresh, before", today.refresh),
+      ...matrixRows("daily refresh, now", refresh[1]?.modelled as ModelMatrix),
+      "",
+      `first sync, typical, 2 processors, where the time goes (s of processor time): ${JSON.stringify(parts)}; bottleneck: ${bottleneck(parts)}`,
+      `create trigger: auto sync off ${off.roundTrips} round trips, ${off.ms} ms; on ${on.roundTrips} round trips, ${on.ms} ms, ${createTrigger.on.units} units`,
+      `seeding took ${seedSeconds.toFixed(1)} s; peak RSS ${peakRssMb.toFixed(0)} MB; Node ${process.version}`,
     ].join("\n"),
   );
   if (opts.json) {
     const result: MassSyncResult = {
       bench: "mass-sync",
       customers,
-      concurrency: ranWith,
-      rateLimit,
+      modelCustomers: modelled,
+      stripeLimits: limitsOn,
       seedSeconds,
       runs,
       refresh,
+      today,
+      createTrigger,
+      firstSyncBreakdown: { parts, bottleneck: bottleneck(parts) },
       peakRssMb,
-      peakRssOf: "the bench process: both emulators in-process, the scripts in its worker threads",
       node: process.version,
     };
     console.log(JSON.stringify(result));

@@ -4,10 +4,10 @@
  * the machine, the command and every figure. The file is overwritten on each run. `npm run bench`
  * builds once first.
  *
- *   npm run bench -- [--customers 10000] [--quick] [--out docs/benchmarks.md]
+ *   npm run bench -- [--customers 2000] [--model 100000] [--quick] [--out docs/benchmarks.md]
  *
- * `--quick` is a smoke run: 500 customers (unless --customers says otherwise), smaller rate-limited
- * runs, fewer Stripe emulator requests and 1-second proxy runs.
+ * `--quick` is a smoke run: 1,000 customers (unless --customers says otherwise), fewer Stripe emulator
+ * requests and 1-second proxy runs.
  */
 import { spawn } from "node:child_process";
 import { readdirSync, writeFileSync } from "node:fs";
@@ -15,35 +15,28 @@ import { cpus, loadavg, arch as osArch, release as osRelease, type as osType, to
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import type { MassSyncResult, RunResult } from "./mass-sync.js";
+import type { MassSyncResult } from "./mass-sync.js";
+import { massSyncMarkdown } from "./mass-sync-report.js";
 import type { ProxyResult } from "./proxy.js";
 import type { StripeEmulatorResult } from "./stripe-emulator.js";
 
 const { values: opts } = parseArgs({
   options: {
     customers: { type: "string" },
+    model: { type: "string", default: "100000" },
     quick: { type: "boolean", default: false },
     out: { type: "string", default: "docs/benchmarks.md" },
   },
 });
 const quick = opts.quick;
-const customers = Number(opts.customers ?? (quick ? 500 : 10_000));
+// At least 1,000: the refresh's windows hold 1,000 customers, and the model scales whole windows.
+const customers = Number(opts.customers ?? (quick ? 1_000 : 2_000));
 if (!Number.isInteger(customers) || customers < 1) throw new Error("--customers must be a positive integer");
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const BENCH = join(ROOT, "bench");
 const OUT = resolve(ROOT, opts.out);
 
-/** Rate-limited mass syncs: a smaller N each, enough to run well past the bucket's first second. */
-const LIMITED = quick
-  ? [
-      { perSecond: 100, customers: Math.min(customers, 200) },
-      { perSecond: 25, customers: Math.min(customers, 100) },
-    ]
-  : [
-      { perSecond: 100, customers: Math.min(customers, 1000) },
-      { perSecond: 25, customers: Math.min(customers, 300) },
-    ];
 const STRIPE_REQUESTS = quick ? 500 : 3000;
 const PROXY_SECONDS = quick ? 1 : 4;
 
@@ -53,12 +46,11 @@ interface Job {
   args: string[];
 }
 const JOBS: Job[] = [
-  { name: "mass sync", file: "mass-sync.ts", args: ["--customers", String(customers)] },
-  ...LIMITED.map((l) => ({
-    name: `mass sync, rate limit ${l.perSecond}/s`,
+  {
+    name: "mass sync",
     file: "mass-sync.ts",
-    args: ["--customers", String(l.customers), "--rate-limit", String(l.perSecond)],
-  })),
+    args: ["--customers", String(customers), "--model", String(opts.model)],
+  },
   { name: "Stripe emulator", file: "stripe-emulator.ts", args: ["--requests", String(STRIPE_REQUESTS)] },
   { name: "proxy", file: "proxy.ts", args: ["--duration", String(PROXY_SECONDS)] },
 ];
@@ -133,13 +125,6 @@ const f1 = (n: number) => n.toFixed(1);
 const f2 = (n: number) => n.toFixed(2);
 const mb = (n: number | null | undefined) => (n === null || n === undefined ? "?" : `${f0(n)} MB`);
 const int = (n: number) => n.toLocaleString("en-US");
-const ORDER = ["created", "linked", "updated", "refreshed", "cleared", "unchanged", "unlinked", "failed"];
-const outcomeText = (o: Record<string, number>) =>
-  Object.entries(o)
-    .sort(([a], [b]) => ORDER.indexOf(a) - ORDER.indexOf(b))
-    .map(([k, v]) => `${k} ${int(v)}`)
-    .join(", ");
-
 const cpu = cpus();
 const argsText = process.argv.slice(2).join(" ");
 const command = `npm run bench${argsText ? ` -- ${argsText}` : ""}`;
@@ -152,7 +137,7 @@ const md: string[] = [
 if (quick) {
   md.push(
     `> **Quick run (N=${int(customers)})**: a smoke run with small N, to check that every benchmark works.`,
-    "> Its figures are not the benchmark: the full run is `npm run bench` (N=10,000) on a quiet machine.",
+    "> Its figures are not the benchmark: the full run is `npm run bench` (N=2,000) on a quiet machine.",
     "",
   );
 }
@@ -186,78 +171,7 @@ if (failed.length > 0) {
 
 const ok = (name: string) => outcomes.filter((o) => o.result?.bench === name && !o.error);
 const massRuns = ok("mass-sync").map((o) => o.result as unknown as MassSyncResult);
-const mass = massRuns.find((r) => r.rateLimit === 0);
-const limited = massRuns.filter((r) => r.rateLimit > 0);
-
-const unitsCells = (r: RunResult) =>
-  `${f1(r.units.mapAvg)} / ${r.units.mapMax} | ${r.units.getInputData} | ${r.units.summarize}`;
-
-if (mass) {
-  md.push(
-    `## Mass sync (N=${int(mass.customers)})`,
-    "",
-    `\`customscript_nss_custsync_mr\` in the NetSuite emulator (SQLite file), map concurrency ${mass.concurrency}` +
-      " (the deployment's), against the Stripe emulator in the same process over HTTPS, no rate limit." +
-      ` ${int(mass.customers)} customers seeded in ${f1(mass.seedSeconds)} s (Auto Sync on Create off;` +
-      " ~5% already in Stripe by email, so linked; ~2% without an email, so failed by design).",
-    "Stripe calls are the requests the Stripe emulator received; units are NetSuite governance units as the" +
-      " emulator charges them: map per customer, getInputData and summarize once per run.",
-    "",
-    "| run | customers | outcomes | Stripe calls (per customer) | map units per customer: avg / max | getInputData units | summarize units | wall s | customers/s |",
-    "|---|---|---|---|---|---|---|---|---|",
-    ...mass.runs.map(
-      (r) =>
-        `| ${r.label} | ${int(r.customers)} | ${outcomeText(r.outcomes)} | ${int(r.stripeCalls)} (${f2(r.stripeCallsPerCustomer)})` +
-        ` | ${unitsCells(r)} | ${f1(r.wallSeconds)} | ${f1(r.customersPerSecond)} |`,
-    ),
-    "",
-  );
-  if (mass.refresh.length > 0) {
-    md.push(
-      `## Default payment method refresh (same ${int(mass.customers)} customers)`,
-      "",
-      "`customscript_nss_paymethod_mr` after the mass sync above, same process: ~30% of the Stripe customers" +
-        " first get a default card (Visa, Mastercard or Amex) with the SDK; the first run shows them, the" +
-        " second finds nothing changed.",
-      "",
-      "| run | customers | outcomes | Stripe calls (per customer) | map units per customer: avg / max | getInputData units | summarize units | wall s | customers/s |",
-      "|---|---|---|---|---|---|---|---|---|",
-      ...mass.refresh.map(
-        (r) =>
-          `| ${r.label} | ${int(r.customers)} | ${outcomeText(r.outcomes)} | ${int(r.stripeCalls)} (${f2(r.stripeCallsPerCustomer)})` +
-          ` | ${unitsCells(r)} | ${f1(r.wallSeconds)} | ${f1(r.customersPerSecond)} |`,
-      ),
-      "",
-    );
-  }
-}
-
-if (limited.length > 0) {
-  md.push(
-    "## Mass sync under Stripe's rate limit",
-    "",
-    "The first run (new customers, the one that calls Stripe) with the Stripe emulator limiting the account" +
-      " to 25 requests/s (Stripe's test mode) or 100/s (live mode), switched on after seeding" +
-      " (`POST /_emulator/rate_limit`); each in its own process, with a smaller N. What the limit allows is" +
-      " limit ÷ Stripe calls served (not 429) per customer. The limiter is a token bucket that starts full" +
-      " (one second's worth); the bench uses that burst up before the run, so the run sees the steady rate. A 429 is retried by the" +
-      " SuiteApp's Stripe client (backoff 100–500 ms, 3 attempts; 10 units per attempt).",
-    "",
-    "| limit | customers | outcomes | Stripe calls (per customer) | of which 429 | map units per customer: avg / max | wall s | customers/s | the limit allows (customers/s) | fraction of the limit | peak RSS |",
-    "|---|---|---|---|---|---|---|---|---|---|---|",
-  );
-  for (const l of limited) {
-    const r = l.runs[0];
-    if (!r) continue;
-    md.push(
-      `| ${l.rateLimit}/s | ${int(r.customers)} | ${outcomeText(r.outcomes)} | ${int(r.stripeCalls)} (${f2(r.stripeCallsPerCustomer)})` +
-        ` | ${int(r.rateLimited)} | ${f1(r.units.mapAvg)} / ${r.units.mapMax} | ${f1(r.wallSeconds)} | ${f1(r.customersPerSecond)}` +
-        ` | ${r.limitCustomersPerSecond === undefined ? "?" : f1(r.limitCustomersPerSecond)}` +
-        ` | ${r.fractionOfLimit === undefined ? "?" : `${f0(r.fractionOfLimit * 100)}%`} | ${mb(l.peakRssMb)} |`,
-    );
-  }
-  md.push("");
-}
+for (const mass of massRuns) md.push(...massSyncMarkdown(mass));
 
 const stripeBench = ok("stripe-emulator").map((o) => o.result as unknown as StripeEmulatorResult)[0];
 if (stripeBench) {
@@ -314,8 +228,7 @@ md.push(
   "| process | peak RSS |",
   "|---|---|",
   ...massRuns.map(
-    (r) =>
-      `| mass sync, N=${int(r.customers)}${r.rateLimit > 0 ? `, rate limit ${r.rateLimit}/s` : ", with the refresh"} (both emulators, scripts) | ${mb(r.peakRssMb)} |`,
+    (r) => `| mass sync and refresh, N=${int(r.customers)} (both emulators, scripts) | ${mb(r.peakRssMb)} |`,
   ),
   ...(stripeBench ? [`| Stripe emulator CLI | ${mb(stripeBench.emulatorPeakRssMb)} |`] : []),
   ...(proxyBench ? [`| proxy CLI | ${mb(proxyBench.proxyPeakRssMb)} |`] : []),

@@ -63,7 +63,7 @@ describe("NetSuite's clock in the emulator", () => {
         "record.load:standard",
         "search.lookupFields",
         // The query is dropped (it may hold personal data); limits go by method and path.
-        { kind: "https", method: "POST", url: `${url}/v1/customers` },
+        { kind: "https", method: "POST", url: `${url}/v1/customers`, status: 200 },
         // record.create is an RPC here (the new record's defaults) and priced at 0: the save carries it.
         "record.create:custom",
         // The entry's user event (a lookupFields) has its own trace: a real save's latency holds it.
@@ -158,7 +158,7 @@ describe("NetSuite's clock in the emulator", () => {
         [
           "customscript_clk_sl",
           "onRequest",
-          ["search.lookupFields", { kind: "https", method: "GET", url: `${url}/ping` }],
+          ["search.lookupFields", { kind: "https", method: "GET", url: `${url}/ping`, status: 200 }],
         ],
         [
           "customscript_clk_sched",

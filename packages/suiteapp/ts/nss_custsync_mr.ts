@@ -59,7 +59,7 @@ export const getInputData: EntryPoints.MapReduce.getInputData = () => {
     title: "Mass sync input",
     details:
       `${tally.customers} customers in ${config.searches.massSync}${dryRun ? " (dry run)" : ""}: ` +
-      `${Object.keys(items).length} to sync, ${tally.unchanged} unchanged, ${tally.unserved} served by no Stripe account`,
+      `${Object.keys(items).length} to sync, ${tally.unchanged} unchanged, ${tally.failedAgain} failing as before, ${tally.unserved} served by no Stripe account`,
   });
   const [first] = Object.keys(items);
   if (first === undefined) return { [TALLY_KEY]: JSON.stringify({ tally }) };
@@ -125,8 +125,14 @@ export const summarize: EntryPoints.MapReduce.summarize = (context) => {
   );
   counts.failed += run.failed;
   const tally = tallies[0] ?? readTally(run.tally);
-  // Customers left out before map: each unchanged in every Stripe account that serves it.
+  // Customers left out before map: unchanged in every Stripe account that serves them, or failing again
+  // exactly as they show (named, up to a few, with the failures of this run).
   counts.unchanged += tally.unchanged;
+  counts.failed += tally.failedAgain;
+  run.failures.push(...tally.failures);
+  if (tally.failedAgain > tally.failures.length) {
+    run.failures.push(`… and ${tally.failedAgain - tally.failures.length} more customers failing as before`);
+  }
   const customers = Math.max(tally.customers, run.customers);
   const { unserved } = tally;
   const { failures, maxUnits, inputError } = run;
@@ -153,8 +159,14 @@ export const summarize: EntryPoints.MapReduce.summarize = (context) => {
 function readTally(value: string | undefined): MassTally {
   try {
     const t = (JSON.parse(value ?? "") as { tally?: Partial<MassTally> }).tally ?? {};
-    return { customers: t.customers ?? 0, unchanged: t.unchanged ?? 0, unserved: t.unserved ?? 0 };
+    return {
+      customers: t.customers ?? 0,
+      unchanged: t.unchanged ?? 0,
+      unserved: t.unserved ?? 0,
+      failedAgain: t.failedAgain ?? 0,
+      failures: t.failures ?? [],
+    };
   } catch {
-    return { customers: 0, unchanged: 0, unserved: 0 };
+    return { customers: 0, unchanged: 0, unserved: 0, failedAgain: 0, failures: [] };
   }
 }

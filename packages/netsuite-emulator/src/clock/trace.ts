@@ -25,6 +25,12 @@ export interface HttpsOp {
   kind: "https";
   method: string;
   url: string;
+  /**
+   * The answer's status, once there is one. A caller may leave out what a real account's pace would not
+   * have provoked: the emulators answer in microseconds, so a rate limit refuses (429) calls that round
+   * trips of hundreds of milliseconds would have spread out.
+   */
+  status?: number;
 }
 
 /** One op: a kind string (shared constants, so a long trace costs a pointer per op) or an HTTP request. */

@@ -291,10 +291,8 @@ export class ScriptHost {
     const data = this.options.data as unknown as Record<string, (...args: unknown[]) => unknown>;
     return async (method, args) => {
       // A call that reaches the account is a round trip even when it fails there (permissions, not found).
-      if (ctx.trace) {
-        const op = opOf(method, args, this.recordKind);
-        if (op !== undefined) ctx.trace.push(op);
-      }
+      const op = ctx.trace ? opOf(method, args, this.recordKind) : undefined;
+      if (op !== undefined) ctx.trace?.push(op);
       if (method.startsWith("data.")) {
         const name = method.slice(5);
         // Writes go through `recordWrites` (record.save, …) so user events fire: never straight to the store.
@@ -314,8 +312,11 @@ export class ScriptHost {
         case "log.write":
           this.log.append(ctx, arg as never);
           return null;
-        case "https.request":
-          return this.http(ctx, arg as unknown as HttpRequestData);
+        case "https.request": {
+          const response = await this.http(ctx, arg as unknown as HttpRequestData);
+          if (op !== undefined && typeof op !== "string") op.status = response.code;
+          return response;
+        }
         case "record.save":
           return this.recordWrites.save(ctx, arg.record as RecordData, arg.options as never);
         case "record.delete":

@@ -4,14 +4,16 @@
  * and every link record, both in pages of 1,000; then per customer what the sync would send to each
  * Stripe account, compared with what its link says was sent last. A customer whose every account is
  * unchanged, whose portal link stands and whose last sync did not fail never reaches map: no
- * invocation, no Stripe call, no write. Cost: 5 units and one round trip per 1,000 search rows and per
+ * invocation, no Stripe call, no write; nor does one that would fail before any call exactly as it
+ * shows already (counted as failed and named in the run's summary). Cost: 5 units and one round trip per 1,000 search rows and per
  * 1,000 links, and the configuration (20 units) once per run.
  */
 import * as search from "N/search";
-import type { Result, SyncConfig } from "@nss/core";
+import { describeIssues, type Result, type SyncConfig } from "@nss/core";
 import { hasMultiSubsidiaryCustomers } from "./account-features.js";
 import { type LinkIndex, linkKey, readLinks } from "./link-index.js";
 import type { LinkRow } from "./links.js";
+import { ERROR_PREFIX as REFRESH_ERROR_PREFIX } from "./payment-method-refresh.js";
 import { portalUrlBuilder } from "./portal-token.js";
 import { columnValues, loadConfiguredSearch } from "./single-search.js";
 import {
@@ -32,7 +34,14 @@ export interface MassTally {
   unchanged: number;
   /** Customers none of whose subsidiaries a Stripe account serves. */
   unserved: number;
+  /** Customers left out because they would fail exactly as their last sync did (what they show). */
+  failedAgain: number;
+  /** The first few of those, `customer <id>: <message>`, for the run's summary. */
+  failures: string[];
 }
+
+/** How many of the customers failing again the summary names. */
+const FAILURES_NAMED = 20;
 
 export interface MassInput {
   /** Customer internal ID → its PreparedSync as JSON: the customers map must sync. */
@@ -92,17 +101,18 @@ function linkOf(links: LinkIndex, customerId: string, t: PreparedTarget): LinkRo
 }
 
 /**
- * Whether a sync would change nothing at all: every account's payload unchanged, every link with a
- * portal token, the customer's portal link that of its primary link, and no failure to clear.
+ * What a sync would do without calling Stripe: `unchanged` when every account's payload is unchanged,
+ * every link has a portal token, the customer's portal link is its primary link's and no failure is
+ * shown; `failing` with the message it would write when some accounts fail before any call (a mapping
+ * or lookup issue) and the others are unchanged; `sync` otherwise.
  */
-function unchanged(
+function foresee(
   prepared: PreparedSync,
   customerId: string,
   portalUrl: (token: string) => string,
-): boolean {
-  if (prepared.customer.syncStatus === "error" || prepared.customer.lastError !== "") return false;
+): { kind: "unchanged" } | { kind: "failing"; error: string } | { kind: "sync" } {
+  const errors: string[] = [];
   for (const t of prepared.targets) {
-    if (!t.link || t.link.portalToken === "") return false;
     const plan = planTarget(
       {
         settings: prepared.settings,
@@ -114,10 +124,18 @@ function unchanged(
       },
       t.link,
     );
-    if (!plan.ok || !plan.value.unchanged) return false;
-    if (t.primary && portalUrl(t.link.portalToken) !== prepared.customer.portalLink) return false;
+    if (!plan.ok) {
+      errors.push(describeIssues(plan.errors));
+      continue;
+    }
+    if (!t.link || t.link.portalToken === "" || !plan.value.unchanged) return { kind: "sync" };
+    if (t.primary && portalUrl(t.link.portalToken) !== prepared.customer.portalLink) return { kind: "sync" };
   }
-  return true;
+  if (errors.length > 0) return { kind: "failing", error: errors.join("\n") };
+  // The refresh's own error (its prefix) is the refresh's to clear, not a reason to sync.
+  const { syncStatus, lastError } = prepared.customer;
+  const syncError = lastError !== "" && !lastError.startsWith(REFRESH_ERROR_PREFIX);
+  return syncStatus === "error" || syncError ? { kind: "sync" } : { kind: "unchanged" };
 }
 
 /** What map must sync; with `everyone` (the dry run, which plans every customer) the unchanged too. */
@@ -131,15 +149,24 @@ export function readMassInput(
   const links = readLinks();
   const portalUrl = portalUrlBuilder();
   const settings = { stripeIdField: config.stripeIdField, syncField: config.syncField };
-  const tally: MassTally = { customers: rows.value.size, unchanged: 0, unserved: 0 };
+  const tally: MassTally = { customers: rows.value.size, unchanged: 0, unserved: 0, failedAgain: 0, failures: [] };
   const items: Record<string, string> = {};
+  /** A failure the customer already shows is not news: counted, named in the summary, not synced. */
+  const failsAgain = (customerId: string, customer: CustomerState, error: string): boolean => {
+    if (everyone || customer.syncStatus !== "error" || customer.lastError !== error.slice(0, 3900)) return false;
+    tally.failedAgain++;
+    if (tally.failures.length < FAILURES_NAMED) tally.failures.push(`customer ${customerId}: ${error}`);
+    return true;
+  };
   for (const [customerId, row] of rows.value) {
     const selected = selectTargets(config, customerId, row.customer, "all", row.subsidiaries);
-    const targets = selected.ok ? selected.value : [];
-    if (selected.ok && targets.length === 0) {
+    if (!selected.ok) {
+      if (failsAgain(customerId, row.customer, describeIssues(selected.errors))) continue;
+    } else if (selected.value.length === 0) {
       tally.unserved++;
       continue;
     }
+    const targets = selected.ok ? selected.value : [];
     for (const t of targets) {
       const link = linkOf(links, customerId, t);
       if (link) t.link = link;
@@ -150,13 +177,17 @@ export function readMassInput(
       columns: row.columns,
       targets,
       apiBases: targetApiBases(targets, apiBases),
+      ...(selected.ok ? {} : { issues: selected.errors }),
     };
-    if (selected.ok && !everyone && unchanged(prepared, customerId, portalUrl)) {
-      tally.unchanged++;
-      continue;
+    if (selected.ok && !everyone) {
+      const foreseen = foresee(prepared, customerId, portalUrl);
+      if (foreseen.kind === "unchanged") {
+        tally.unchanged++;
+        continue;
+      }
+      if (foreseen.kind === "failing" && failsAgain(customerId, row.customer, foreseen.error)) continue;
     }
-    // A customer whose accounts cannot be chosen still reaches map, which reports why.
-    items[customerId] = JSON.stringify(selected.ok ? prepared : { ...prepared, issues: selected.errors });
+    items[customerId] = JSON.stringify(prepared);
   }
   return { ok: true, value: { items, tally } };
 }
