@@ -149,11 +149,18 @@ export function readMassInput(
   const links = readLinks();
   const portalUrl = portalUrlBuilder();
   const settings = { stripeIdField: config.stripeIdField, syncField: config.syncField };
-  const tally: MassTally = { customers: rows.value.size, unchanged: 0, unserved: 0, failedAgain: 0, failures: [] };
+  const tally: MassTally = {
+    customers: rows.value.size,
+    unchanged: 0,
+    unserved: 0,
+    failedAgain: 0,
+    failures: [],
+  };
   const items: Record<string, string> = {};
   /** A failure the customer already shows is not news: counted, named in the summary, not synced. */
   const failsAgain = (customerId: string, customer: CustomerState, error: string): boolean => {
-    if (everyone || customer.syncStatus !== "error" || customer.lastError !== error.slice(0, 3900)) return false;
+    if (everyone || customer.syncStatus !== "error" || customer.lastError !== error.slice(0, 3900))
+      return false;
     tally.failedAgain++;
     if (tally.failures.length < FAILURES_NAMED) tally.failures.push(`customer ${customerId}: ${error}`);
     return true;
