@@ -10,7 +10,7 @@
  * card, and the refresh runs twice (those cards; nothing changed). Then the create trigger is timed with
  * Auto Sync on Create off and on.
  *
- * Each run's trace is priced for a real account (bench/real-account.ts): extrapolated to `--model`
+ * Each run's trace is priced for a real account (bench/lib/real-account.ts): extrapolated to `--model`
  * customers (default 100,000), on 2 and 5 processors, in the low, typical and high latency profiles,
  * with Stripe's live limits as calendars; beside it, the design before this work, rebuilt from its
  * round trips per customer.
@@ -49,7 +49,7 @@ import {
   stripeLimits,
   todayTraces,
   withoutRefused,
-} from "./real-account.js";
+} from "./lib/real-account.js";
 
 const { values: opts } = parseArgs({
   options: {
@@ -125,6 +125,8 @@ export interface RunResult {
   customers: number;
   outcomes: Record<string, number>;
   mapInvocations: number;
+  /** Of those, the ones of one customer (keys that are internal IDs), not of a window or the run's counts. */
+  customerMapInvocations: number;
   reduceInvocations: number;
   /** Requests to /v1/ the Stripe emulator received during the run, 429s included. */
   stripeCalls: number;
@@ -320,6 +322,7 @@ try {
       customers: Math.max(looked, counted),
       outcomes,
       mapInvocations: summary.mapSummary.keys.length,
+      customerMapInvocations: summary.mapSummary.keys.filter((k) => /^\d+$/.test(k.key)).length,
       reduceInvocations: summary.reduceSummary.keys.length,
       stripeCalls: stripeRequests,
       rateLimited,

@@ -15,8 +15,8 @@ import { cpus, loadavg, arch as osArch, release as osRelease, type as osType, to
 import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { massSyncMarkdown } from "./lib/mass-sync-report.js";
 import type { MassSyncResult } from "./mass-sync.js";
-import { massSyncMarkdown } from "./mass-sync-report.js";
 import type { ProxyResult } from "./proxy.js";
 import type { StripeEmulatorResult } from "./stripe-emulator.js";
 

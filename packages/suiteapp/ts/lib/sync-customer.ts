@@ -188,7 +188,8 @@ export function syncCustomer(customerId: string, trigger: SyncTrigger): Customer
     let primaryStripeId: string | undefined;
     let allUnchanged = true;
     let sent = false;
-    let primaryPortalLink: string | undefined;
+    let primaryToken: string | undefined;
+    const tokensToWrite: PendingToken[] = [];
     for (const { target, primary, link } of prepared.targets) {
       const account = target.account;
       const calls = { n: 0 };
@@ -210,9 +211,8 @@ export function syncCustomer(customerId: string, trigger: SyncTrigger): Customer
           calls,
         );
         if (result.ok && !dryRun) {
-          // A link without a token gets one (a new link, or one an administrator blanked to revoke it),
-          // in the same write as the link when there is one; any other value is kept, including one
-          // that is not a token (revoked for good).
+          // A link without a token gets one (a new link, or one an administrator blanked to revoke it):
+          // in the link's own write when Stripe was written, else after the loop (portal upkeep).
           const token = link?.portalToken || newPortalToken();
           const tokenIsNew = token !== link?.portalToken;
           if (result.outcome !== "unchanged") {
@@ -228,9 +228,9 @@ export function syncCustomer(customerId: string, trigger: SyncTrigger): Customer
               ...(result.stripeCreated ? { stripeCreated: result.stripeCreated } : {}),
             });
           } else if (link !== undefined && tokenIsNew) {
-            saveLinkToken(link.id, token);
+            tokensToWrite.push({ linkId: link.id, token, primary });
           }
-          if (primary) primaryPortalLink = portalUrl(token);
+          if (primary) primaryToken = token;
         }
       } catch (e) {
         result = { ok: false, errors: [thrownIssue(e, customerId)] };
@@ -266,6 +266,7 @@ export function syncCustomer(customerId: string, trigger: SyncTrigger): Customer
       }
     }
 
+    const primaryPortalLink = keepPortalTokens(customerId, tokensToWrite, primaryToken);
     const error = errors.join("\n");
     const write: CustomerWrite = {
       status: errors.length > 0 ? "error" : allUnchanged ? "unchanged" : "synced",
@@ -296,15 +297,42 @@ export function syncCustomer(customerId: string, trigger: SyncTrigger): Customer
     return fail([thrownIssue(e, customerId)]);
   }
 }
-/** Runs a write of the failure path; if NetSuite refuses even that, the execution log keeps it. */
-function safely(customerId: string, write: () => void): void {
+/** A token for an unchanged link that had none, written after the sync. */
+interface PendingToken {
+  linkId: string;
+  token: string;
+  primary: boolean;
+}
+
+/**
+ * Portal upkeep after the sync: a token for each unchanged link that had none (2 units each, once);
+ * answers the customer's portal link, the primary link's, when a sync with the primary account succeeded
+ * (none when its token could not be written: a link to a token no link holds would not open).
+ */
+function keepPortalTokens(
+  customerId: string,
+  tokens: readonly PendingToken[],
+  primaryToken: string | undefined,
+): string | undefined {
+  let primaryWritten = true;
+  for (const { linkId, token, primary } of tokens) {
+    const written = safely(customerId, () => saveLinkToken(linkId, token));
+    if (primary && !written) primaryWritten = false;
+  }
+  return primaryToken === undefined || !primaryWritten ? undefined : portalUrl(primaryToken);
+}
+
+/** Runs a write that must not fail the sync; if NetSuite refuses it, the execution log keeps why. */
+function safely(customerId: string, write: () => void): boolean {
   try {
     write();
+    return true;
   } catch (e) {
     const issue = thrownIssue(e, customerId);
     log.error({
       title: `Could not record the sync outcome of customer ${customerId}`,
       details: issue.message,
     });
+    return false;
   }
 }
