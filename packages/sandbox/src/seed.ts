@@ -20,6 +20,7 @@ import {
 } from "@faker-js/faker";
 import type { FieldValue, NetSuiteEmulator } from "@nss/netsuite-emulator";
 import type { SandboxAccount } from "./boot.js";
+import { paced } from "./stripe-paced.js";
 
 const SEED = 20_260_801;
 /** Parent Company (subsidiary 1) sells in these countries, Europe (subsidiary 2) in the others. */
@@ -111,11 +112,14 @@ export async function seedDemo(
     if (preexisting && email) {
       // The Stripe account of its primary subsidiary already knows this email, from before NetSuite.
       const account = accounts.find((a) => a.subsidiary === primary) ?? accounts[0];
-      await account?.stripe.customers.create({
-        email,
-        name: company ?? `${firstName} ${lastName}`,
-        description: "Created in Stripe before the sync (sandbox demo)",
-      });
+      const stripe = account?.stripe;
+      await paced(async () =>
+        stripe?.customers.create({
+          email,
+          name: company ?? `${firstName} ${lastName}`,
+          description: "Created in Stripe before the sync (sandbox demo)",
+        }),
+      );
       preexistingStripeCustomers++;
     }
     const id = ns.data.seedCustomer(values);

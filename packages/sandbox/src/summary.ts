@@ -7,6 +7,7 @@
 import type { FieldValue, NetSuiteEmulator } from "@nss/netsuite-emulator";
 import type Stripe from "stripe";
 import type { SandboxAccount } from "./boot.js";
+import { allCustomers } from "./stripe-paced.js";
 
 export interface AccountCheck {
   name: string;
@@ -35,12 +36,6 @@ export interface Summary {
 
 const text = (v: FieldValue | undefined): string => (v === null || v === undefined ? "" : String(v));
 
-async function allStripeCustomers(stripe: Stripe): Promise<Stripe.Customer[]> {
-  const out: Stripe.Customer[] = [];
-  for await (const c of stripe.customers.list({ limit: 100 })) out.push(c);
-  return out;
-}
-
 export async function checkDemo(
   ns: NetSuiteEmulator,
   accounts: SandboxAccount[],
@@ -65,7 +60,7 @@ export async function checkDemo(
   let expectedErrors = 0;
   let unexpectedErrors = 0;
   const byAccount = new Map<string, Stripe.Customer[]>();
-  for (const a of accounts) byAccount.set(a.recordId, await allStripeCustomers(a.stripe));
+  for (const a of accounts) byAccount.set(a.recordId, await allCustomers(a.stripe));
 
   for (const c of customers) {
     const id = String(c.id);
