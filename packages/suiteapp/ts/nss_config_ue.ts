@@ -50,7 +50,20 @@ export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
     const err = e as { name?: string; message?: string };
     flagProblem = `${err.name ?? "Error"}: ${err.message ?? String(e)}`;
   }
-  // The record is saved: a webhook failure is logged (execution log and webhook log), never thrown.
+  applyWebhook(rec);
+  if (flagProblem !== "") {
+    // Saved, but the create trigger would go on with the old setting: say so, and how to set it by hand.
+    throw error.create({
+      name: "NSS_AUTO_SYNC_NOT_APPLIED",
+      message:
+        `The configuration is saved, but Auto Sync on Create (${autoSync ? "on" : "off"}) could not be copied to the create trigger (${flagProblem}). ` +
+        `Set "Auto Sync on Create" to the same value on the deployment ${AUTO_SYNC_FLAG.deploymentId} (Customization > Scripting > Script Deployments), or save the configuration again.`,
+    });
+  }
+};
+
+/** Enable Webhook carried out; the record is saved, so a failure is logged (execution and webhook logs), never thrown. */
+function applyWebhook(rec: { getValue(options: { fieldId: string }): unknown }): void {
   try {
     const checked = validateConfig(
       { ...rawSettings((fieldId) => rec.getValue({ fieldId })), accounts: readAccounts().accounts },
@@ -72,13 +85,4 @@ export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
       details: `${err.name ?? "Error"}: ${err.message ?? String(e)}`,
     });
   }
-  if (flagProblem !== "") {
-    // Saved, but the create trigger would go on with the old setting: say so, and how to set it by hand.
-    throw error.create({
-      name: "NSS_AUTO_SYNC_NOT_APPLIED",
-      message:
-        `The configuration is saved, but Auto Sync on Create (${autoSync ? "on" : "off"}) could not be copied to the create trigger (${flagProblem}). ` +
-        `Set "Auto Sync on Create" to the same value on the deployment ${AUTO_SYNC_FLAG.deploymentId} (Customization > Scripting > Script Deployments), or save the configuration again.`,
-    });
-  }
-};
+}
