@@ -134,6 +134,17 @@ export function buildEnvelope(event: unknown, options: { accountId: string }): R
   return ok(candidate as Envelope);
 }
 
+/**
+ * Whether the event can change the default payment method NetSuite shows: a new customer that has one,
+ * an update that names it among the changed attributes, a deleted customer (its fields are cleared).
+ * Anything else (a new name, every customer the sync itself creates) leaves NetSuite as it is.
+ */
+export function changesDefaultPaymentMethod(envelope: Envelope): boolean {
+  if (envelope.type === "customer.created") return envelope.customer.defaultPaymentMethodId !== null;
+  if (envelope.type === "customer.updated") return envelope.defaultPaymentMethodChanged;
+  return true;
+}
+
 /** Reads an envelope from untrusted text: anything but exactly a version 1 envelope is refused. */
 export function parseEnvelope(input: string): Result<Envelope> {
   if (input.length > MAX_ENVELOPE_CHARS) {

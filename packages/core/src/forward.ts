@@ -1,8 +1,11 @@
 /**
  * The contract between the webhook proxy and the SuiteApp's webhook Suitelet.
  *
- * The proxy POSTs a `ForwardRequest` (JSON) to the Suitelet: the envelope, plus the raw Stripe body
- * and its `Stripe-Signature` header so NetSuite can verify the signature again. The Suitelet answers
+ * The proxy POSTs version 2 (`ForwardRequestV2`, JSON) to the Suitelet: only what NetSuite cannot
+ * derive, the Stripe account record the endpoint belongs to, the raw Stripe body and its
+ * `Stripe-Signature` header. NetSuite verifies the signature, then builds the envelope from the body
+ * once (`envelopeOfPayload`). Version 1 (`ForwardRequest`: the envelope too, which NetSuite rebuilt and
+ * compared) is still read for one release, so a proxy not yet upgraded keeps working. The Suitelet answers
  * HTTP 200 with a `NetSuiteAnswer`, and `stripeStatusFor` turns that answer, or the failure to get one,
  * into the status Stripe acts on: 2xx is done, 5xx is retried later, 4xx is a refusal Stripe also
  * retries but the dashboard shows as the endpoint's fault.
@@ -16,7 +19,7 @@ import {
 } from "./envelope.js";
 import { fail, ok, type Result, type SyncIssue } from "./result.js";
 
-/** What the proxy sends to NetSuite, version 1. */
+/** What the proxy sent to NetSuite before version 2 (read for one more release). */
 export interface ForwardRequest {
   v: 1;
   envelope: Envelope;
@@ -168,6 +171,121 @@ export function parseForwardRequest(text: string): Result<ForwardRequest> {
     );
   }
   return ok({ v: 1, envelope: envelope.value, payload, signature: value.signature as string });
+}
+
+/** What the proxy sends to NetSuite: only what NetSuite cannot derive from the signed body. */
+export interface ForwardRequestV2 {
+  v: 2;
+  /** The Stripe account record the endpoint belongs to (its signing secret is NetSuite's to look up). */
+  account: string;
+  /** The Stripe request body exactly as received (UTF-8 text): the signature covers these characters. */
+  payload: string;
+  /** The `Stripe-Signature` header exactly as received. */
+  signature: string;
+}
+
+const FORWARD_V2_FIELDS = ["v", "account", "payload", "signature"] as const;
+
+/** Longest account record ID carried (an internal ID; the bound keeps hostile text short). */
+const MAX_ACCOUNT_CHARS = 255;
+
+/** Checks the parts and assembles version 2; whatever this accepts, `readForwardedEvent` accepts. */
+export function buildForwardRequestV2(input: {
+  account: string;
+  payload: string;
+  signature: string;
+}): Result<ForwardRequestV2> {
+  const problems = [...accountProblems(input.account), ...partProblems(input.payload, input.signature)];
+  if (problems.length > 0) {
+    return fail(invalid("FORWARD_INVALID", `The forward request is malformed: ${problems.join("; ")}.`));
+  }
+  return ok({ v: 2, account: input.account, payload: input.payload, signature: input.signature });
+}
+
+/** Version 2 as JSON, keys in a fixed order. */
+export function serializeForwardRequestV2(request: ForwardRequestV2): string {
+  return `{"v":2,"account":${JSON.stringify(request.account)},"payload":${JSON.stringify(
+    request.payload,
+  )},"signature":${JSON.stringify(request.signature)}}`;
+}
+
+/** A forwarded event as NetSuite reads it, whatever the version; version 1 brings its checked envelope. */
+export interface ForwardedEvent {
+  v: 1 | 2;
+  account: string;
+  payload: string;
+  signature: string;
+  envelope?: Envelope;
+}
+
+/**
+ * Reads a forwarded event from untrusted text: version 2 (exactly its four fields), or version 1 as
+ * `parseForwardRequest` reads it. The caller must verify `signature` over `payload` with the signing
+ * secret of the account record `account` names, and only then read the payload (`envelopeOfPayload`).
+ */
+export function readForwardedEvent(text: string): Result<ForwardedEvent> {
+  if (text.length > MAX_FORWARD_REQUEST_CHARS) {
+    return fail(
+      invalid(
+        "FORWARD_TOO_LARGE",
+        `The forward request has ${text.length} characters, over ${MAX_FORWARD_REQUEST_CHARS}.`,
+      ),
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return fail(invalid("FORWARD_NOT_JSON", "The forward request is not JSON."));
+  }
+  if (!isRecord(value) || Array.isArray(value)) {
+    return fail(invalid("FORWARD_INVALID", "The forward request must be a JSON object."));
+  }
+  if (value.v !== 2) {
+    const v1 = parseForwardRequest(text);
+    if (!v1.ok) return v1;
+    const { envelope, payload, signature } = v1.value;
+    return ok({ v: 1, account: envelope.accountId, payload, signature, envelope });
+  }
+  const problems: string[] = [];
+  const unknown = Object.keys(value).filter((key) => !FORWARD_V2_FIELDS.some((field) => field === key));
+  for (const key of unknown.slice(0, MAX_UNKNOWN_NAMED)) {
+    problems.push(`unknown field ${clip(JSON.stringify(key))}`);
+  }
+  if (unknown.length > MAX_UNKNOWN_NAMED) {
+    problems.push(`${unknown.length - MAX_UNKNOWN_NAMED} more unknown fields`);
+  }
+  const { account, payload, signature } = value;
+  if (typeof account !== "string") problems.push("account must be a string");
+  if (typeof payload !== "string") problems.push("payload must be a string");
+  if (typeof signature !== "string") problems.push("signature must be a string");
+  if (problems.length === 0) {
+    problems.push(
+      ...accountProblems(account as string),
+      ...partProblems(payload as string, signature as string),
+    );
+  }
+  if (problems.length > 0) {
+    return fail(invalid("FORWARD_INVALID", `The forward request is malformed: ${problems.join("; ")}.`));
+  }
+  return ok({ v: 2, account: account as string, payload: payload as string, signature: signature as string });
+}
+
+/** The envelope of a payload whose signature was verified: the one JSON parse NetSuite makes of it. */
+export function envelopeOfPayload(payload: string, account: string): Result<Envelope> {
+  let event: unknown;
+  try {
+    event = JSON.parse(payload);
+  } catch {
+    return fail(invalid("FORWARD_INVALID", "The forwarded payload is not JSON."));
+  }
+  return buildEnvelope(event, { accountId: account });
+}
+
+function accountProblems(account: string): string[] {
+  return account.length === 0 || account.length > MAX_ACCOUNT_CHARS
+    ? [`account must have 1 to ${MAX_ACCOUNT_CHARS} characters`]
+    : [];
 }
 
 /** Reads NetSuite's answer. Unknown extra fields are allowed, so the Suitelet can add some later. */

@@ -1,10 +1,17 @@
 /**
  * The proxy's routes. `POST /customer-webhook` runs the whole pipeline: open the seal, check the
- * target, read the body within its limit, verify Stripe's signature, build the envelope, forward,
- * and answer Stripe with the status it should act on. Nothing is stored: Stripe's retries are the queue.
+ * target, read the body within its limit, verify Stripe's signature, drop an event that cannot change
+ * the default payment method, forward the rest (core's version 2: account, body, signature), and
+ * answer Stripe with the status it should act on. Nothing is stored: Stripe's retries are the queue.
  */
 import { createHash, timingSafeEqual } from "node:crypto";
-import { buildEnvelope, buildForwardRequest, serializeForwardRequest, stripeStatusFor } from "@nss/core";
+import {
+  buildEnvelope,
+  buildForwardRequestV2,
+  changesDefaultPaymentMethod,
+  serializeForwardRequestV2,
+  stripeStatusFor,
+} from "@nss/core";
 import { Hono } from "hono";
 import type { ProxyConfig } from "./config.js";
 import { forwardToNetSuite } from "./forward.js";
@@ -121,13 +128,20 @@ export function createProxyApp(config: ProxyConfig, deps: ProxyDeps = {}): Hono<
       }
       return refuse(400, "event_malformed", "The event is not a customer event the sync can read.");
     }
-    const request = buildForwardRequest({ envelope: envelope.value, payload, signature: signature ?? "" });
+    // NetSuite shows the default payment method only: an event that cannot change it (a new name, every
+    // customer the sync itself creates) is done here, with no call to NetSuite.
+    if (!changesDefaultPaymentMethod(envelope.value)) {
+      metrics.dropped();
+      log.outcome = "dropped";
+      return c.json({ received: true, ignored: true }, 200);
+    }
+    const request = buildForwardRequestV2({ account: target.account, payload, signature: signature ?? "" });
     if (!request.ok) return refuse(400, "forward_invalid", "The event cannot be carried to NetSuite.");
 
     const started = performance.now();
     const outcome = await forwardToNetSuite({
       url: target.url,
-      body: serializeForwardRequest(request.value),
+      body: serializeForwardRequestV2(request.value),
       timeoutMs: config.forwardTimeoutMs,
       fetch: fetchImpl,
     });

@@ -10,6 +10,7 @@ const BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 export class Metrics {
   #received = 0;
   #ignored = 0;
+  #dropped = 0;
   readonly #forwarded = new Map<string, number>();
   readonly #refused = new Map<string, number>();
   readonly #bucketCounts = BUCKETS.map(() => 0);
@@ -24,6 +25,11 @@ export class Metrics {
   /** A verified event core does not handle: answered 200 without forwarding. */
   ignored(): void {
     this.#ignored++;
+  }
+
+  /** A verified customer event that cannot change the default payment method: answered 200, not forwarded. */
+  dropped(): void {
+    this.#dropped++;
   }
 
   /** The proxy refused a request itself; `reason` is a fixed code, never request data. */
@@ -52,6 +58,12 @@ export class Metrics {
     lines.push(`nss_proxy_received_total ${this.#received}`);
     family("nss_proxy_ignored_total", "counter", "Verified events of types the sync does not handle.");
     lines.push(`nss_proxy_ignored_total ${this.#ignored}`);
+    family(
+      "nss_proxy_dropped_total",
+      "counter",
+      "Verified customer events that cannot change the default payment method: not forwarded.",
+    );
+    lines.push(`nss_proxy_dropped_total ${this.#dropped}`);
     family(
       "nss_proxy_forwarded_total",
       "counter",

@@ -1,5 +1,5 @@
 /** createProxyApp's injectable dependencies: a fake fetch and a fixed clock, without a network. */
-import { parseForwardRequest } from "@nss/core";
+import { readForwardedEvent } from "@nss/core";
 import { expect, it } from "vitest";
 import { createLogger, createProxyApp, loadConfig, Metrics, seal } from "../src/index.js";
 import { ADMIN_TOKEN, customerEvent, K1, SECRET, sign } from "./helpers.js";
@@ -34,7 +34,7 @@ it("uses the injected fetch and clock, and never follows redirects", async () =>
   expect(calls).toHaveLength(1);
   expect(calls[0]?.url).toBe(url);
   expect(calls[0]?.init).toMatchObject({ method: "POST", redirect: "manual" });
-  const forwarded = parseForwardRequest(String(calls[0]?.init?.body));
+  const forwarded = readForwardedEvent(String(calls[0]?.init?.body));
   expect(forwarded.ok && forwarded.value.payload).toBe(payload);
   expect(metrics.render()).toContain('nss_proxy_forwarded_total{status="200",outcome="applied"} 1');
   expect(lines).toHaveLength(1);

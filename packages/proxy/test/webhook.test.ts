@@ -3,7 +3,7 @@
  * NetSuite's answers mapped to Stripe's statuses, and every refusal forwarding nothing. The last test
  * reads every log line the cases wrote and looks for anything secret.
  */
-import { parseForwardRequest } from "@nss/core";
+import { readForwardedEvent } from "@nss/core";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parseSealKeys, type SealedTarget, seal } from "../src/index.js";
 import {
@@ -67,7 +67,7 @@ beforeEach(() => {
 });
 
 describe("forwarding a signed customer event", () => {
-  it("sends NetSuite a ForwardRequest holding the byte-identical body and the signature", async () => {
+  it("sends NetSuite version 2: the account, the byte-identical body and the signature, nothing else", async () => {
     const payload = customerEvent();
     const signature = sign(payload);
     const answer = await postWebhook(proxy.url, ppUrl, payload, signature);
@@ -77,19 +77,24 @@ describe("forwarding a signed customer event", () => {
     expect(call?.method).toBe("POST");
     expect(call?.path).toBe(new URL(stub.url).pathname + new URL(stub.url).search);
     expect(call?.headers["content-type"]).toBe("application/json");
-    const parsed = parseForwardRequest(call?.body ?? "");
+    expect(Object.keys(JSON.parse(call?.body ?? "{}"))).toEqual(["v", "account", "payload", "signature"]);
+    const parsed = readForwardedEvent(call?.body ?? "");
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    expect(parsed.value.payload).toBe(payload);
+    expect(parsed.value).toMatchObject({ v: 2, account: "12", signature });
     expect(Buffer.from(parsed.value.payload, "utf8").equals(Buffer.from(payload, "utf8"))).toBe(true);
-    expect(parsed.value.signature).toBe(signature);
-    expect(parsed.value.envelope).toMatchObject({
-      v: 1,
-      type: "customer.updated",
-      accountId: "12",
-      eventId: JSON.parse(payload).id,
-      defaultPaymentMethodChanged: true,
-      customer: { id: "cus_NffrFeUfNV2Hib", netsuiteCustomerId: "107", netsuiteSubsidiary: "3" },
-    });
+  });
+
+  it("answers 200 without calling NetSuite for an event that cannot change the default payment method", async () => {
+    const renamed = JSON.parse(customerEvent()) as {
+      data: { previous_attributes: Record<string, unknown> };
+    };
+    renamed.data.previous_attributes = { name: "Old name" };
+    const payload = JSON.stringify(renamed);
+    const answer = await postWebhook(proxy.url, ppUrl, payload, sign(payload));
+    expect(answer).toEqual({ status: 200, body: { received: true, ignored: true } });
+    expect(stub.calls).toHaveLength(0);
+    const metrics = await (await fetch(`${proxy.url}/metrics`)).text();
+    expect(metrics).toMatch(/nss_proxy_dropped_total [1-9]/);
   });
 
   it.each([

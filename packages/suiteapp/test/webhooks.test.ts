@@ -101,10 +101,11 @@ describe("webhooks through the proxy", () => {
       [2, 200],
       [1, 503],
     ]);
-    const link = ns.data
-      .listRecords("customrecord_nss_customer_link")
-      .find((l) => l.values.custrecord_nss_link_stripe_id === stripeId);
-    expect(link?.values.custrecord_nss_link_last_event_id).toBe(eventId);
+    // The event's claim says it was applied, once.
+    const claims = ns.data
+      .listRecords("customrecord_nss_stripe_event")
+      .filter((r) => r.values.custrecord_nss_evt_id === eventId);
+    expect(claims.map((r) => r.values.custrecord_nss_evt_status)).toEqual(["applied"]);
     expect(customer(ns, customerId).custentity_nss_default_pm_id).toBe(visa.id);
   });
 

@@ -7,18 +7,18 @@
  * saved (not the stored ones) are checked with core, each configured saved search must load and every
  * column of the mapped ones carry a label core understands, and each Stripe account record's API
  * secret must be available (lib/config-check.ts). The error lists every problem with its field and fix.
- * Once saved, Auto Sync on Create is copied onto the create trigger's deployment (lib/auto-sync-flag.ts),
- * and Enable Webhook is carried out in each Stripe account (lib/webhook-endpoints.ts): created or
+ * Once saved, Auto Sync on Create and the Stripe ID field are copied onto the deployments that read them
+ * on every call (lib/deployment-settings.ts), and Enable Webhook is carried out in each Stripe account (lib/webhook-endpoints.ts): created or
  * enabled when checked, disabled when cleared, every change in the webhook log.
  */
 
 import * as error from "N/error";
 import * as log from "N/log";
 import type { EntryPoints } from "N/types";
-import { validateConfig } from "@nss/core";
+import { CONFIG_DEFAULTS, validateConfig } from "@nss/core";
 import { hasSubsidiaries } from "./lib/account-features.js";
-import { AUTO_SYNC_FLAG, writeAutoSyncFlag } from "./lib/auto-sync-flag.js";
 import { checkConfiguration, refusal } from "./lib/config-check.js";
+import { copySettingsToDeployments } from "./lib/deployment-settings.js";
 import { CONFIG_RECORD } from "./lib/ids.js";
 import { rawSettings, readAccounts } from "./lib/read-config.js";
 import { applyWebhookSetting } from "./lib/webhook-endpoints.js";
@@ -42,22 +42,18 @@ export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
   const rec = context.newRecord;
   if (rec.getValue({ fieldId: "isinactive" }) === true) return;
   const autoSync = rec.getValue({ fieldId: CONFIG_RECORD.fields.autoSyncOnCreate }) === true;
-  let flagProblem = "";
-  try {
-    if (!writeAutoSyncFlag(autoSync))
-      flagProblem = `the deployment ${AUTO_SYNC_FLAG.deploymentId} was not found`;
-  } catch (e) {
-    const err = e as { name?: string; message?: string };
-    flagProblem = `${err.name ?? "Error"}: ${err.message ?? String(e)}`;
-  }
+  const stripeIdField =
+    String(rec.getValue({ fieldId: CONFIG_RECORD.fields.stripeIdField }) ?? "").trim() ||
+    CONFIG_DEFAULTS.stripeIdField;
+  const copyProblems = copySettingsToDeployments({ autoSync, stripeIdField });
   applyWebhook(rec);
-  if (flagProblem !== "") {
-    // Saved, but the create trigger would go on with the old setting: say so, and how to set it by hand.
+  if (copyProblems.length > 0) {
+    // Saved, but the scripts would go on with the old settings: say so, and how to set them by hand.
     throw error.create({
-      name: "NSS_AUTO_SYNC_NOT_APPLIED",
+      name: "NSS_SETTINGS_NOT_APPLIED",
       message:
-        `The configuration is saved, but Auto Sync on Create (${autoSync ? "on" : "off"}) could not be copied to the create trigger (${flagProblem}). ` +
-        `Set "Auto Sync on Create" to the same value on the deployment ${AUTO_SYNC_FLAG.deploymentId} (Customization > Scripting > Script Deployments), or save the configuration again.`,
+        `The configuration is saved, but these settings could not be copied to the deployments that read them: ${copyProblems.join("; ")}. ` +
+        "Set the same values on those deployments' parameters (Customization > Scripting > Script Deployments), or save the configuration again.",
     });
   }
 };

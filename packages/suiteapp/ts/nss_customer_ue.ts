@@ -16,7 +16,7 @@
 import * as log from "N/log";
 import * as runtime from "N/runtime";
 import type { EntryPoints } from "N/types";
-import { autoSyncFlag } from "./lib/auto-sync-flag.js";
+import { autoSyncFlag } from "./lib/deployment-settings.js";
 import { APP_FOLDER } from "./lib/ids.js";
 import { readConfig } from "./lib/read-config.js";
 import { syncCustomer, thrownIssue } from "./lib/sync-customer.js";
@@ -39,7 +39,7 @@ export const beforeLoad: EntryPoints.UserEvent.beforeLoad = (context) => {
 
 export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
   if (context.type !== context.UserEventType.CREATE) return;
-  // Auto Sync on Create off: nothing read, no units (lib/auto-sync-flag.ts).
+  // Auto Sync on Create off: nothing read, no units (lib/deployment-settings.ts).
   if (!autoSyncFlag()) return;
   const customerId = String(context.newRecord.id);
   const script = runtime.getCurrentScript();

@@ -791,6 +791,56 @@ describe("token guessing", () => {
       },
     ],
     [
+      "a version 2 request with an extra field",
+      () => {
+        const body = eventBody();
+        return JSON.stringify({
+          v: 2,
+          account: target1.account,
+          payload: body,
+          signature: sign(body, target1.secret),
+          envelope: buildEnvelopeOf(body),
+        });
+      },
+    ],
+    [
+      "a version 2 request whose payload was altered after signing",
+      () => {
+        const body = eventBody();
+        const signature = sign(body, target1.secret);
+        return JSON.stringify({
+          v: 2,
+          account: target1.account,
+          payload: body.replace("cus_", "cus_X"),
+          signature,
+        });
+      },
+    ],
+    [
+      "a version 2 request signed with another account's secret",
+      () => {
+        const body = eventBody();
+        return JSON.stringify({
+          v: 2,
+          account: target1.account,
+          payload: body,
+          signature: sign(body, "whsec_notTheAccounts"),
+        });
+      },
+    ],
+    [
+      "a version 2 request naming an account record that is not the sync's",
+      () => {
+        const body = eventBody();
+        return JSON.stringify({
+          v: 2,
+          account: "99999",
+          payload: body,
+          signature: sign(body, target1.secret),
+        });
+      },
+    ],
+    [
       "a ForwardRequest whose payload is not JSON",
       () =>
         JSON.stringify({

@@ -64,9 +64,6 @@ export const LINK_RECORD = {
     stripeId: "custrecord_nss_link_stripe_id",
     fingerprint: "custrecord_nss_link_fingerprint",
     generation: "custrecord_nss_link_generation",
-    /** The last webhook event applied to the link (nss_webhook_sl): a repeat of it is dropped. */
-    lastEventId: "custrecord_nss_link_last_event_id",
-    lastEventAt: "custrecord_nss_link_last_event_at",
     /** The customer portal link's token (lib/portal-token.ts); blank means "issue a new one". */
     portalToken: "custrecord_nss_link_portal_token",
     /** The Stripe customer's `created` (Unix seconds): the refresh lists Stripe by creation windows. */

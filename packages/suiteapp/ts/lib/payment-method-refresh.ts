@@ -58,6 +58,11 @@ export interface RefreshOptions {
   link?: KnownLink;
   /** Writes the Stripe customer's `created` on the link when the link holds another value (or none). */
   recordCreated?: boolean;
+  /**
+   * A webhook's Stripe customer, used instead of a link search: it is the customer's only when the
+   * customer's Stripe ID field (`stripeIdField`) holds it; otherwise the refresh ends `unlinked`.
+   */
+  event?: { stripeId: string; stripeIdField: string };
 }
 
 export type RefreshOutcome = "refreshed" | "unchanged" | "cleared" | "unlinked" | "failed";
@@ -204,6 +209,16 @@ function refreshOnce(
       { id: customerId, primarySubsidiary, subsidiaries: [], fields },
       "primary",
     );
+    // A webhook names one account: one that does not serve the customer's primary subsidiary is no
+    // failure of the customer's, only an event for another display than NetSuite's.
+    if (!selection.ok && options.event) {
+      return {
+        outcome: "unlinked",
+        message: "This Stripe account does not serve the customer.",
+        stripeCalls,
+        wrote: false,
+      };
+    }
     if (!selection.ok) return fail(selection.errors);
     const target = selection.value.targets[0];
     if (target === undefined) {
@@ -217,12 +232,26 @@ function refreshOnce(
     const account = target.account;
     accountRecordId = account.recordId;
     const known = options.link;
+    const event = options.event;
+    if (
+      event !== undefined &&
+      text(customer.getValue({ fieldId: event.stripeIdField })).trim() !== event.stripeId
+    ) {
+      return {
+        outcome: "unlinked",
+        message: `Stripe customer ${event.stripeId} is not the one customer ${customerId} is linked to in Stripe account "${account.name}".`,
+        stripeCalls,
+        wrote: false,
+      };
+    }
     const link =
-      known !== undefined &&
-      known.accountRecordId === (account.recordId ?? "") &&
-      known.subsidiaryId === target.subsidiaryId
-        ? known
-        : findLink(customerId, account.recordId ?? "", target.subsidiaryId);
+      event !== undefined
+        ? { id: "", stripeId: event.stripeId, stripeCreated: 0 }
+        : known !== undefined &&
+            known.accountRecordId === (account.recordId ?? "") &&
+            known.subsidiaryId === target.subsidiaryId
+          ? known
+          : findLink(customerId, account.recordId ?? "", target.subsidiaryId);
     if (link === undefined || link.stripeId === "") {
       return {
         outcome: "unlinked",

@@ -1,35 +1,42 @@
 /**
- * One Stripe event as the webhook proxy forwards it (core's ForwardRequest), applied or not, with the
- * answer the proxy turns into Stripe's status (core's NetSuiteAnswer):
+ * One Stripe event as the webhook proxy forwards it (core's ForwardedEvent: version 2, or version 1 for
+ * one more release), applied or not, with the answer the proxy turns into Stripe's status (core's
+ * NetSuiteAnswer):
  * - refused (Stripe shows the endpoint failing): a malformed request, an unknown Stripe account record,
  *   a signature that does not verify with the account's stored signing secret;
- * - ignored: an event that does not change the default payment method, a customer no link knows, or
- *   an event already applied (a repeat, however late);
+ * - ignored: an event that does not change the default payment method (the proxy drops those already),
+ *   a customer no link knows, or an event already applied (a repeat, however late);
  * - retry (Stripe retries later): reading Stripe or writing NetSuite failed, or another delivery of the
  *   same event is applying it at this moment;
  * - applied: the customer's current state was read from Stripe (events come late and out of order,
  *   so the event's own snapshot is not trusted) and its default payment method written if it changed.
  * Each event is applied at most once: a delivery first claims it (lib/event-claims.ts).
- * Units: account lookup 1, link search 10, the claim 6, configuration 20, the refresh 25 (35 when it
- * writes), applied 4: 66, or 76 with a write. A repeat of the link's last event stops after 11, any
- * other repeat after 29; an event that does not change the default payment method after 1.
+ * Reads only what the event needs: the one Stripe account record it names (1 unit, which also gives the
+ * signing secret), the customer its Stripe metadata names (`netsuite_customer_id`) when that customer's
+ * Stripe ID field holds the event's Stripe customer (1 unit; the field's ID is a deployment parameter),
+ * or else the customer its link names (a search, 10 units).
+ * Units: account 1, customer 1, claim 6, the refresh 15 (25 when it writes), claim completed 2: 25, or
+ * 35 with a write; a repeat 20 (the refused claim and its lookup).
  */
 import * as log from "N/log";
-import * as record from "N/record";
 import * as search from "N/search";
 import {
+  accountsForCustomer,
+  changesDefaultPaymentMethod,
   describeIssues,
   type Envelope,
+  envelopeOfPayload,
   type NetSuiteAnswer,
-  parseForwardRequest,
   type Result,
+  readForwardedEvent,
+  type StripeAccountConfig,
   verifyStripeSignature,
 } from "@nss/core";
+import { hasSubsidiaries } from "./account-features.js";
+import { webhookStripeIdField } from "./deployment-settings.js";
 import { claimEvent, completeClaim, releaseClaim } from "./event-claims.js";
-import { dateTimeText } from "./field-values.js";
-import { LINK_RECORD, STRIPE_ACCOUNT_RECORD } from "./ids.js";
+import { CUSTOMER_FIELDS, LINK_RECORD, STRIPE_ACCOUNT_RECORD } from "./ids.js";
 import { refreshCustomer } from "./payment-method-refresh.js";
-import { readConfig } from "./read-config.js";
 
 const answer = (result: NetSuiteAnswer["result"], message: string): NetSuiteAnswer => ({ result, message });
 const text = (v: unknown): string => {
@@ -38,14 +45,8 @@ const text = (v: unknown): string => {
 };
 const issuesOf = (r: Result<unknown>) => (r.ok ? "" : describeIssues(r.errors));
 
-interface LinkHit {
-  id: string;
-  customerId: string;
-  lastEventId: string;
-}
-
-/** The link of the Stripe customer in this Stripe account, if any (10 units). */
-function linkOf(envelope: Envelope): LinkHit | undefined {
+/** The NetSuite customer linked to the event's Stripe customer in this Stripe account, if any (10 units). */
+function linkedCustomer(envelope: Envelope): string | undefined {
   const f = LINK_RECORD.fields;
   const [row] = search
     .create({
@@ -60,72 +61,143 @@ function linkOf(envelope: Envelope): LinkHit | undefined {
       columns: [
         search.createColumn({ name: "internalid", sort: search.Sort.ASC }),
         search.createColumn({ name: f.customer }),
-        search.createColumn({ name: f.lastEventId }),
       ],
     })
     .run()
     .getRange({ start: 0, end: 1 });
-  if (row === undefined) return undefined;
-  return {
-    id: String(row.id),
-    customerId: text(row.getValue({ name: f.customer })),
-    lastEventId: text(row.getValue({ name: f.lastEventId })),
-  };
+  return row === undefined ? undefined : text(row.getValue({ name: f.customer })) || undefined;
 }
 
-/** The stored signing secret of the account record the proxy names, or why there is none (1 unit). */
-function signingSecret(accountRecordId: string): string | undefined {
+/** The Stripe account record the proxy names, with its signing secret, if it is an active one (1 unit). */
+interface WebhookAccount {
+  config: StripeAccountConfig;
+  apiBase: string;
+  secret: string;
+}
+
+function webhookAccount(accountRecordId: string): WebhookAccount | undefined {
   if (!/^[1-9][0-9]*$/.test(accountRecordId)) return undefined;
+  const a = STRIPE_ACCOUNT_RECORD.fields;
+  let values: Record<string, unknown>;
   try {
-    const values = search.lookupFields({
+    values = search.lookupFields({
       type: STRIPE_ACCOUNT_RECORD.type,
       id: accountRecordId,
-      columns: [STRIPE_ACCOUNT_RECORD.webhook.secret, "isinactive"],
+      columns: [
+        "isinactive",
+        "name",
+        a.accountId,
+        a.secretId,
+        a.identifierField,
+        a.identifierValue,
+        a.apiBase,
+        STRIPE_ACCOUNT_RECORD.webhook.secret,
+      ],
     }) as Record<string, unknown>;
-    if (values.isinactive === true) return undefined;
-    return text(values[STRIPE_ACCOUNT_RECORD.webhook.secret]);
   } catch {
     // RCRD_DSNT_EXIST: an account record that was deleted, or an ID that never was one.
     return undefined;
   }
+  if (values.isinactive === true) return undefined;
+  return {
+    config: {
+      recordId: accountRecordId,
+      name: text(values.name),
+      accountId: text(values[a.accountId]),
+      secretId: text(values[a.secretId]),
+      // Blank means the subsidiary, as core's configuration check reads it.
+      identifierField: text(values[a.identifierField]) || "subsidiary",
+      identifierValue: text(values[a.identifierValue]),
+    },
+    apiBase: text(values[a.apiBase]),
+    secret: text(values[STRIPE_ACCOUNT_RECORD.webhook.secret]),
+  };
+}
+
+/**
+ * The customer the event's metadata names (an internal ID) when its Stripe ID field holds the event's
+ * Stripe customer and this account serves its primary subsidiary (one lookupFields, 1 unit); else the
+ * one the event's link in this account names (a search, 10 units), or none.
+ */
+function customerOf(envelope: Envelope, account: WebhookAccount, stripeIdField: string): string | undefined {
+  const named = envelope.customer.netsuiteCustomerId ?? "";
+  if (/^[1-9][0-9]*$/.test(named)) {
+    const identifier = account.config.identifierField;
+    const columns = Array.from(
+      new Set([
+        stripeIdField,
+        ...(hasSubsidiaries() ? ["subsidiary"] : []),
+        ...(identifier !== "subsidiary" ? [identifier] : []),
+      ]),
+    );
+    try {
+      const values = search.lookupFields({ type: search.Type.CUSTOMER, id: named, columns }) as Record<
+        string,
+        unknown
+      >;
+      const served = accountsForCustomer(
+        [account.config],
+        {
+          id: named,
+          primarySubsidiary: text(values.subsidiary),
+          subsidiaries: [],
+          fields: identifier !== "subsidiary" ? { [identifier]: text(values[identifier]) } : {},
+        },
+        "primary",
+      );
+      const linked = text(values[stripeIdField]) === envelope.customer.id;
+      if (linked && served.ok && served.value.targets.length > 0) return named;
+    } catch {
+      // No such customer (deleted, or metadata edited in Stripe): the link decides.
+    }
+  }
+  return linkedCustomer(envelope);
 }
 
 export function handleForwardedEvent(body: string, nowSeconds: number): NetSuiteAnswer {
-  const parsed = parseForwardRequest(body);
+  const parsed = readForwardedEvent(body);
   if (!parsed.ok) return answer("refused", issuesOf(parsed));
-  const { envelope, payload, signature } = parsed.value;
-  const secret = signingSecret(envelope.accountId);
-  if (secret === undefined) {
+  const { payload, signature } = parsed.value;
+  const account = webhookAccount(parsed.value.account);
+  if (account === undefined || account.secret === "") {
     return answer(
       "refused",
-      `Stripe account record ${envelope.accountId} is not an active account of this sync.`,
+      `Stripe account record ${parsed.value.account} is not an active account of this sync.`,
     );
   }
-  const verified = verifyStripeSignature({ payload, header: signature, secret, nowSeconds });
+  const verified = verifyStripeSignature({ payload, header: signature, secret: account.secret, nowSeconds });
   if (!verified.ok) return answer("refused", issuesOf(verified));
+  // Version 2 carries no envelope: it is built here, once, from the verified payload.
+  const built = parsed.value.envelope
+    ? { ok: true as const, value: parsed.value.envelope }
+    : envelopeOfPayload(payload, parsed.value.account);
+  if (!built.ok) {
+    const ignored = built.errors.some((e) => e.code === "EVENT_IGNORED");
+    return answer(ignored ? "ignored" : "refused", issuesOf(built));
+  }
+  const envelope = built.value;
 
   // Only the default payment method is shown in NetSuite: an event that leaves it alone (a new name,
   // a new customer without one, as every customer the sync creates) costs no Stripe read.
-  if (!touchesDefaultPaymentMethod(envelope)) {
+  if (!changesDefaultPaymentMethod(envelope)) {
     return answer("ignored", `Event ${envelope.eventId} does not change the default payment method.`);
   }
-  const link = linkOf(envelope);
-  if (link === undefined) {
+  const stripeIdField = webhookStripeIdField() || CUSTOMER_FIELDS.stripeCustomerId;
+  const customerId = customerOf(envelope, account, stripeIdField);
+  if (customerId === undefined) {
     return answer(
       "ignored",
       `No NetSuite customer is linked to ${envelope.customer.id} in this Stripe account.`,
     );
   }
-  // The common repeat (Stripe retrying the event this link applied last) costs no claim.
-  if (link.lastEventId === envelope.eventId) return alreadyApplied(envelope);
-  const claim = claimEvent(envelope, link.customerId, new Date(nowSeconds * 1000));
+  const claim = claimEvent(envelope, customerId, new Date(nowSeconds * 1000));
   if (claim.state === "applied") return alreadyApplied(envelope);
   if (claim.state === "busy") {
     return answer("retry", `Event ${envelope.eventId} is being applied by another delivery right now.`);
   }
   let applied: NetSuiteAnswer;
   try {
-    applied = apply(link);
+    applied = apply(customerId, envelope, account, stripeIdField);
   } catch (e) {
     try {
       releaseClaim(claim.id);
@@ -143,34 +215,33 @@ export function handleForwardedEvent(body: string, nowSeconds: number): NetSuite
     return applied;
   }
   completeClaim(claim.id, applied.message);
-  record.submitFields({
-    type: LINK_RECORD.type,
-    id: link.id,
-    values: {
-      [LINK_RECORD.fields.lastEventId]: envelope.eventId,
-      [LINK_RECORD.fields.lastEventAt]: dateTimeText(new Date(envelope.created * 1000)),
-    },
-  });
   return applied;
-}
-
-function touchesDefaultPaymentMethod(envelope: Envelope): boolean {
-  if (envelope.type === "customer.created") return envelope.customer.defaultPaymentMethodId !== null;
-  if (envelope.type === "customer.updated") return envelope.defaultPaymentMethodChanged;
-  return true; // customer.deleted: the fields are cleared
 }
 
 const alreadyApplied = (envelope: Envelope) =>
   answer("ignored", `Event ${envelope.eventId} was already applied.`);
 
-/** Reads the customer's state from Stripe and writes it: applied, or retry with the reason. */
-function apply(link: LinkHit): NetSuiteAnswer {
-  const config = readConfig();
-  if (!config.ok) return answer("retry", issuesOf(config));
-  const refreshed = refreshCustomer(link.customerId, {
-    accounts: config.value.config.accounts,
-    apiBases: config.value.apiBases,
-  });
+/**
+ * Reads the customer's state from Stripe and writes it: applied, or retry with the reason. The
+ * customer is the event's only when its Stripe ID field holds the event's Stripe customer and this
+ * account serves its primary subsidiary (the refresh checks both); otherwise nothing is written.
+ */
+function apply(
+  customerId: string,
+  envelope: Envelope,
+  account: WebhookAccount,
+  stripeIdField: string,
+): NetSuiteAnswer {
+  const refreshed = refreshCustomer(
+    customerId,
+    {
+      accounts: [account.config],
+      apiBases: account.apiBase ? { [account.config.recordId ?? ""]: account.apiBase } : {},
+    },
+    {
+      event: { stripeId: envelope.customer.id, stripeIdField },
+    },
+  );
   if (refreshed.outcome === "failed") return answer("retry", refreshed.message);
-  return answer("applied", `Customer ${link.customerId}: ${refreshed.message}`);
+  return answer("applied", `Customer ${customerId}: ${refreshed.message}`);
 }
