@@ -10,6 +10,7 @@ import { startConsole as realConsole } from "./console/index.js";
 import type { SandboxOptions } from "./options.js";
 import { checkPorts, planPorts } from "./ports.js";
 import { createProgress, type ProgressOut } from "./progress.js";
+import { readWebhookCounts } from "./proxy-counts.js";
 import { MASS_SYNC, PAYMENT_METHODS, type RunResult, Runs } from "./runs.js";
 import { seedDemo } from "./seed.js";
 import { prepareStripeListen } from "./stripe-listen.js";
@@ -165,7 +166,8 @@ export async function runSandbox(options: SandboxOptions, hooks: SandboxHooks = 
 
     if (options.once) {
       await settle();
-      const summary = await checkDemo(ns, system.accounts, { massSync: sync.counts, seconds });
+      const webhooks = await readWebhookCounts(system.receiving.url);
+      const summary = await checkDemo(ns, system.accounts, { massSync: sync.counts, seconds, webhooks });
       await close();
       return { system, urls, summary, close };
     }

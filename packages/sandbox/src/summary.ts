@@ -7,6 +7,7 @@
 import type { FieldValue, NetSuiteEmulator } from "@nss/netsuite-emulator";
 import type Stripe from "stripe";
 import type { SandboxAccount } from "./boot.js";
+import type { WebhookCounts } from "./proxy-counts.js";
 import { allCustomers } from "./stripe-paced.js";
 
 export interface AccountCheck {
@@ -30,6 +31,8 @@ export interface Summary {
   errors: { expected: number; unexpected: number };
   massSync: Record<string, number>;
   seconds: Record<string, number>;
+  /** Stripe's events during the demo, as the webhook proxy counted them. */
+  webhooks?: WebhookCounts;
   /** What went wrong, first 20. */
   problems: string[];
 }
@@ -39,7 +42,7 @@ const text = (v: FieldValue | undefined): string => (v === null || v === undefin
 export async function checkDemo(
   ns: NetSuiteEmulator,
   accounts: SandboxAccount[],
-  extra: { massSync: Record<string, number>; seconds: Record<string, number> },
+  extra: { massSync: Record<string, number>; seconds: Record<string, number>; webhooks?: WebhookCounts },
 ): Promise<Summary> {
   const problems: string[] = [];
   const subsOf = new Map<string, string[]>();
@@ -127,6 +130,7 @@ export async function checkDemo(
     errors: { expected: expectedErrors, unexpected: unexpectedErrors },
     massSync: extra.massSync,
     seconds: extra.seconds,
+    ...(extra.webhooks ? { webhooks: extra.webhooks } : {}),
     problems: problems.slice(0, 20),
   };
 }
