@@ -2,25 +2,34 @@
  * What the webhook proxy costs: signed Stripe events posted through the proxy (its CLI in its own
  * process, logging at info as in production) to a stub NetSuite answering `applied`, against the
  * same ForwardRequest posted straight to the stub. Prints events/s, p50/p99 latency and the latency
- * the proxy adds (open the seal, check the target, verify the signature, build and forward).
+ * the proxy adds (open the seal, check the target, verify the signature, build and forward), the
+ * proxy process's CPU time per event, and latency at an evenly paced rate.
+ *
+ * Saturated runs (autocannon, 1 and --connections connections) show throughput, but their latency is
+ * queueing behind a busy proxy. The paced runs send --rate requests/s spread evenly (autocannon's
+ * rate limit sends each second's quota in a burst), which is how Stripe's traffic arrives.
  *
  * `--json` prints one JSON line last (`ProxyResult`), for `bench/run-all.ts`.
  *
- *   npm run bench:proxy -- [--duration 4] [--connections 16] [--json]   (four runs of --duration seconds)
+ *   npm run bench:proxy -- [--duration 4] [--connections 16] [--rate 2000] [--json]
+ *   (six runs of --duration seconds: stub and proxy at 1 and --connections, then both paced)
+ *
+ * BENCH_PROF=1 writes the proxy's CPU profile to /tmp/cpuprof; BENCH_PROXY_CLI=<path to cli.js> runs
+ * another build of the proxy.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
+import { Agent, createServer, request } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { buildEnvelope, buildForwardRequest, serializeForwardRequest } from "@nss/core";
+import { buildForwardRequestV2, serializeForwardRequestV2 } from "@nss/core";
 import Stripe from "stripe";
 
 interface AutocannonResult {
-  requests: { average: number };
+  requests: { average: number; total: number };
   latency: { p50: number; p99: number; average: number };
   "2xx": number;
   non2xx: number;
@@ -41,11 +50,13 @@ const { values: opts } = parseArgs({
   options: {
     duration: { type: "string", default: "4" },
     connections: { type: "string", default: "16" },
+    rate: { type: "string", default: "2000" },
     json: { type: "boolean", default: false },
   },
 });
 const duration = Number(opts.duration);
 const connections = Number(opts.connections);
+const rate = Number(opts.rate);
 
 /** Events per second and latency of one autocannon run. */
 export interface Measured {
@@ -59,6 +70,18 @@ export interface Measured {
   other: number;
 }
 
+/** Latency of one paced run, measured per request to the millisecond's fraction. */
+export interface PacedMeasured {
+  sent: number;
+  ok: number;
+  other: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  /** How late the generator sent (p99 of send time minus scheduled time): the pacing held if small. */
+  slipP99Ms: number;
+}
+
 /** The line `--json` prints last. */
 export interface ProxyResult {
   bench: "proxy";
@@ -69,7 +92,20 @@ export interface ProxyResult {
     direct: Measured;
     proxy: Measured;
     added: { meanMs: number; p50Ms: number; p99Ms: number };
+    /** The proxy process's CPU time (user + system) over the run, per event answered. */
+    proxyCpuMsPerEvent: number | null;
+    /** The system part of it (socket calls; on loopback they carry the receiving end's TCP work too). */
+    proxyCpuSystemMsPerEvent: number | null;
   }[];
+  /** --rate requests/s spread evenly, --duration seconds measured after a 1 s warm-up, straight to the stub and through the proxy. */
+  paced: {
+    rate: number;
+    direct: PacedMeasured;
+    proxy: PacedMeasured;
+    added: { p50Ms: number; p99Ms: number };
+    proxyCpuMsPerEvent: number | null;
+    proxyCpuSystemMsPerEvent: number | null;
+  };
   /** The proxy process's peak RSS (VmHWM), read before it is stopped. */
   proxyPeakRssMb: number | null;
   node: string;
@@ -85,9 +121,55 @@ function peakRssMb(pid: number | undefined): number | null {
   }
 }
 
+/** Clock ticks per second of /proc's CPU times (100 on Linux almost everywhere). */
+const CLOCK_TICKS = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** CPU time the process has used so far (user, system), in ms, from /proc/<pid>/stat. */
+function cpuMs(pid: number | undefined): { user: number; system: number } | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ms = (ticks: string | undefined) => (Number(ticks) * 1000) / CLOCK_TICKS;
+    return { user: ms(fields[11]), system: ms(fields[12]) };
+  } catch {
+    return null;
+  }
+}
+
+/** The proxy's CPU time over a run per event: all of it, and the kernel's share (sockets, on loopback both ends' TCP). */
+interface CpuPerEvent {
+  ms: number;
+  systemMs: number;
+}
+
+/** Runs `work` and divides the proxy's CPU time over it by the events it reports. */
+async function withCpu<T>(
+  pid: number | undefined,
+  work: () => Promise<T>,
+  events: (result: T) => number,
+): Promise<{ result: T; cpu: CpuPerEvent | null }> {
+  const before = cpuMs(pid);
+  const result = await work();
+  const after = cpuMs(pid);
+  const count = events(result);
+  if (before === null || after === null || count === 0) return { result, cpu: null };
+  const system = after.system - before.system;
+  return { result, cpu: { ms: (after.user - before.user + system) / count, systemMs: system / count } };
+}
+
 const SECRET = `whsec_${randomBytes(24).toString("hex")}`;
 const ADMIN_TOKEN = randomBytes(24).toString("hex");
-const cli = fileURLToPath(new URL("../packages/proxy/dist/cli.js", import.meta.url));
+/** BENCH_PROXY_CLI runs another build of the proxy (e.g. the last release's), to compare on one machine. */
+const cli =
+  process.env.BENCH_PROXY_CLI ?? fileURLToPath(new URL("../packages/proxy/dist/cli.js", import.meta.url));
 
 /** The stub Suitelet, in its own process like NetSuite: reads the body, answers `applied`. */
 const STUB = `
@@ -192,6 +274,11 @@ const measured = (r: AutocannonResult, conns: number): Measured => ({
   other: r.non2xx + r.errors + r.timeouts,
 });
 
+const cpuText = (cpu: CpuPerEvent | null) =>
+  cpu === null
+    ? "?"
+    : `${cpu.ms.toFixed(3)} ms (of which system ${cpu.systemMs.toFixed(3)}): ${Math.round(1000 / cpu.ms)} events/s on one core`;
+
 const row = (name: string, r: AutocannonResult, conns: number) =>
   [
     name.padEnd(16),
@@ -200,6 +287,122 @@ const row = (name: string, r: AutocannonResult, conns: number) =>
     `p50 ${r.latency.p50.toFixed(0).padStart(3)} ms`,
     `p99 ${r.latency.p99.toFixed(0).padStart(3)} ms`,
     `2xx ${r["2xx"]}, other ${r.non2xx + r.errors + r.timeouts}`,
+  ].join("   ");
+
+/** The q-quantile of sorted values. */
+const quantile = (sorted: Float64Array, q: number) =>
+  sorted.length === 0
+    ? Number.NaN
+    : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+
+/** Paced runs start with this much unmeasured traffic: connections open, then steady state is measured. */
+const PACED_WARM_UP_SECONDS = 1;
+
+/**
+ * An open-loop generator: request i is due at i / rate seconds and is sent then, whether or not
+ * earlier ones were answered (Stripe does not wait either), over keep-alive connections. A timer
+ * wakes about every millisecond and sends what is due, so at 2,000/s requests leave in pairs.
+ * Latency runs from the send to the end of the answer, including any wait for a free socket.
+ *
+ * The first PACED_WARM_UP_SECONDS are not measured: after an idle spell the first requests also
+ * open the connections (the client's, and the proxy's to NetSuite), which is not the steady state.
+ * The CPU time of `pid` is read over the measured requests only.
+ */
+function paced(
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+  perSecond: number,
+  seconds: number,
+  pid?: number,
+): Promise<{ measured: PacedMeasured; cpu: CpuPerEvent | null }> {
+  const target = new URL(url);
+  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+  const warmUp = Math.round(perSecond * PACED_WARM_UP_SECONDS);
+  const count = Math.max(1, Math.round(perSecond * seconds));
+  const total = warmUp + count;
+  const latencies = new Float64Array(total).fill(Number.POSITIVE_INFINITY);
+  const slips = new Float64Array(total);
+  const options = {
+    agent,
+    host: target.hostname,
+    port: target.port,
+    path: target.pathname + target.search,
+    method: "POST",
+    headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
+  };
+  let ok = 0;
+  let answered = 0;
+  let cpuBefore: ReturnType<typeof cpuMs> = null;
+  return new Promise((resolve) => {
+    const done = () => {
+      if (++answered < total) return;
+      const cpuAfter = cpuMs(pid);
+      agent.destroy();
+      const measuredLatencies = latencies.subarray(warmUp).sort();
+      const measuredSlips = slips.subarray(warmUp).sort();
+      const system = cpuBefore && cpuAfter ? cpuAfter.system - cpuBefore.system : 0;
+      resolve({
+        measured: {
+          sent: count,
+          ok,
+          other: count - ok,
+          p50Ms: quantile(measuredLatencies, 0.5),
+          p99Ms: quantile(measuredLatencies, 0.99),
+          maxMs: measuredLatencies[count - 1] ?? Number.NaN,
+          slipP99Ms: quantile(measuredSlips, 0.99),
+        },
+        cpu:
+          cpuBefore && cpuAfter
+            ? { ms: (cpuAfter.user - cpuBefore.user + system) / count, systemMs: system / count }
+            : null,
+      });
+    };
+    const send = (i: number) => {
+      const sentAt = performance.now();
+      let counted = false;
+      const finish = () => {
+        if (counted) return;
+        counted = true;
+        done();
+      };
+      const req = request(options, (res) => {
+        res.resume();
+        res.on("end", () => {
+          latencies[i] = performance.now() - sentAt;
+          const success = res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300;
+          if (success && i >= warmUp) ok++;
+          finish();
+        });
+        res.on("close", finish); // an answer cut short counts as failed (its latency stays infinite)
+      });
+      req.on("error", finish);
+      req.end(body);
+    };
+    const start = performance.now();
+    let next = 0;
+    const tick = () => {
+      const now = performance.now();
+      while (next < total && start + (next * 1000) / perSecond <= now) {
+        if (next === warmUp) cpuBefore = cpuMs(pid);
+        slips[next] = now - (start + (next * 1000) / perSecond);
+        send(next++);
+      }
+      if (next < total) setTimeout(tick, start + (next * 1000) / perSecond - performance.now());
+    };
+    tick();
+  });
+}
+
+const pacedRow = (name: string, r: PacedMeasured) =>
+  [
+    name.padEnd(16),
+    `${r.sent} sent`,
+    `p50 ${r.p50Ms.toFixed(2).padStart(6)} ms`,
+    `p99 ${r.p99Ms.toFixed(2).padStart(7)} ms`,
+    `max ${r.maxMs.toFixed(1).padStart(7)} ms`,
+    `2xx ${r.ok}, other ${r.other}`,
+    `send slip p99 ${r.slipP99Ms.toFixed(2)} ms`,
   ].join("   ");
 
 const stub = await startStub();
@@ -217,10 +420,8 @@ try {
   const { webhook_url: webhookUrl } = (await sealed.json()) as { webhook_url: string };
   const payload = customerEvent();
   const signature = Stripe.webhooks.generateTestHeaderString({ payload, secret: SECRET });
-  const envelope = buildEnvelope(JSON.parse(payload), { accountId: "1" });
-  const forward = envelope.ok
-    ? buildForwardRequest({ envelope: envelope.value, payload, signature })
-    : envelope;
+  // What the proxy sends NetSuite (core's version 2), so the direct runs post the same bytes.
+  const forward = buildForwardRequestV2({ account: "1", payload, signature });
   if (!forward.ok) throw new Error("could not build the forward request");
 
   const run = (url: string, body: string, headers: Record<string, string>, seconds: number, conns: number) =>
@@ -228,7 +429,8 @@ try {
   const direct = { "content-type": "application/json" };
   const viaProxy = { "content-type": "application/json", "stripe-signature": signature };
   const stubUrl = `${stub.origin}/app/site/hosting/scriptlet.nl`;
-  const forwardBody = serializeForwardRequest(forward.value);
+  const forwardBody = serializeForwardRequestV2(forward.value);
+  const pid = proxy.child.pid;
 
   console.log(
     `Proxy bench: ${payload.length}-byte signed customer.updated, stub NetSuite answering applied\n`,
@@ -239,12 +441,17 @@ try {
   const runs: ProxyResult["runs"] = [];
   for (const conns of [1, connections]) {
     const straight = await run(stubUrl, forwardBody, direct, duration, conns);
-    const proxied = await run(webhookUrl, payload, viaProxy, duration, conns);
+    const { result: proxied, cpu } = await withCpu(
+      pid,
+      () => run(webhookUrl, payload, viaProxy, duration, conns),
+      (r) => r["2xx"] + r.non2xx,
+    );
     console.log(row(`stub, ${conns} conn`, straight, conns));
     console.log(row(`proxy, ${conns} conn`, proxied, conns));
     const mean = (meanMs(proxied, conns) - meanMs(straight, conns)).toFixed(2);
     const added = (key: "p50" | "p99") => (proxied.latency[key] - straight.latency[key]).toFixed(0);
-    console.log(`  added by the proxy: mean +${mean} ms, p50 +${added("p50")} ms, p99 +${added("p99")} ms\n`);
+    console.log(`  added by the proxy: mean +${mean} ms, p50 +${added("p50")} ms, p99 +${added("p99")} ms`);
+    console.log(`  proxy CPU per event: ${cpuText(cpu)}\n`);
     failed += proxied.non2xx + proxied.errors + proxied.timeouts;
     const d = measured(straight, conns);
     const p = measured(proxied, conns);
@@ -253,8 +460,27 @@ try {
       direct: d,
       proxy: p,
       added: { meanMs: p.meanMs - d.meanMs, p50Ms: p.p50Ms - d.p50Ms, p99Ms: p.p99Ms - d.p99Ms },
+      proxyCpuMsPerEvent: cpu?.ms ?? null,
+      proxyCpuSystemMsPerEvent: cpu?.systemMs ?? null,
     });
   }
+
+  console.log(
+    `Paced: ${rate} requests/s spread evenly, ${duration} s measured after ${PACED_WARM_UP_SECONDS} s, keep-alive connections`,
+  );
+  const { measured: pacedDirect } = await paced(stubUrl, forwardBody, direct, rate, duration);
+  const pacedProxy = await paced(webhookUrl, payload, viaProxy, rate, duration, pid);
+  console.log(pacedRow("stub, paced", pacedDirect));
+  console.log(pacedRow("proxy, paced", pacedProxy.measured));
+  const pacedAdded = {
+    p50Ms: pacedProxy.measured.p50Ms - pacedDirect.p50Ms,
+    p99Ms: pacedProxy.measured.p99Ms - pacedDirect.p99Ms,
+  };
+  console.log(
+    `  added by the proxy: p50 +${pacedAdded.p50Ms.toFixed(2)} ms, p99 +${pacedAdded.p99Ms.toFixed(2)} ms`,
+  );
+  console.log(`  proxy CPU per event: ${cpuText(pacedProxy.cpu)}\n`);
+  failed += pacedProxy.measured.other;
   const rss = peakRssMb(proxy.child.pid);
   console.log(`proxy peak RSS: ${rss === null ? "?" : `${rss.toFixed(0)} MB`}`);
   if (opts.json) {
@@ -263,6 +489,14 @@ try {
       payloadBytes: payload.length,
       durationSeconds: duration,
       runs,
+      paced: {
+        rate,
+        direct: pacedDirect,
+        proxy: pacedProxy.measured,
+        added: pacedAdded,
+        proxyCpuMsPerEvent: pacedProxy.cpu?.ms ?? null,
+        proxyCpuSystemMsPerEvent: pacedProxy.cpu?.systemMs ?? null,
+      },
       proxyPeakRssMb: rss,
       node: process.version,
     };

@@ -195,27 +195,45 @@ if (stripeBench) {
 
 const proxyBench = ok("proxy").map((o) => o.result as unknown as ProxyResult)[0];
 if (proxyBench) {
+  const cpu = (ms: number | null | undefined) =>
+    ms === null || ms === undefined ? "?" : `${f2(ms * 1000)} µs`;
   md.push(
     "## Webhook proxy",
     "",
     `A ${proxyBench.payloadBytes}-byte signed \`customer.updated\` posted through the proxy (its CLI in its own` +
       " process, logging at info) to a stub NetSuite in another process answering `applied`, against the" +
       ` same forward request posted straight to the stub; autocannon, ${proxyBench.durationSeconds} s per run.` +
-      " Mean latency is connections ÷ events/s (Little's law); p50/p99 are autocannon's whole milliseconds.",
+      " Mean latency is connections ÷ events/s (Little's law); p50/p99 are autocannon's whole milliseconds." +
+      " CPU per event is the proxy process's user + system CPU time over the run divided by the events it" +
+      " answered (the steady figure on a noisy machine).",
     "",
-    "| connections | direct events/s | proxy events/s | direct mean / p50 / p99 ms | proxy mean / p50 / p99 ms | added by the proxy: mean / p50 / p99 ms | proxy non-2xx |",
-    "|---|---|---|---|---|---|---|",
+    "| connections | direct events/s | proxy events/s | direct mean / p50 / p99 ms | proxy mean / p50 / p99 ms | added by the proxy: mean / p50 / p99 ms | proxy CPU per event (of which system) | proxy non-2xx |",
+    "|---|---|---|---|---|---|---|---|",
     ...proxyBench.runs.map(
       (r) =>
         `| ${r.connections} | ${f0(r.direct.eventsPerSecond)} | ${f0(r.proxy.eventsPerSecond)}` +
         ` | ${f2(r.direct.meanMs)} / ${r.direct.p50Ms} / ${r.direct.p99Ms}` +
         ` | ${f2(r.proxy.meanMs)} / ${r.proxy.p50Ms} / ${r.proxy.p99Ms}` +
-        ` | +${f2(r.added.meanMs)} / +${r.added.p50Ms} / +${r.added.p99Ms} | ${r.proxy.other} |`,
+        ` | +${f2(r.added.meanMs)} / +${r.added.p50Ms} / +${r.added.p99Ms}` +
+        ` | ${cpu(r.proxyCpuMsPerEvent)} (${cpu(r.proxyCpuSystemMsPerEvent)}) | ${r.proxy.other} |`,
     ),
     "",
-    `Proxy peak RSS: ${mb(proxyBench.proxyPeakRssMb)}.`,
-    "",
   );
+  const p = proxyBench.paced;
+  if (p) {
+    md.push(
+      `At an evenly paced ${int(p.rate)} events/s, measured after a 1 s warm-up (each request sent on its own schedule, latency measured per` +
+        ` request; the generator's own lateness p99 ${f2(p.proxy.slipP99Ms)} ms):`,
+      "",
+      "| | sent | non-2xx | p50 ms | p99 ms | max ms | proxy CPU per event |",
+      "|---|---|---|---|---|---|---|",
+      `| direct to the stub | ${int(p.direct.sent)} | ${p.direct.other} | ${f2(p.direct.p50Ms)} | ${f2(p.direct.p99Ms)} | ${f2(p.direct.maxMs)} | |`,
+      `| through the proxy | ${int(p.proxy.sent)} | ${p.proxy.other} | ${f2(p.proxy.p50Ms)} | ${f2(p.proxy.p99Ms)} | ${f2(p.proxy.maxMs)} | ${cpu(p.proxyCpuMsPerEvent)} |`,
+      `| added by the proxy | | | +${f2(p.added.p50Ms)} | +${f2(p.added.p99Ms)} | | |`,
+      "",
+    );
+  }
+  md.push(`Proxy peak RSS: ${mb(proxyBench.proxyPeakRssMb)}.`, "");
 }
 
 md.push(

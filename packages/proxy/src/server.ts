@@ -1,14 +1,15 @@
 /**
  * Runs the app on Node's HTTP server. `close()` is a graceful stop: the listener closes at once,
  * idle keep-alive connections are dropped, requests in flight finish (each is bounded by the forward
- * timeout), and only after a grace period are remaining connections cut.
+ * timeout), and only after a grace period are remaining connections cut; then the keep-alive
+ * connections to NetSuite are closed.
  */
-import type { Server } from "node:http";
+import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
-import { serve } from "@hono/node-server";
-import { createProxyApp, type ProxyDeps } from "./app.js";
+import { createProxyHandlers, type ProxyDeps } from "./app.js";
 import type { ProxyConfig } from "./config.js";
+import { createForwarder } from "./forward.js";
 import { createLogger } from "./log.js";
 
 export interface RunningProxy {
@@ -21,13 +22,19 @@ export interface RunningProxy {
 
 export async function startProxy(config: ProxyConfig, deps: ProxyDeps = {}): Promise<RunningProxy> {
   const logger = deps.logger ?? createLogger({ level: config.logLevel });
-  const app = createProxyApp(config, { ...deps, logger });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const tls = config.tls ? { createServer: createHttpsServer, serverOptions: config.tls } : {};
-    const created = serve({ fetch: app.fetch, port: config.port, hostname: config.host, ...tls }, () =>
-      resolve(created as Server),
-    ) as Server;
-    created.once("error", reject);
+  const forwarder = deps.forward === undefined ? createForwarder() : undefined;
+  const { listener } = createProxyHandlers(config, {
+    ...deps,
+    logger,
+    forward: deps.forward ?? forwarder?.forward,
+  });
+  const server: Server = config.tls ? createHttpsServer(config.tls, listener) : createHttpServer(listener);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => {
+      server.off("error", reject);
+      resolve();
+    });
   });
   // Stripe sends small bodies at once: a client trickling its request is cut off rather than held.
   server.headersTimeout = 15_000;
@@ -45,6 +52,7 @@ export async function startProxy(config: ProxyConfig, deps: ProxyDeps = {}): Pro
         grace.unref();
         server.close(() => {
           clearTimeout(grace);
+          forwarder?.close();
           resolve();
         });
         server.closeIdleConnections();

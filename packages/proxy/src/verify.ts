@@ -1,6 +1,9 @@
 /**
- * Stripe's signature, checked with the official SDK on the raw bytes. The SDK's errors carry the
+ * Stripe's signature, checked with the official SDK over the body's text. The SDK's errors carry the
  * header and payload, so they are reduced to a code here and never logged or echoed.
+ *
+ * The proxy hands over the text it already decoded (strictly, to forward it byte for byte): given
+ * bytes, the SDK would decode them once to verify and again to parse.
  */
 import Stripe from "stripe";
 
@@ -8,9 +11,12 @@ export type SignatureProblem = "SIGNATURE_MISSING" | "SIGNATURE_INVALID" | "SIGN
 
 export type Verified = { ok: true; event: unknown } | { ok: false; code: SignatureProblem; message: string };
 
-/** Verifies `header` over `raw` with `secret`; `nowMs` is the proxy's clock (injectable for tests). */
+/**
+ * Verifies `header` over `payload` (the body's UTF-8 text, or its bytes) with `secret` and parses the
+ * event; `nowMs` is the proxy's clock (injectable for tests).
+ */
 export function verifyStripeEvent(
-  raw: Uint8Array,
+  payload: string | Uint8Array,
   header: string | undefined,
   secret: string,
   toleranceS: number,
@@ -21,7 +27,9 @@ export function verifyStripeEvent(
   }
   let event: unknown;
   try {
-    event = Stripe.webhooks.constructEvent(Buffer.from(raw), header, secret, toleranceS, undefined, nowMs);
+    // Bytes went through the SDK's TextDecoder, which drops a leading BOM: text is checked the same way.
+    const text = typeof payload === "string" ? withoutBom(payload) : Buffer.from(payload);
+    event = Stripe.webhooks.constructEvent(text, header, secret, toleranceS, undefined, nowMs);
   } catch (error) {
     const expired = error instanceof Error && /tolerance/i.test(error.message);
     return expired ? expiredProblem(toleranceS) : invalidProblem();
@@ -31,6 +39,10 @@ export function verifyStripeEvent(
   const timestamp = Number(/(?:^|,)\s*t=(\d{1,12})\s*(?:,|$)/.exec(header)?.[1]);
   if (!(Math.abs(Math.floor(nowMs / 1000) - timestamp) <= toleranceS)) return expiredProblem(toleranceS);
   return { ok: true, event };
+}
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 function invalidProblem(): Verified {

@@ -1,22 +1,32 @@
-/** createProxyApp's injectable dependencies: a fake fetch and a fixed clock, without a network. */
+/**
+ * createProxyApp's injectable dependencies: a fake forward and a fixed clock, without a network.
+ * (`app.request` has no Node request either, so this also covers reading the body as a web stream.)
+ */
 import { readForwardedEvent } from "@nss/core";
 import { expect, it } from "vitest";
-import { createLogger, createProxyApp, loadConfig, Metrics, seal } from "../src/index.js";
+import {
+  createLogger,
+  createProxyApp,
+  type ForwardOptions,
+  loadConfig,
+  Metrics,
+  seal,
+} from "../src/index.js";
 import { ADMIN_TOKEN, customerEvent, K1, SECRET, sign } from "./helpers.js";
 
-it("uses the injected fetch and clock, and never follows redirects", async () => {
+it("uses the injected forward and clock", async () => {
   const loaded = loadConfig({ PROXY_SEAL_KEYS: K1, PROXY_ADMIN_TOKEN: ADMIN_TOKEN });
   if (!loaded.ok) throw new Error("config");
-  const calls: { url: string; init: RequestInit | undefined }[] = [];
-  const fakeFetch = (async (url: string | URL | Request, init?: RequestInit) => {
-    calls.push({ url: String(url), init });
-    return new Response('{"result":"applied","message":"ok"}', { status: 200 });
-  }) as typeof fetch;
+  const calls: ForwardOptions[] = [];
+  const forward = async (options: ForwardOptions) => {
+    calls.push(options);
+    return { result: "applied" as const, message: "ok", httpStatus: 200 };
+  };
   const then = Date.UTC(2024, 0, 1) / 1000; // a signature from 2024 is fresh for a clock stopped in 2024
   const lines: string[] = [];
   const metrics = new Metrics();
   const app = createProxyApp(loaded.value, {
-    fetch: fakeFetch,
+    forward,
     now: () => then * 1000 + 5000,
     logger: createLogger({ level: "info", destination: { write: (line: string) => lines.push(line) } }),
     metrics,
@@ -32,9 +42,8 @@ it("uses the injected fetch and clock, and never follows redirects", async () =>
   });
   expect(response.status).toBe(200);
   expect(calls).toHaveLength(1);
-  expect(calls[0]?.url).toBe(url);
-  expect(calls[0]?.init).toMatchObject({ method: "POST", redirect: "manual" });
-  const forwarded = readForwardedEvent(String(calls[0]?.init?.body));
+  expect(calls[0]).toMatchObject({ url, timeoutMs: loaded.value.forwardTimeoutMs });
+  const forwarded = readForwardedEvent(calls[0]?.body ?? "");
   expect(forwarded.ok && forwarded.value.payload).toBe(payload);
   expect(metrics.render()).toContain('nss_proxy_forwarded_total{status="200",outcome="applied"} 1');
   expect(lines).toHaveLength(1);

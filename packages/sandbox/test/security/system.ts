@@ -16,7 +16,14 @@ import {
   type SearchDef,
   startNetSuiteServer,
 } from "@nss/netsuite-emulator";
-import { createLogger, loadConfig, type RunningProxy, startProxy } from "@nss/proxy";
+import {
+  createForwarder,
+  createLogger,
+  type Forward,
+  loadConfig,
+  type RunningProxy,
+  startProxy,
+} from "@nss/proxy";
 import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
 import type Stripe from "stripe";
 import { CERT, stripeClient, TLS_KEY } from "../../../suiteapp/test/helpers/e2e.js";
@@ -125,9 +132,10 @@ export async function startSecuritySystem(): Promise<SecuritySystem> {
       },
     },
   });
-  const countingFetch: typeof fetch = (input, init) => {
+  const forwarder = createForwarder();
+  const countingForward: Forward = (options) => {
     forwards += 1;
-    return fetch(input, init);
+    return forwarder.forward(options);
   };
   const proxy = (extra: Record<string, string>) => {
     const config = loadConfig({
@@ -140,7 +148,7 @@ export async function startSecuritySystem(): Promise<SecuritySystem> {
       ...extra,
     });
     if (!config.ok) throw new Error(JSON.stringify(config.errors));
-    return startProxy(config.value, { logger, fetch: countingFetch });
+    return startProxy(config.value, { logger, forward: countingForward });
   };
   const receiving = await proxy({});
   const sealing = await proxy({
@@ -184,6 +192,7 @@ export async function startSecuritySystem(): Promise<SecuritySystem> {
     close: async () => {
       await sealing.close();
       await receiving.close();
+      forwarder.close();
       await server.close();
       await ns.close();
       await stripeEmulator.close();

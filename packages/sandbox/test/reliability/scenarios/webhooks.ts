@@ -74,7 +74,11 @@ export async function webhooksCase(options: {
       const response = await invoke(scriptId, deploymentId, request);
       if (scriptId === "customscript_nss_webhook_sl" && observing) {
         const body = String(request.body);
-        const id = (JSON.parse(body) as { envelope?: { eventId?: string } }).envelope?.eventId;
+        // Version 2 carries the signed payload only (version 1 carried the envelope too).
+        const forwarded = JSON.parse(body) as { envelope?: { eventId?: string }; payload?: string };
+        const id =
+          forwarded.envelope?.eventId ??
+          (forwarded.payload ? (JSON.parse(forwarded.payload) as { id?: string }).id : undefined);
         if (id) forwardedBodies.set(id, body);
         const result = String((JSON.parse(response.body) as { result?: string }).result);
         answers[result] = (answers[result] ?? 0) + 1;
