@@ -105,23 +105,12 @@ export function serializeForwardRequest(request: ForwardRequest): string {
  * check that `envelope.accountId` is the Stripe account record whose secret it used.
  */
 export function parseForwardRequest(text: string): Result<ForwardRequest> {
-  if (text.length > MAX_FORWARD_REQUEST_CHARS) {
-    return fail(
-      invalid(
-        "FORWARD_TOO_LARGE",
-        `The forward request has ${text.length} characters, over ${MAX_FORWARD_REQUEST_CHARS}.`,
-      ),
-    );
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return fail(invalid("FORWARD_NOT_JSON", "The forward request is not JSON."));
-  }
-  if (!isRecord(value) || Array.isArray(value)) {
-    return fail(invalid("FORWARD_INVALID", "The forward request must be a JSON object."));
-  }
+  const read = readRequestObject(text);
+  return read.ok ? forwardRequestV1Of(read.value) : read;
+}
+
+/** Version 1 from the request's parsed object. */
+function forwardRequestV1Of(value: Record<string, unknown>): Result<ForwardRequest> {
   if (hasOwn(value, "v") && value.v !== 1) {
     return fail(
       invalid(
@@ -130,15 +119,7 @@ export function parseForwardRequest(text: string): Result<ForwardRequest> {
       ),
     );
   }
-  const problems: string[] = [];
-  const unknown = Object.keys(value).filter((key) => !FORWARD_FIELDS.some((field) => field === key));
-  // A few are named; a flood of fields must not come back as a flood of text (answer, logs).
-  for (const key of unknown.slice(0, MAX_UNKNOWN_NAMED)) {
-    problems.push(`unknown field ${clip(JSON.stringify(key))}`);
-  }
-  if (unknown.length > MAX_UNKNOWN_NAMED) {
-    problems.push(`${unknown.length - MAX_UNKNOWN_NAMED} more unknown fields`);
-  }
+  const problems = unknownFieldProblems(value, FORWARD_FIELDS);
   for (const key of FORWARD_FIELDS) {
     if (!hasOwn(value, key)) problems.push(`${key} is missing`);
   }
@@ -224,37 +205,16 @@ export interface ForwardedEvent {
  * secret of the account record `account` names, and only then read the payload (`envelopeOfPayload`).
  */
 export function readForwardedEvent(text: string): Result<ForwardedEvent> {
-  if (text.length > MAX_FORWARD_REQUEST_CHARS) {
-    return fail(
-      invalid(
-        "FORWARD_TOO_LARGE",
-        `The forward request has ${text.length} characters, over ${MAX_FORWARD_REQUEST_CHARS}.`,
-      ),
-    );
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    return fail(invalid("FORWARD_NOT_JSON", "The forward request is not JSON."));
-  }
-  if (!isRecord(value) || Array.isArray(value)) {
-    return fail(invalid("FORWARD_INVALID", "The forward request must be a JSON object."));
-  }
+  const read = readRequestObject(text);
+  if (!read.ok) return read;
+  const value = read.value;
   if (value.v !== 2) {
-    const v1 = parseForwardRequest(text);
+    const v1 = forwardRequestV1Of(value);
     if (!v1.ok) return v1;
     const { envelope, payload, signature } = v1.value;
     return ok({ v: 1, account: envelope.accountId, payload, signature, envelope });
   }
-  const problems: string[] = [];
-  const unknown = Object.keys(value).filter((key) => !FORWARD_V2_FIELDS.some((field) => field === key));
-  for (const key of unknown.slice(0, MAX_UNKNOWN_NAMED)) {
-    problems.push(`unknown field ${clip(JSON.stringify(key))}`);
-  }
-  if (unknown.length > MAX_UNKNOWN_NAMED) {
-    problems.push(`${unknown.length - MAX_UNKNOWN_NAMED} more unknown fields`);
-  }
+  const problems = unknownFieldProblems(value, FORWARD_V2_FIELDS);
   const { account, payload, signature } = value;
   if (typeof account !== "string") problems.push("account must be a string");
   if (typeof payload !== "string") problems.push("payload must be a string");
@@ -280,6 +240,40 @@ export function envelopeOfPayload(payload: string, account: string): Result<Enve
     return fail(invalid("FORWARD_INVALID", "The forwarded payload is not JSON."));
   }
   return buildEnvelope(event, { accountId: account });
+}
+
+/** The request's JSON object, read from untrusted text within its size limit. */
+function readRequestObject(text: string): Result<Record<string, unknown>> {
+  if (text.length > MAX_FORWARD_REQUEST_CHARS) {
+    return fail(
+      invalid(
+        "FORWARD_TOO_LARGE",
+        `The forward request has ${text.length} characters, over ${MAX_FORWARD_REQUEST_CHARS}.`,
+      ),
+    );
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return fail(invalid("FORWARD_NOT_JSON", "The forward request is not JSON."));
+  }
+  if (!isRecord(value) || Array.isArray(value)) {
+    return fail(invalid("FORWARD_INVALID", "The forward request must be a JSON object."));
+  }
+  return ok(value);
+}
+
+/** Fields beyond `fields`: a few named, the rest counted (a flood of fields must not come back as a flood of text). */
+function unknownFieldProblems(value: Record<string, unknown>, fields: readonly string[]): string[] {
+  const unknown = Object.keys(value).filter((key) => !fields.includes(key));
+  const problems = unknown
+    .slice(0, MAX_UNKNOWN_NAMED)
+    .map((key) => `unknown field ${clip(JSON.stringify(key))}`);
+  if (unknown.length > MAX_UNKNOWN_NAMED) {
+    problems.push(`${unknown.length - MAX_UNKNOWN_NAMED} more unknown fields`);
+  }
+  return problems;
 }
 
 function accountProblems(account: string): string[] {
