@@ -17,16 +17,17 @@
  * BENCH_PROF=1 writes the proxy's CPU profile to /tmp/cpuprof; BENCH_PROXY_CLI=<path to cli.js> runs
  * another build of the proxy.
  */
-import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
-import { Agent, createServer, request } from "node:http";
+import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { buildForwardRequestV2, serializeForwardRequestV2 } from "@nss/core";
 import Stripe from "stripe";
+import { PACED_WARM_UP_SECONDS, type PacedMeasured, paced } from "./lib/paced-load.js";
+import { type CpuPerEvent, peakRssMb, withCpu } from "./lib/process-stats.js";
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -70,17 +71,7 @@ export interface Measured {
   other: number;
 }
 
-/** Latency of one paced run, measured per request to the millisecond's fraction. */
-export interface PacedMeasured {
-  sent: number;
-  ok: number;
-  other: number;
-  p50Ms: number;
-  p99Ms: number;
-  maxMs: number;
-  /** How late the generator sent (p99 of send time minus scheduled time): the pacing held if small. */
-  slipP99Ms: number;
-}
+export type { PacedMeasured } from "./lib/paced-load.js";
 
 /** The line `--json` prints last. */
 export interface ProxyResult {
@@ -109,60 +100,6 @@ export interface ProxyResult {
   /** The proxy process's peak RSS (VmHWM), read before it is stopped. */
   proxyPeakRssMb: number | null;
   node: string;
-}
-
-function peakRssMb(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const kb = Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? Number.NaN);
-    return Number.isFinite(kb) ? kb / 1024 : null;
-  } catch {
-    return null;
-  }
-}
-
-/** Clock ticks per second of /proc's CPU times (100 on Linux almost everywhere). */
-const CLOCK_TICKS = (() => {
-  try {
-    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-/** CPU time the process has used so far (user, system), in ms, from /proc/<pid>/stat. */
-function cpuMs(pid: number | undefined): { user: number; system: number } | null {
-  if (pid === undefined) return null;
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    const ms = (ticks: string | undefined) => (Number(ticks) * 1000) / CLOCK_TICKS;
-    return { user: ms(fields[11]), system: ms(fields[12]) };
-  } catch {
-    return null;
-  }
-}
-
-/** The proxy's CPU time over a run per event: all of it, and the kernel's share (sockets, on loopback both ends' TCP). */
-interface CpuPerEvent {
-  ms: number;
-  systemMs: number;
-}
-
-/** Runs `work` and divides the proxy's CPU time over it by the events it reports. */
-async function withCpu<T>(
-  pid: number | undefined,
-  work: () => Promise<T>,
-  events: (result: T) => number,
-): Promise<{ result: T; cpu: CpuPerEvent | null }> {
-  const before = cpuMs(pid);
-  const result = await work();
-  const after = cpuMs(pid);
-  const count = events(result);
-  if (before === null || after === null || count === 0) return { result, cpu: null };
-  const system = after.system - before.system;
-  return { result, cpu: { ms: (after.user - before.user + system) / count, systemMs: system / count } };
 }
 
 const SECRET = `whsec_${randomBytes(24).toString("hex")}`;
@@ -288,111 +225,6 @@ const row = (name: string, r: AutocannonResult, conns: number) =>
     `p99 ${r.latency.p99.toFixed(0).padStart(3)} ms`,
     `2xx ${r["2xx"]}, other ${r.non2xx + r.errors + r.timeouts}`,
   ].join("   ");
-
-/** The q-quantile of sorted values. */
-const quantile = (sorted: Float64Array, q: number) =>
-  sorted.length === 0
-    ? Number.NaN
-    : (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
-
-/** Paced runs start with this much unmeasured traffic: connections open, then steady state is measured. */
-const PACED_WARM_UP_SECONDS = 1;
-
-/**
- * An open-loop generator: request i is due at i / rate seconds and is sent then, whether or not
- * earlier ones were answered (Stripe does not wait either), over keep-alive connections. A timer
- * wakes about every millisecond and sends what is due, so at 2,000/s requests leave in pairs.
- * Latency runs from the send to the end of the answer, including any wait for a free socket.
- *
- * The first PACED_WARM_UP_SECONDS are not measured: after an idle spell the first requests also
- * open the connections (the client's, and the proxy's to NetSuite), which is not the steady state.
- * The CPU time of `pid` is read over the measured requests only.
- */
-function paced(
-  url: string,
-  body: string,
-  headers: Record<string, string>,
-  perSecond: number,
-  seconds: number,
-  pid?: number,
-): Promise<{ measured: PacedMeasured; cpu: CpuPerEvent | null }> {
-  const target = new URL(url);
-  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
-  const warmUp = Math.round(perSecond * PACED_WARM_UP_SECONDS);
-  const count = Math.max(1, Math.round(perSecond * seconds));
-  const total = warmUp + count;
-  const latencies = new Float64Array(total).fill(Number.POSITIVE_INFINITY);
-  const slips = new Float64Array(total);
-  const options = {
-    agent,
-    host: target.hostname,
-    port: target.port,
-    path: target.pathname + target.search,
-    method: "POST",
-    headers: { ...headers, "content-length": String(Buffer.byteLength(body)) },
-  };
-  let ok = 0;
-  let answered = 0;
-  let cpuBefore: ReturnType<typeof cpuMs> = null;
-  return new Promise((resolve) => {
-    const done = () => {
-      if (++answered < total) return;
-      const cpuAfter = cpuMs(pid);
-      agent.destroy();
-      const measuredLatencies = latencies.subarray(warmUp).sort();
-      const measuredSlips = slips.subarray(warmUp).sort();
-      const system = cpuBefore && cpuAfter ? cpuAfter.system - cpuBefore.system : 0;
-      resolve({
-        measured: {
-          sent: count,
-          ok,
-          other: count - ok,
-          p50Ms: quantile(measuredLatencies, 0.5),
-          p99Ms: quantile(measuredLatencies, 0.99),
-          maxMs: measuredLatencies[count - 1] ?? Number.NaN,
-          slipP99Ms: quantile(measuredSlips, 0.99),
-        },
-        cpu:
-          cpuBefore && cpuAfter
-            ? { ms: (cpuAfter.user - cpuBefore.user + system) / count, systemMs: system / count }
-            : null,
-      });
-    };
-    const send = (i: number) => {
-      const sentAt = performance.now();
-      let counted = false;
-      const finish = () => {
-        if (counted) return;
-        counted = true;
-        done();
-      };
-      const req = request(options, (res) => {
-        res.resume();
-        res.on("end", () => {
-          latencies[i] = performance.now() - sentAt;
-          const success = res.statusCode !== undefined && res.statusCode >= 200 && res.statusCode < 300;
-          if (success && i >= warmUp) ok++;
-          finish();
-        });
-        res.on("close", finish); // an answer cut short counts as failed (its latency stays infinite)
-      });
-      req.on("error", finish);
-      req.end(body);
-    };
-    const start = performance.now();
-    let next = 0;
-    const tick = () => {
-      const now = performance.now();
-      while (next < total && start + (next * 1000) / perSecond <= now) {
-        if (next === warmUp) cpuBefore = cpuMs(pid);
-        slips[next] = now - (start + (next * 1000) / perSecond);
-        send(next++);
-      }
-      if (next < total) setTimeout(tick, start + (next * 1000) / perSecond - performance.now());
-    };
-    tick();
-  });
-}
 
 const pacedRow = (name: string, r: PacedMeasured) =>
   [

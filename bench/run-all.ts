@@ -16,7 +16,7 @@ import { basename, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { massSyncMarkdown } from "./lib/mass-sync-report.js";
-import type { MassSyncResult } from "./mass-sync.js";
+import type { MassSyncResult } from "./lib/mass-sync-result.js";
 import type { ProxyResult } from "./proxy.js";
 import type { StripeEmulatorResult } from "./stripe-emulator.js";
 

@@ -3,7 +3,7 @@
  * goals of issue 15 beside what was measured and modelled, the runs, and the real-account model per
  * profile and processor count.
  */
-import type { MassSyncResult, RunResult } from "../mass-sync.js";
+import type { MassSyncResult, RunResult } from "./mass-sync-result.js";
 import { duration, type ModelMatrix, PROCESSORS, PROFILES } from "./real-account.js";
 
 const f1 = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "?");
