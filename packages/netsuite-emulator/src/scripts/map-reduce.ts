@@ -19,7 +19,7 @@ import type { MapReduceTrace, TracedInvocation, TraceOp } from "../clock/trace.j
 import type { DataServices, SearchDef } from "../data/types.js";
 import type { InvocationResult } from "../runtime/contracts.js";
 import { checkPair } from "../runtime/entry/context.js";
-import type { GetInputOutput } from "../runtime/entry/map-reduce.js";
+import type { GetInputOutput } from "../runtime/entry/map-reduce-contexts.js";
 import type {
   InputStageSummary,
   KeyError,

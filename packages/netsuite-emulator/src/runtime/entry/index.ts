@@ -8,11 +8,11 @@ import { NsError } from "../../errors.js";
 import type { Invocation } from "../contracts.js";
 import type { ScriptEnv } from "../env.js";
 import { ADAPTERS, type EntryFunction } from "./registry.js";
-import "./installation.js";
-import "./map-reduce.js";
-import "./scheduled.js";
-import "./suitelet.js";
-import "./user-event.js";
+import "./installation-contexts.js";
+import "./map-reduce-contexts.js";
+import "./scheduled-contexts.js";
+import "./suitelet-contexts.js";
+import "./user-event-contexts.js";
 
 export { type EntryAdapter, type EntryFunction, registerAdapters } from "./registry.js";
 

@@ -9,7 +9,7 @@ import { pendingRedirect } from "../modules/redirect.js";
 import { frozen } from "./context.js";
 import { createForm } from "./form.js";
 import { registerAdapters } from "./registry.js";
-import { serverRequest } from "./suitelet.js";
+import { serverRequest } from "./suitelet-contexts.js";
 import type { AfterSubmitOutput, BeforeLoadOutput, BeforeSubmitOutput, UserEventInput } from "./types.js";
 
 /** context.UserEventType (Oracle: "context.UserEventType"). */
