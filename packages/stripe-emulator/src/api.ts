@@ -1,16 +1,20 @@
 /**
- * One `/v1/…` request, in Stripe's order: authentication, rate limit, injected faults, form decoding
- * and validation against Stripe's OpenAPI contract, idempotency, then the resource handler in one
- * SQLite transaction. Webhook deliveries are handed over only after the transaction commits.
+ * One `/v1/…` request, in Stripe's order: authentication, rate limit, injected faults, HTTP-level
+ * refusals (protocol.ts), form decoding and validation against Stripe's OpenAPI contract (with
+ * `expand[]`), idempotency, then the resource handler in one SQLite transaction. Webhook deliveries
+ * are handed over only after the transaction commits.
  */
-import { decodeForm, validateRequest } from "@nss/stripe-spec";
-import { authenticate } from "./auth.js";
+import { decodeForm, findOperation, validateRequest } from "@nss/stripe-spec";
+import { authenticate, publishableKeyRefusal } from "./auth.js";
 import type { Ctx, EmulatorState, Handler } from "./context.js";
+import { expandList } from "./context.js";
 import { apiError, StripeApiError } from "./errors.js";
 import type { Deliverer } from "./events.js";
 import { DEFAULT_API_VERSION } from "./events.js";
+import { expandRefusal } from "./expand.js";
 import type { FaultRule, Faults } from "./faults.js";
 import { newId } from "./ids.js";
+import { type ProtocolOptions, protocolRefusal } from "./protocol.js";
 import type { RateLimiter } from "./rate-limit.js";
 import { accountHandlers } from "./resources/account.js";
 import { billingPortalHandlers } from "./resources/billing-portal.js";
@@ -55,6 +59,7 @@ export interface ApiDeps {
   sleep: (ms: number) => Promise<void>;
   /** Called once the key is known to belong to an account. */
   onAccount?: (account: StoredAccount) => void;
+  protocol?: ProtocolOptions;
 }
 
 function errorResponse(error: StripeApiError): {
@@ -79,10 +84,8 @@ function canonical(value: unknown): string {
 
 export async function handleApi(deps: ApiDeps, request: ApiRequest): Promise<ApiResponse> {
   const requestId = newId("req");
-  const base = {
-    "Request-Id": requestId,
-    "Stripe-Version": request.headers["stripe-version"] ?? DEFAULT_API_VERSION,
-  };
+  // The version the body is rendered in: the contract's, whatever a well-formed header asked for.
+  const base = { "Request-Id": requestId, "Stripe-Version": DEFAULT_API_VERSION };
   const result = await run(deps, request, requestId).catch((error: unknown) => {
     if (error instanceof StripeApiError) return errorResponse(error);
     console.error("stripe-emulator: unexpected error", error);
@@ -98,6 +101,8 @@ async function run(
 ): Promise<Omit<ApiResponse, "headers"> & { headers: Record<string, string> }> {
   const { state } = deps;
   const method = request.method.toUpperCase();
+  const publishable = publishableKeyRefusal(request.headers.authorization, method, request.path);
+  if (publishable) throw publishable;
   const account = authenticate(state.store, request.headers.authorization, state.now());
   deps.onAccount?.(account);
   deps.rateLimiter.take(account, method, request.path, state.now());
@@ -127,6 +132,8 @@ async function execute(
 ): Promise<Omit<ApiResponse, "headers"> & { headers: Record<string, string> }> {
   const { state } = deps;
   const method = request.method.toUpperCase();
+  const refused = protocolRefusal({ ...request, method }, deps.protocol);
+  if (refused) throw refused;
   const key = method === "POST" ? request.headers["idempotency-key"] : undefined;
   if (key !== undefined && (key.length < 1 || key.length > MAX_IDEMPOTENCY_KEY_LENGTH)) {
     // Stripe's wording (a real response quoted in cartalyst/stripe#65).
@@ -141,6 +148,9 @@ async function execute(
   if (!decoded.ok) return { status: decoded.status, body: { error: decoded.error }, headers: {} };
   const validation = validateRequest(method, request.path, decoded.params);
   if (!validation.ok) return { status: validation.status, body: { error: validation.error }, headers: {} };
+  const schema = findOperation(method, request.path)?.operation.response;
+  const expandRefused = schema && expandRefusal(schema, expandList(validation.params));
+  if (expandRefused) throw expandRefused;
   const handler = HANDLERS[validation.operationId];
   if (!handler) throw apiError(`The emulator does not implement ${validation.operationId} yet.`);
 

@@ -4,10 +4,46 @@
  * Stripe accepts the key as a Bearer token or as the Basic-auth user name.
  */
 import { createHash } from "node:crypto";
-import { StripeApiError } from "./errors.js";
+import { findOperation } from "@nss/stripe-spec";
+import { StripeApiError, unsupported } from "./errors.js";
 import type { Store, StoredAccount } from "./store.js";
 
 const KEY = /^(sk|rk)_(test|live)_[A-Za-z0-9_]{1,247}$/;
+const PUBLISHABLE_KEY = /^pk_(test|live)_[A-Za-z0-9_]{1,247}$/;
+
+/**
+ * Operations Stripe lets a publishable key call (Stripe.js creates PaymentMethods with one:
+ * https://docs.stripe.com/js/payment_methods/create_payment_method). The emulator cannot tie a
+ * publishable key to its account, so these answer UNSUPPORTED_BY_EMULATOR instead of working.
+ */
+const PUBLISHABLE_KEY_OPERATIONS = new Set(["PostPaymentMethods"]);
+
+/**
+ * A publishable key on a secret-key call: 403, code secret_key_required. Message and type: Stripe's
+ * response quoted in spreedly/spreedly-gem#106 (code) and mohammedhammoud/django-rest-framework-stripe#3;
+ * status 403 as recorded lately (SiimKirjanen/seatreg#97 "Status 403", getlago/lago-api#3650
+ * PermissionError); in 2016 it was a 401. Undefined when the key is not a publishable one.
+ */
+export function publishableKeyRefusal(
+  header: string | undefined,
+  method: string,
+  path: string,
+): StripeApiError | undefined {
+  const key = keyFromHeader(header);
+  if (key === undefined || !PUBLISHABLE_KEY.test(key)) return undefined;
+  const operation = findOperation(method, path)?.operation.operationId;
+  if (operation === undefined || PUBLISHABLE_KEY_OPERATIONS.has(operation)) {
+    return unsupported(
+      `a publishable key on ${method} ${path}: the emulator cannot tie a publishable key to its account; use a secret key.`,
+    );
+  }
+  return new StripeApiError(403, {
+    type: "invalid_request_error",
+    code: "secret_key_required", // no doc_url: none was seen in the recorded responses
+    message:
+      "This API call cannot be made with a publishable API key. Please use a secret API key. You can find a list of your API keys at https://dashboard.stripe.com/account/apikeys.",
+  });
+}
 
 /** The key from an Authorization header, or undefined when there is none. */
 export function keyFromHeader(header: string | undefined): string | undefined {

@@ -48,6 +48,18 @@ export function invalidRequest(message: string, param?: string, code?: string): 
   });
 }
 
+/**
+ * What the emulator does not model, or a refusal whose wording Stripe's docs and recorded responses do
+ * not give: never a guessed Stripe error. 400 so that no client retries it.
+ */
+export function unsupported(what: string, param?: string): StripeApiError {
+  return new StripeApiError(400, {
+    type: "invalid_request_error",
+    message: `UNSUPPORTED_BY_EMULATOR: ${what}`,
+    ...(param !== undefined ? { param } : {}),
+  });
+}
+
 export function apiError(message: string): StripeApiError {
   return new StripeApiError(500, { type: "api_error", message });
 }

@@ -1,15 +1,40 @@
 /** Stripe's list endpoints: `limit` 1–100 (default 10), `starting_after` / `ending_before` cursors. */
 import type { Ctx } from "./context.js";
 import { expandList, hash, str } from "./context.js";
-import { invalidRequest, noSuch } from "./errors.js";
+import { invalidRequest, noSuch, type StripeApiError, unsupported } from "./errors.js";
 import { expandListBody } from "./expand.js";
 import type { ListQuery, StripeObject } from "./store.js";
+
+/** Docs: "Limit can range between 1 and 100, and the default is 10." (the contract's `limit`). */
+export const MAX_LIMIT = 100;
+
+/**
+ * A `limit` outside 1..100. Below 1: "This value must be greater than or equal to 1." with status
+ * 400, Stripe's wording for a number under its minimum (stripe/stripe-php#943, #982); param `limit`
+ * assumed. Above 100: Stripe's answer (refusal or a capped page) was not found.
+ */
+export function limitRefusal(limit: number): StripeApiError | undefined {
+  if (limit < 1) return invalidRequest("This value must be greater than or equal to 1.", "limit");
+  if (limit > MAX_LIMIT)
+    return unsupported(
+      `limit ${limit}: Stripe documents 1 to ${MAX_LIMIT}; its answer to more is not known.`,
+      "limit",
+    );
+  return undefined;
+}
 
 export function listQuery(ctx: Ctx, resource: string): ListQuery {
   const { params } = ctx;
   const limit = params.limit === undefined ? 10 : Number(params.limit);
-  if (limit < 1) throw invalidRequest("This value must be greater than or equal to 1.", "limit");
-  if (limit > 100) throw invalidRequest("This value must be less than or equal to 100.", "limit");
+  const refused = limitRefusal(limit);
+  if (refused) throw refused;
+  if (params.starting_after !== undefined && params.ending_before !== undefined) {
+    // Stripe's 400, no code (arlyon/async-stripe#753; also stripe/stripe-python#585,
+    // stripe/stripe-dotnet#1848). No param is recorded.
+    throw invalidRequest(
+      "Received both starting_after and ending_before parameters. Please pass in only one.",
+    );
+  }
   const query: ListQuery = { limit };
   for (const [param, key] of [
     ["starting_after", "startingAfter"],

@@ -58,6 +58,11 @@ export interface StripeEmulatorOptions {
   portalOnHttp?: boolean;
   /** Called for every event the emulator creates. */
   onEvent?: (account: StoredAccount, event: StripeObject) => void;
+  /**
+   * Refuse (UNSUPPORTED_BY_EMULATOR) a `Stripe-Version` other than the contract's 2023-08-16. Off by
+   * default: the stripe SDK sends its own pinned version, and the emulator answers it in 2023-08-16.
+   */
+  strictApiVersion?: boolean;
 }
 
 export interface StripeEmulator {
@@ -185,10 +190,11 @@ export async function startStripeEmulator(options: StripeEmulatorOptions = {}): 
     const path = url.pathname;
     const headers = lowerHeaders(req);
     if (path.startsWith("/v1/")) {
-      const body = method === "GET" || method === "DELETE" ? "" : await readBody(req);
-      // Stripe takes GET and DELETE parameters from the query string, POST parameters from the body.
+      // Read for every method: a GET or DELETE body would be ignored, so protocol.ts refuses it.
+      const body = await readBody(req);
+      const protocol = { strictApiVersion: options.strictApiVersion ?? false };
       const answer = await handleApi(
-        { state, rateLimiter, faults, sleep, onAccount },
+        { state, rateLimiter, faults, sleep, onAccount, protocol },
         { method, path, query: url.search.slice(1), body, headers },
       );
       send(res, answer.status, "application/json", toStripeJson(answer.body), answer.headers);

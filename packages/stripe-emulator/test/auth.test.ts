@@ -20,12 +20,13 @@ describe("authentication", () => {
   });
 
   it("a malformed key: 401 Invalid API Key provided, with the key masked", async () => {
-    const response = await raw(ctx.emulator, "GET", "/v1/customers", { key: "pk_test_publishable1234" });
+    // Not a publishable key: a well-formed pk_ gets Stripe's 403 (refusals.protocol.test.ts).
+    const response = await raw(ctx.emulator, "GET", "/v1/customers", { key: "xk_test_notakey__1234" });
     expect(response.status).toBe(401);
     expect(response.json).toEqual({
       error: {
         type: "invalid_request_error",
-        message: "Invalid API Key provided: pk_test_***********1234",
+        message: "Invalid API Key provided: xk_test_*********1234",
       },
     });
 

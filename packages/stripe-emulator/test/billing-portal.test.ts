@@ -277,7 +277,10 @@ describe("defaultPortalConfiguration start option", () => {
     try {
       const stripe = stripeClient(emulator);
       const customer = await stripe.customers.create({ email: "auto@example.com" });
-      const session = await stripe.billingPortal.sessions.create({ customer: customer.id });
+      const session = await stripe.billingPortal.sessions.create({
+        customer: customer.id,
+        return_url: "https://shop.example/account",
+      });
       expectValid("billing_portal.session", session);
       const defaults = await stripe.billingPortal.configurations.list({ is_default: true });
       expect(defaults.data.map((c) => c.id)).toEqual([session.configuration]);
@@ -298,8 +301,14 @@ describe("billing portal session lifetime", () => {
     try {
       const stripe = stripeClient(emulator);
       const customer = await stripe.customers.create({ email: "clock@example.com" });
-      const late = await stripe.billingPortal.sessions.create({ customer: customer.id });
-      const opened = await stripe.billingPortal.sessions.create({ customer: customer.id });
+      const late = await stripe.billingPortal.sessions.create({
+        customer: customer.id,
+        return_url: "https://shop.example/account",
+      });
+      const opened = await stripe.billingPortal.sessions.create({
+        customer: customer.id,
+        return_url: "https://shop.example/account",
+      });
 
       offsetMs = 4 * 60_000;
       expect((await fetch(opened.url)).status).toBe(200);

@@ -57,7 +57,10 @@ describe("dashboard over HTTP", () => {
       email: "xss@example.com",
       name: '<script>alert("x")</script>',
     });
-    const session = await stripe.billingPortal.sessions.create({ customer: customer.id });
+    const session = await stripe.billingPortal.sessions.create({
+      customer: customer.id,
+      return_url: "https://shop.example/account",
+    });
     for (const url of [`${ctx.emulator.url}/`, session.url]) {
       const html = await (await fetch(url)).text();
       expect(html).toContain(customer.id);

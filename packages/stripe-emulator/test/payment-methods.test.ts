@@ -164,7 +164,7 @@ describe("payment methods", () => {
 
     const taken = await rejection(stripe.paymentMethods.attach(pm.id, { customer: bob.id }));
     expect(taken.statusCode).toBe(400);
-    expect(taken.code).toBe("payment_method_unexpected_state");
+    expect(taken.message).toBe("The payment method you provided has already been attached to a customer.");
 
     const missing = await rejection(stripe.paymentMethods.retrieve("pm_missing"));
     expect(missing.statusCode).toBe(404);
@@ -176,7 +176,7 @@ describe("payment methods", () => {
     );
     expect(detachTwice.statusCode).toBe(400);
     expect(detachTwice.message).toBe(
-      `The payment method ${pm.id} is not attached to a customer so detachment is impossible.`,
+      "The payment method you provided is not attached to a customer so detachment is impossible.",
     );
   });
 });

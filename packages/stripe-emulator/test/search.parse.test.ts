@@ -167,7 +167,8 @@ describe("parseSearchQuery: AND / OR and whitespace", () => {
     const mixed = {
       type: "invalid_request_error",
       param: "query",
-      message: "We were unable to parse your search query. You can't combine AND and OR in the same query.",
+      message:
+        "UNSUPPORTED_BY_EMULATOR: a query with both AND and OR: Stripe refuses it (docs.stripe.com/search).",
     };
     expect(errorOf("email:'a@b.co' AND name:'Amy' OR phone:'1'")).toEqual(mixed);
     expect(errorOf("email:'a@b.co' name:'Amy' OR phone:'1'")).toEqual(mixed);
@@ -194,7 +195,8 @@ describe("parseSearchQuery: AND / OR and whitespace", () => {
     expect(errorOf(Array(11).fill(clause).join(" OR "))).toEqual({
       type: "invalid_request_error",
       param: "query",
-      message: "Your search query has 11 clauses, but you can combine up to 10 query clauses in a search.",
+      message:
+        "UNSUPPORTED_BY_EMULATOR: a query with 11 clauses: Stripe takes up to 10 (docs.stripe.com/search).",
     });
   });
 });
@@ -221,7 +223,8 @@ describe("parseSearchQuery: fields and operators", () => {
     expect(errorOf("email~'ab'")).toEqual({
       type: "invalid_request_error",
       param: "query",
-      message: 'Substring searches must be at least 3 characters long, but `email~` was given "ab".',
+      message:
+        'UNSUPPORTED_BY_EMULATOR: `email~` with "ab": Stripe\'s substring search needs at least 3 characters (docs.stripe.com/search).',
     });
     expect(parsed("email~'abc'").clauses[0]).toMatchObject({ operator: "~", value: "abc" });
   });
@@ -231,13 +234,13 @@ describe("parseSearchQuery: fields and operators", () => {
       type: "invalid_request_error",
       param: "query",
       message:
-        "The operator `>` is not supported for field `email`. See http://stripe.com/docs/search#query-fields-for-customers for the operators each field supports.",
+        "UNSUPPORTED_BY_EMULATOR: the operator `>` on field `email`: Stripe refuses it (http://stripe.com/docs/search#query-fields-for-customers).",
     });
     expect(errorOf("metadata['k']~'abc'").message).toMatch(
-      /^The operator `~` is not supported for field `metadata`/,
+      /^UNSUPPORTED_BY_EMULATOR: the operator `~` on field `metadata`/,
     );
     expect(errorOf("created~'123'").message).toMatch(
-      /^The operator `~` is not supported for field `created`/,
+      /^UNSUPPORTED_BY_EMULATOR: the operator `~` on field `created`/,
     );
   });
 
@@ -245,7 +248,7 @@ describe("parseSearchQuery: fields and operators", () => {
     expect(errorOf("created>'yesterday'")).toEqual({
       type: "invalid_request_error",
       param: "query",
-      message: 'Field `created` is numeric, but "yesterday" is not a number.',
+      message: 'UNSUPPORTED_BY_EMULATOR: field `created` is numeric, but "yesterday" is not a number.',
     });
   });
 
@@ -253,8 +256,9 @@ describe("parseSearchQuery: fields and operators", () => {
     expect(errorOf("created>null")).toEqual({
       type: "invalid_request_error",
       param: "query",
-      message: "The value `null` can only be used with the `:` operator (`created:null`), not with `>`.",
+      message:
+        "UNSUPPORTED_BY_EMULATOR: `null` with `>` (`created`): the emulator takes `null` with `:` only.",
     });
-    expect(errorOf("email~null").message).toMatch(/^The value `null` can only be used/);
+    expect(errorOf("email~null").message).toMatch(/^UNSUPPORTED_BY_EMULATOR: `null` with `~`/);
   });
 });

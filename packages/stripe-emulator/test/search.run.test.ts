@@ -107,7 +107,8 @@ describe("runSearch: limit", () => {
       error: {
         type: "invalid_request_error",
         param: "limit",
-        message: "This value must be less than or equal to 100.",
+        message:
+          "UNSUPPORTED_BY_EMULATOR: limit 101: Stripe documents 1 to 100; its answer to more is not known.",
       },
     });
     expect(runSearch(customers(3), { query: "created>0", limit: 2.5 }, URL_PATH)).toEqual({
@@ -181,7 +182,7 @@ describe("runSearch: bad cursors", () => {
       type: "invalid_request_error",
       param: "page",
       message:
-        "Invalid page: this is not a cursor returned by this API. Use the `next_page` value from a previous search response.",
+        "UNSUPPORTED_BY_EMULATOR: a page token the emulator did not issue (use `next_page` from a previous search response).",
     },
   };
   const otherQuery = {
@@ -190,7 +191,7 @@ describe("runSearch: bad cursors", () => {
       type: "invalid_request_error",
       param: "page",
       message:
-        "Invalid page: this cursor was returned for a different search query. Use `next_page` only with the query it came from.",
+        "UNSUPPORTED_BY_EMULATOR: a page token issued for a different search query (use `next_page` only with the query it came from).",
     },
   };
 

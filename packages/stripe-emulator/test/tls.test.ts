@@ -47,7 +47,10 @@ describe("the emulator over TLS", () => {
         httpAgent: new Agent({ ca: pem("cert.pem") }),
       });
       const customer = await stripe.customers.create({ email: "pages@example.com" });
-      const session = await stripe.billingPortal.sessions.create({ customer: customer.id });
+      const session = await stripe.billingPortal.sessions.create({
+        customer: customer.id,
+        return_url: "https://shop.example/account",
+      });
       expect(session.url.startsWith(`${emulator.pagesUrl}/p/session/`)).toBe(true);
       // A browser opens the portal page and the dashboard over plain HTTP, no certificate involved.
       const portal = await fetch(session.url);
@@ -73,7 +76,10 @@ describe("the emulator over TLS", () => {
         httpAgent: new Agent({ ca: pem("cert.pem") }),
       });
       const customer = await stripe.customers.create({ email: "https-portal@example.com" });
-      const session = await stripe.billingPortal.sessions.create({ customer: customer.id });
+      const session = await stripe.billingPortal.sessions.create({
+        customer: customer.id,
+        return_url: "https://shop.example/account",
+      });
       expect(session.url.startsWith(`${withPages.url}/p/session/`)).toBe(true);
     } finally {
       await withPages.close();

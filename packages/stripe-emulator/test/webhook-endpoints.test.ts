@@ -104,7 +104,7 @@ describe("webhook endpoints", () => {
     );
     expect(badUrl.statusCode).toBe(400);
     expect(badUrl.param).toBe("url");
-    expect(badUrl.message).toBe("Invalid URL: not a url");
+    expect(badUrl.message).toBe("Invalid URL: An explicit scheme (such as https) must be provided.");
 
     for (let i = 0; i < 16; i++) {
       await stripe.webhookEndpoints.create({ url: `https://a.example/${i}`, enabled_events: ["*"] });

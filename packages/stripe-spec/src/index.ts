@@ -10,9 +10,10 @@ export {
   type ParamSpec,
   schemaNames,
 } from "./contract.js";
+export { type ExpandVerdict, expandVerdict, MAX_EXPAND_DEPTH } from "./expand.js";
 export { decodeForm, type FormDecoding } from "./form.js";
 export { findOperation, type OperationMatch } from "./route.js";
 export type { Schema } from "./schema.js";
-export type { StripeErrorBody, StripeFailure } from "./stripe-error.js";
+export { type StripeErrorBody, type StripeFailure, stripeErrors } from "./stripe-error.js";
 export { type RequestValidation, validateRequest } from "./validate-request.js";
 export { type ResponseValidation, validateResponse } from "./validate-response.js";

@@ -89,9 +89,13 @@ export const stripeErrors = {
     return fail(`Invalid integer: ${inspectValue(value)}`, paramName(path), "parameter_invalid_integer");
   },
 
-  // Assumed: no `type: number` request parameter exists in the subset; wording follows the integer one.
+  // Not found: no `type: number` request parameter exists in the subset, and no real wording was
+  // found, so the refusal says so rather than guessing Stripe's words.
   invalidNumber(path: ParamPath, value: unknown): StripeFailure {
-    return fail(`Invalid decimal: ${inspectValue(value)}`, paramName(path));
+    return fail(
+      `UNSUPPORTED_BY_EMULATOR: Stripe's wording for a bad number is not known (${paramName(path)}: ${inspectValue(value)}).`,
+      paramName(path),
+    );
   },
 
   // Confirmed: "Invalid boolean: True", param closed, no code (stripe/stripe-python#487);
@@ -132,9 +136,34 @@ export const stripeErrors = {
     return fail("Invalid array", paramName(path));
   },
 
-  // Assumed: Stripe's wording for a body its form parser rejects was not found.
+  // Not found: Stripe's answer to a body its form parser rejects is not recorded anywhere we looked,
+  // so the refusal says so rather than guessing Stripe's words.
   malformedBody(detail: string): StripeFailure {
-    return fail(`Invalid request body: ${detail}`);
+    return fail(`UNSUPPORTED_BY_EMULATOR: Stripe's answer to this form body is not known (${detail}).`);
+  },
+
+  // Confirmed: "This property cannot be expanded (metadata)." (Valour-Software/Valour#1533) and
+  // "(data)." with no param and no code: stripe-go printed the body with omitempty fields
+  // (gitpod-io/gitpod#13035). On a list: "This property cannot be expanded (application). You may want
+  // to try expanding 'data.application' instead." (stripe/stripe-python#316). Assumed: a refused deeper
+  // segment shows the path up to it (`invoice_settings.foo`); no real example found.
+  notExpandable(at: string, hint?: string): StripeFailure {
+    const tail = hint === undefined ? "" : ` You may want to try expanding '${hint}' instead.`;
+    return fail(`This property cannot be expanded (${at}).${tail}`);
+  },
+
+  // Rule: "Expansions have a maximum depth of four levels" (https://docs.stripe.com/api/expanding_objects).
+  // Confirmed: "You cannot expand more than 4 levels of a property." (stripe/stripe-java#2011). The
+  // " Property: <path>" tail and code property_expansion_max_depth are from Stripe errors logged in
+  // public repositories' notes, not in an issue; no param seen.
+  // No doc_url: the code is not on Stripe's error-codes page.
+  expandTooDeep(path: string): StripeFailure {
+    const message = `You cannot expand more than 4 levels of a property. Property: ${path}`;
+    return {
+      ok: false,
+      status: 400,
+      error: { type: "invalid_request_error", message, code: "property_expansion_max_depth" },
+    };
   },
 
   // Confirmed: "Unrecognized request URL (GET: /v1/plans/). Please see https://stripe.com/docs or we

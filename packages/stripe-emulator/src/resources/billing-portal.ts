@@ -6,11 +6,13 @@
  */
 import { fixture } from "@nss/stripe-spec";
 import type { Ctx, Handler } from "../context.js";
-import { expandList, hash, mergeMetadata, str } from "../context.js";
+import { expandList, hash, str } from "../context.js";
 import { invalidRequest, noSuch } from "../errors.js";
 import { expandObject } from "../expand.js";
 import { newId, randomToken, unixSeconds } from "../ids.js";
 import { filteredPage, listBody, listQuery } from "../list.js";
+import { checkedMetadata } from "../rules/metadata.js";
+import { checkUrl, unsupported } from "../rules/refusals.js";
 import type { Store, StoredAccount, StripeObject } from "../store.js";
 import { liveCustomer } from "./customers.js";
 
@@ -73,7 +75,7 @@ function applyConfiguration(config: StripeObject, params: Record<string, unknown
     out.default_return_url = params.default_return_url === "" ? null : params.default_return_url;
   if ("active" in params) out.active = params.active;
   if ("metadata" in params)
-    out.metadata = mergeMetadata((out.metadata as Record<string, string>) ?? {}, params.metadata);
+    out.metadata = checkedMetadata((out.metadata as Record<string, string>) ?? {}, params.metadata);
   return out;
 }
 
@@ -113,8 +115,10 @@ const createConfiguration: Handler = (ctx) => {
 const updateConfiguration: Handler = (ctx) => {
   const now = ctx.state.now();
   const before = storedConfiguration(ctx, ctx.pathParams.configuration ?? "", "configuration");
+  // Whether and how Stripe refuses this is not known: the emulator does not model a portal without an
+  // active default configuration.
   if (before.is_default === true && ctx.params.active === false) {
-    throw invalidRequest("You cannot deactivate the default configuration.", "active");
+    throw unsupported("the emulator does not model deactivating the default portal configuration.", "active");
   }
   const after = { ...applyConfiguration(before, ctx.params), updated: unixSeconds(now) };
   ctx.state.store.replace(ctx.account.id, after, now, now);
@@ -137,6 +141,8 @@ const listConfigurations: Handler = (ctx) => {
 };
 
 const createSession: Handler = (ctx) => {
+  // A value's format is checked before any object is looked up (assumed order).
+  checkUrl(ctx.params.return_url, "return_url");
   const customer = liveCustomer(ctx, str(ctx.params, "customer") ?? "", "customer");
   const configId = str(ctx.params, "configuration");
   const config = configId
@@ -149,7 +155,20 @@ const createSession: Handler = (ctx) => {
       `No configuration provided and your ${mode} mode default configuration has not been created. Provide a configuration or create your default by saving your customer portal settings in ${mode} mode at ${dashboard}.`,
     );
   }
-  if (config.active === false) throw invalidRequest("The configuration is inactive.", "configuration");
+  // docs.stripe.com/api/customer_portal/configurations/object: `active` is "Whether the configuration is
+  // active and can be used to create portal sessions"; Stripe's refusal's wording is not known.
+  if (config.active === false) {
+    throw unsupported(
+      "an inactive portal configuration cannot be used to create portal sessions.",
+      "configuration",
+    );
+  }
+  // Stripe's words when neither gives the portal a way back (https://github.com/fjordllc/bootcamp/issues/4623).
+  if (str(ctx.params, "return_url") === undefined && !config.default_return_url) {
+    throw invalidRequest(
+      "Your PortalConfiguration does not have a `default_return_url`, and you did not provide a `return_url`.",
+    );
+  }
   const now = ctx.state.now();
   const token = randomToken(32);
   const session: StripeObject = {

@@ -1,12 +1,14 @@
 /** Customers: create, retrieve, update, delete, list and search, with their events. */
 import type { Ctx, Handler } from "../context.js";
-import { expandList, hash, mergeMetadata, str } from "../context.js";
+import { expandList, hash, str } from "../context.js";
 import { previousAttributes } from "../diff.js";
 import { invalidRequest, noSuch } from "../errors.js";
 import { emitEvent } from "../events.js";
 import { expandObject } from "../expand.js";
 import { newId, randomToken, unixSeconds } from "../ids.js";
 import { listBody, listQuery } from "../list.js";
+import { checkedMetadata } from "../rules/metadata.js";
+import { checkEmail, notTheCustomers, unsupported } from "../rules/refusals.js";
 import { runSearch } from "../search/index.js";
 import type { StripeObject } from "../store.js";
 import { attachPaymentMethod } from "./payment-methods.js";
@@ -31,6 +33,14 @@ export function liveCustomer(ctx: Ctx, id: string, param = "id"): StripeObject {
 
 /** Applies create/update parameters to a customer object (Stripe's semantics for `''`). */
 function apply(ctx: Ctx, customer: StripeObject, params: Record<string, unknown>): void {
+  if ("email" in params) checkEmail(params.email);
+  // Stripe's reference: "Must be 3–12 uppercase letters or numbers"; its refusal's wording is not known.
+  if (typeof params.invoice_prefix === "string" && !/^[A-Z0-9]{3,12}$/.test(params.invoice_prefix)) {
+    throw unsupported(
+      "invoice_prefix must be 3–12 uppercase letters or numbers (Stripe's API reference); Stripe's wording of this refusal is not known.",
+      "invoice_prefix",
+    );
+  }
   for (const key of ["email", "name", "phone", "description"] as const) {
     if (key in params) customer[key] = params[key] === "" ? null : params[key];
   }
@@ -42,7 +52,7 @@ function apply(ctx: Ctx, customer: StripeObject, params: Record<string, unknown>
       : null;
   }
   if ("metadata" in params)
-    customer.metadata = mergeMetadata(customer.metadata as Record<string, string>, params.metadata);
+    customer.metadata = checkedMetadata(customer.metadata as Record<string, string>, params.metadata);
   if ("preferred_locales" in params) customer.preferred_locales = params.preferred_locales;
   if ("tax_exempt" in params) customer.tax_exempt = params.tax_exempt === "" ? "none" : params.tax_exempt;
   if ("balance" in params) customer.balance = params.balance;
@@ -60,13 +70,8 @@ function apply(ctx: Ctx, customer: StripeObject, params: Record<string, unknown>
         if (found?.object.object !== "payment_method") {
           throw noSuch("PaymentMethod", id, "invoice_settings[default_payment_method]");
         }
-        if (found.object.customer !== customer.id) {
-          throw invalidRequest(
-            `The customer does not have a payment method with the ID ${id}. The payment method must be attached to the customer.`,
-            "invoice_settings[default_payment_method]",
-            "resource_missing",
-          );
-        }
+        // Also a detached one: its `customer` is null.
+        if (found.object.customer !== customer.id) throw notTheCustomers(id);
         current.default_payment_method = id;
       }
     }

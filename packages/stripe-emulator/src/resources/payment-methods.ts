@@ -1,13 +1,21 @@
 /** Payment methods: Stripe's test tokens, attach, detach, retrieve, update and the lists. */
 import { createHash } from "node:crypto";
 import type { Ctx, Handler } from "../context.js";
-import { expandList, hash, mergeMetadata, str } from "../context.js";
+import { expandList, hash, str } from "../context.js";
 import { previousAttributes } from "../diff.js";
-import { invalidRequest, noSuch } from "../errors.js";
+import { noSuch } from "../errors.js";
 import { emitEvent } from "../events.js";
 import { expandObject } from "../expand.js";
 import { newId, unixSeconds } from "../ids.js";
 import { filteredPage, listBody, listQuery } from "../list.js";
+import { checkedMetadata } from "../rules/metadata.js";
+import {
+  attachedElsewhere,
+  detachedPaymentMethod,
+  notAttached,
+  unsupported,
+  updateUnattached,
+} from "../rules/refusals.js";
 import type { StripeObject } from "../store.js";
 import { TEST_CARDS, testCardExpiry } from "../test-cards.js";
 import { liveCustomer, requestOf, updateCustomer } from "./customers.js";
@@ -66,14 +74,11 @@ export function attachPaymentMethod(ctx: Ctx, id: string, customerId: string): S
     return fresh;
   }
   const pm = storedPaymentMethod(ctx, id);
+  // Attaching again to the same customer is answered with the payment method, unchanged (not checked
+  // against Stripe: no recorded response either way).
   if (pm.customer === customerId) return pm;
-  if (pm.customer !== null) {
-    throw invalidRequest(
-      "The payment method you provided has already been attached to a customer.",
-      "payment_method",
-      "payment_method_unexpected_state",
-    );
-  }
+  if (pm.customer !== null) throw attachedElsewhere();
+  if (pm._detached === true) throw detachedPaymentMethod();
   const attached = { ...pm, customer: customerId };
   ctx.state.store.replace(ctx.account.id, attached, now, now);
   emitEvent(ctx.state, ctx.account, "payment_method.attached", attached, requestOf(ctx));
@@ -84,20 +89,15 @@ export function attachPaymentMethod(ctx: Ctx, id: string, customerId: string): S
 export function detachPaymentMethod(ctx: Ctx, id: string): StripeObject {
   const pm = storedPaymentMethod(ctx, id);
   const customerId = pm.customer;
-  if (typeof customerId !== "string") {
-    throw invalidRequest(
-      `The payment method ${id} is not attached to a customer so detachment is impossible.`,
-      undefined,
-      "payment_method_unexpected_state",
-    );
-  }
+  if (typeof customerId !== "string") throw notAttached();
   const customer = ctx.state.store.get(ctx.account.id, customerId);
   const settings = customer?.object.invoice_settings as Record<string, unknown> | undefined;
   if (customer && !customer.deleted && settings?.default_payment_method === id) {
     updateCustomer(ctx, customerId, { invoice_settings: { default_payment_method: "" } });
   }
   const now = ctx.state.now();
-  const detached = { ...pm, customer: null };
+  // `_detached` (never serialised): a detached payment method may not be attached again.
+  const detached = { ...pm, customer: null, _detached: true };
   ctx.state.store.replace(ctx.account.id, detached, now, now);
   emitEvent(ctx.state, ctx.account, "payment_method.detached", detached, requestOf(ctx), {
     customer: customerId,
@@ -117,9 +117,10 @@ const retrieve: Handler = (ctx) => {
 
 const update: Handler = (ctx) => {
   const before = storedPaymentMethod(ctx, ctx.pathParams.payment_method ?? "", "id");
+  if (typeof before.customer !== "string") throw updateUnattached();
   const after = structuredClone(before);
   if ("metadata" in ctx.params)
-    after.metadata = mergeMetadata(after.metadata as Record<string, string>, ctx.params.metadata);
+    after.metadata = checkedMetadata(after.metadata as Record<string, string>, ctx.params.metadata);
   const card = hash(ctx.params, "card");
   if (card && after.card) {
     const c = after.card as Record<string, unknown>;
@@ -184,12 +185,12 @@ const create: Handler = (ctx) => {
   const fromToken = token?.startsWith("tok_") ? `pm_card_${token.slice(4)}` : undefined;
   const pm = fromToken === undefined ? undefined : fromTestToken(ctx, fromToken);
   if (ctx.params.type !== "card" || !pm) {
-    throw invalidRequest(
-      "The emulator creates card payment methods from test tokens only: type=card&card[token]=tok_visa (or attach pm_card_visa directly).",
+    throw unsupported(
+      "the emulator creates card payment methods from test tokens only: type=card&card[token]=tok_visa (or attach pm_card_visa directly).",
       "card",
     );
   }
-  if ("metadata" in ctx.params) pm.metadata = mergeMetadata({}, ctx.params.metadata);
+  if ("metadata" in ctx.params) pm.metadata = checkedMetadata({}, ctx.params.metadata);
   ctx.state.store.insert(ctx.account.id, pm, ctx.state.now());
   return respond(ctx, pm);
 };
