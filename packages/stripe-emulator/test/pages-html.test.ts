@@ -8,17 +8,16 @@ import {
   pickId,
   redactSecrets,
 } from "../src/pages/format.js";
-import { escapeHtml, Html, html, layout, safeHttpUrl, trusted } from "../src/pages/html.js";
+import { Html, html, layout, safeHttpUrl, trusted } from "../src/pages/html.js";
 
-describe("escapeHtml", () => {
+describe("escaping (escape-html)", () => {
   it("escapes every character that can break out of text or a quoted attribute", () => {
-    expect(escapeHtml(`<a href="x" title='y'>&\`</a>`)).toBe(
-      "&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&#96;&lt;/a&gt;",
-    );
+    const value = `<a href="x" title='y'>&</a>`;
+    expect(html`${value}`.value).toBe("&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;");
   });
 
   it("leaves ordinary text alone", () => {
-    expect(escapeHtml("Visa •••• 4242 — ok")).toBe("Visa •••• 4242 — ok");
+    expect(html`${"Visa •••• 4242 — ok"}`.value).toBe("Visa •••• 4242 — ok");
   });
 });
 
@@ -44,9 +43,12 @@ describe("html", () => {
     expect(String(markup)).toBe("<br>");
   });
 
-  it("escapes values in attributes so they cannot add attributes", () => {
+  it("escapes values in attributes so they cannot add attributes, in double or single quotes", () => {
     const value = `x" onmouseover="alert(1)`;
     expect(html`<input value="${value}">`.value).toBe('<input value="x&quot; onmouseover=&quot;alert(1)">');
+    expect(html`<input value='${"x' onmouseover='alert(1)"}'>`.value).toBe(
+      "<input value='x&#39; onmouseover=&#39;alert(1)'>",
+    );
   });
 });
 

@@ -1,19 +1,7 @@
 // HTML building blocks for the emulator's pages. Every value shown comes from API callers (customer
-// names, metadata, URLs), so interpolation escapes by default and only `Html` values pass through raw.
-
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-  "`": "&#96;",
-};
-
-/** Escapes text for use in element content and in quoted attribute values. */
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"'`]/g, (ch) => ESCAPES[ch] ?? ch);
-}
+// names, metadata, URLs), so interpolation escapes by default (`escape-html`: `& < > " '`, enough for
+// text and quoted attribute values, the only places values go) and only `Html` values pass through raw.
+import escapeHtml from "escape-html";
 
 /** Markup that is already safe: produced by `html` or wrapped deliberately with `trusted`. */
 export class Html {

@@ -3,18 +3,11 @@
  * `escapeHtml` (text) or `attr` (attributes). The one raw exception is an INLINEHTML field's value,
  * which NetSuite also renders as given (Oracle: "serverWidget.FieldType": INLINEHTML).
  */
+import escapeHtmlText from "escape-html";
 
-const ENTITIES: Readonly<Record<string, string>> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-
+/** Text for element content and quoted attribute values (`escape-html`: `& < > " '`); nothing for null. */
 export function escapeHtml(value: unknown): string {
-  if (value === undefined || value === null) return "";
-  return String(value).replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
+  return value === undefined || value === null ? "" : escapeHtmlText(String(value));
 }
 
 /**
