@@ -1,7 +1,8 @@
 /**
- * Request bodies, refused as soon as they pass a limit: by Content-Length before reading, else while
- * streaming. On Node the body is read from the IncomingMessage itself: touching `Request.body` makes
- * the adapter build a whole web `Request` and stream for it, which cost more than the rest of the read.
+ * The webhook fast path's body (listener.ts), refused as soon as it passes the limit: by
+ * Content-Length before reading, else while streaming. Hono's `bodyLimit`, which the Hono routes use,
+ * cannot serve here: it reads `Request.body`, and on Node touching that makes the adapter build a
+ * whole web `Request` and stream for it, which cost more than the rest of the read.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 
@@ -48,26 +49,6 @@ export function readIncomingBody(incoming: IncomingMessage, limit: number): Prom
     incoming.on("error", onError);
     incoming.on("close", onClose);
   });
-}
-
-/** Reads a web Request's body (`app.request`, other runtimes). */
-export async function readWebBody(request: Request, limit: number): Promise<Body> {
-  if (Number(request.headers.get("content-length") ?? Number.NaN) > limit) return "too_large";
-  if (request.body === null) return Buffer.alloc(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      return "too_large";
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, size);
 }
 
 /** A body's unread rest is read and dropped within these, else the connection is closed. */

@@ -37,6 +37,8 @@ const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"
 
 /** Shortest admin token: guessing it must be hopeless. */
 export const MIN_ADMIN_TOKEN_LENGTH = 24;
+/** What a bearer token can carry (RFC 6750's b64token); `bearerAuth` refuses any other character. */
+const BEARER_TOKEN = /^[A-Za-z0-9._~+/-]+=*$/;
 
 type Env = Record<string, string | undefined>;
 
@@ -113,6 +115,12 @@ export function loadConfig(env: Env): Result<ProxyConfig> {
       adminToken === ""
         ? "PROXY_ADMIN_TOKEN is required."
         : `PROXY_ADMIN_TOKEN is too short (${adminToken.length} characters, at least ${MIN_ADMIN_TOKEN_LENGTH}).`,
+      "Set it to a long random string, e.g. `openssl rand -base64 32`.",
+    );
+  } else if (!BEARER_TOKEN.test(adminToken)) {
+    problem(
+      "PROXY_ADMIN_TOKEN",
+      "PROXY_ADMIN_TOKEN has characters a bearer token cannot carry (only A-Z a-z 0-9 . _ ~ + / - and trailing =).",
       "Set it to a long random string, e.g. `openssl rand -base64 32`.",
     );
   }

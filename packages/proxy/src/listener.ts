@@ -48,6 +48,7 @@ export function createNodeListener(options: {
           // Hono reads c.req.query from the URL the same way (it skips the scheme and host).
           sealed: getQueryParam(`http://h${incoming.url}`, "pp_url") as string | undefined,
           signature: header(incoming, "stripe-signature"),
+          // Not Hono's bodyLimit: it would make the adapter build a web Request (body.ts).
           readBody: (limit) => readIncomingBody(incoming, limit),
         },
         log,

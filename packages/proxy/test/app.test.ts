@@ -49,3 +49,38 @@ it("uses the injected forward and clock", async () => {
   expect(lines).toHaveLength(1);
   expect(lines[0]).not.toContain("tok");
 });
+
+it("limits the body on Hono's route as the Node listener does, the seal's refusal first", async () => {
+  const loaded = loadConfig({
+    PROXY_SEAL_KEYS: K1,
+    PROXY_ADMIN_TOKEN: ADMIN_TOKEN,
+    PROXY_MAX_BODY_BYTES: "1024",
+  });
+  if (!loaded.ok) throw new Error("config");
+  const metrics = new Metrics();
+  const app = createProxyApp(loaded.value, {
+    forward: async () => ({ result: "applied" as const, message: "ok", httpStatus: 200 }),
+    logger: createLogger({ level: "silent" }),
+    metrics,
+  });
+  const url = "https://1234567.extforms.netsuite.com/app/site/hosting/scriptlet.nl?script=1&deploy=1";
+  const ppUrl = seal({ url, secret: SECRET, account: "12" }, loaded.value.sealKeys);
+  const big = "x".repeat(2048);
+  const post = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await app.request(path, { method: "POST", headers, body: big });
+    return { status: response.status, body: (await response.json()) as { error: { code: string } } };
+  };
+  // Streamed (no Content-Length) and declared by Content-Length.
+  const streamed: Record<string, string> = {};
+  for (const headers of [streamed, { "content-length": String(big.length) }]) {
+    expect(await post(`/customer-webhook?pp_url=${ppUrl}`, headers)).toMatchObject({
+      status: 413,
+      body: { error: { code: "body_too_large" } },
+    });
+    expect(await post("/customer-webhook", headers)).toMatchObject({
+      status: 400,
+      body: { error: { code: "seal_missing" } },
+    });
+  }
+  expect(metrics.render()).toContain('nss_proxy_refused_total{reason="body_too_large"} 2');
+});

@@ -63,6 +63,7 @@ describe("loadConfig", () => {
     ["PROXY_SEAL_KEYS", "no-colon-here"],
     ["PROXY_SEAL_KEYS", `${K1},${K1}`],
     ["PROXY_ADMIN_TOKEN", "short-token"],
+    ["PROXY_ADMIN_TOKEN", "a token with spaces and a colon: 0123456789"],
     ["PROXY_PUBLIC_URL", "ftp://proxy.example.com"],
     ["PROXY_PUBLIC_URL", "https://proxy.example.com/?x=1"],
     ["PROXY_ALLOWED_TARGETS", "https://*.com"],
@@ -86,7 +87,7 @@ describe("loadConfig", () => {
   });
 
   it("serves HTTPS with a certificate and key file given together", () => {
-    const fixtures = fileURLToPath(new URL("../../suiteapp/test/fixtures/", import.meta.url));
+    const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
     const both = loadConfig({
       ...REQUIRED,
       PROXY_TLS_CERT_FILE: `${fixtures}cert.pem`,

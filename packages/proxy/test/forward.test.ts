@@ -169,7 +169,7 @@ it("reports a dropped connection or a refused port as network, naming nothing", 
 });
 
 it("speaks TLS to an https target and, like fetch, refuses a certificate it cannot trust", async () => {
-  const fixtures = fileURLToPath(new URL("../../suiteapp/test/fixtures/", import.meta.url));
+  const fixtures = fileURLToPath(new URL("./fixtures/", import.meta.url));
   const refusals: (string | undefined)[] = [];
   const server = createHttpsServer({
     cert: readFileSync(`${fixtures}cert.pem`),

@@ -89,6 +89,11 @@ it("answers the same whether it serves the webhook or Hono does (an encoded path
     const refused = await post(path.replace(ppUrl, "junk"), payload, { host });
     expect(refused.status).toBe(400);
     expect(JSON.parse(refused.body)).toMatchObject({ error: { code: "seal_malformed" } });
+    // Over the limit: body.ts on the fast path, Hono's bodyLimit on Hono's route; the same answer.
+    const big = customerEvent({ filler: "x".repeat(300 * 1024) });
+    const tooLarge = await post(path, big, { host, "stripe-signature": sign(big) });
+    expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.body)).toMatchObject({ error: { code: "body_too_large" } });
   }
   expect(stub.calls).toHaveLength(3);
 });

@@ -279,10 +279,52 @@ describe("POST /seal", () => {
       body: JSON.stringify(body),
     });
 
-  it("needs the admin token", async () => {
-    expect((await postSeal(target, null)).status).toBe(401);
-    expect((await postSeal(target, `${ADMIN_TOKEN}x`)).status).toBe(401);
-    expect((await postSeal(target, "short")).status).toBe(401);
+  it("needs the admin token: missing, wrong, not Bearer or malformed is the same 401", async () => {
+    const withHeader = (authorization: string | null) =>
+      fetch(`${proxy.url}/seal`, {
+        method: "POST",
+        headers: authorization === null ? {} : { authorization },
+        body: JSON.stringify(target),
+      });
+    for (const authorization of [
+      null,
+      `Bearer ${ADMIN_TOKEN}x`,
+      "Bearer short",
+      `Basic ${Buffer.from(`${ADMIN_TOKEN}:`).toString("base64")}`,
+      `Bearer ${ADMIN_TOKEN} extra`,
+      `Bearer${ADMIN_TOKEN}`,
+      ADMIN_TOKEN,
+    ]) {
+      const response = await withHeader(authorization);
+      expect(response.status, String(authorization)).toBe(401);
+      expect(response.headers.get("content-type")).toBe("application/json");
+      expect(await response.json()).toEqual({
+        error: { code: "unauthorized", message: "A valid admin bearer token is required." },
+      });
+    }
+    const lines = logs.filter((line) => line.includes('"path":"/seal"') && line.includes("unauthorized"));
+    expect(lines.length).toBeGreaterThanOrEqual(7);
+  });
+
+  it("refuses a request over 16 KiB, by Content-Length or streamed", async () => {
+    const big = { ...target, filler: "x".repeat(17 * 1024) };
+    const declared = await postSeal(big);
+    expect(declared.status).toBe(400);
+    expect(await declared.json()).toMatchObject({ error: { code: "seal_request_invalid" } });
+    const bytes = Buffer.from(JSON.stringify(big));
+    const streamed = await fetch(`${proxy.url}/seal`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let at = 0; at < bytes.length; at += 4096) controller.enqueue(bytes.subarray(at, at + 4096));
+          controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(streamed.status).toBe(400);
+    expect(await streamed.json()).toMatchObject({ error: { code: "seal_request_invalid" } });
   });
 
   it("refuses a url that is not an allowed target, and bad input", async () => {
