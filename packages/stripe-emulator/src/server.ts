@@ -11,7 +11,7 @@ import type { EmulatorState } from "./context.js";
 import { Faults } from "./faults.js";
 import { toStripeJson } from "./json.js";
 import { renderDashboard } from "./pages/dashboard.js";
-import { portalAction, renderPortal } from "./portal.js";
+import { portalAction, renderPortal } from "./portal-visits.js";
 import { RateLimiter } from "./rate-limit.js";
 import type { RateLimitsOption } from "./rate-limit-rules.js";
 import { ensureDefaultConfiguration } from "./resources/billing-portal.js";

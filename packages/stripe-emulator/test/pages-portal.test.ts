@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type PortalView, renderPortalPage } from "../src/pages/portal.js";
+import { type PortalView, renderPortalPage } from "../src/pages/portal-page.js";
 
 const card = (id: string, brand: string, last4: string) => ({
   id,

@@ -1,7 +1,7 @@
 /**
- * Billing portal configurations and sessions. A session's `url` opens the emulator's own portal page
- * (pages/portal.ts), where a person can add a test card and choose the default, emitting the events
- * Stripe would. Stripe makes the default configuration when portal settings are saved in the
+ * Billing portal configurations and sessions, the API resource. A session's `url` opens the emulator's
+ * own portal page (portal-visits.ts serves it, pages/portal-page.ts renders it), where a person can add
+ * a test card and choose the default, emitting the events Stripe would. Stripe makes the default configuration when portal settings are saved in the
  * Dashboard; here `POST /_emulator/billing_portal/default_configuration` (or the start option) does.
  */
 import { fixture } from "@nss/stripe-spec";

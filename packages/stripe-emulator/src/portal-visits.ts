@@ -6,7 +6,7 @@
 import type { Ctx, EmulatorState } from "./context.js";
 import { StripeApiError } from "./errors.js";
 import { newId } from "./ids.js";
-import { renderPortalPage } from "./pages/portal.js";
+import { renderPortalPage } from "./pages/portal-page.js";
 import { SESSION_LIFETIME_MS } from "./resources/billing-portal.js";
 import { updateCustomer } from "./resources/customers.js";
 import { attachPaymentMethod, detachPaymentMethod } from "./resources/payment-methods.js";
