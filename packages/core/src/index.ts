@@ -1,33 +1,33 @@
 /**
  * @nss/core: how a NetSuite customer becomes a Stripe customer, as pure functions.
  * No I/O and no Node built-ins: the SuiteApp bundles this unchanged into SuiteScript 2.1 files.
+ *
+ * What each module holds (exports are kept in alphabetical order by the formatter, so the groups are
+ * named here rather than above each line):
+ * - configuration: config, config-read, accounts (which Stripe account serves which customer);
+ * - the sync of one customer: labels and mapping (saved-search columns to Stripe parameters), countries,
+ *   lookup (finding the Stripe customer, creating it once, sending only what changed), fingerprint,
+ *   idempotency, stripe-metadata;
+ * - Stripe's wire: form (encoding), stripe-version;
+ * - webhooks: forward (what the proxy sends NetSuite and how its answer becomes Stripe's status),
+ *   signature, envelope (the event NetSuite acts on), payment-method (what NetSuite shows);
+ * - errors as values: result; text for SuiteScript, which has no TextEncoder: utf8.
  */
 
 export * from "./accounts.js";
-
-// Configuration and which Stripe account serves which subsidiary.
 export * from "./config.js";
 export * from "./countries.js";
 export * from "./envelope.js";
 export * from "./fingerprint.js";
-// Stripe's wire format and API version.
 export * from "./form.js";
-// What the webhook proxy sends NetSuite, and how NetSuite's answer becomes Stripe's status.
 export * from "./forward.js";
 export * from "./idempotency.js";
-// Saved-search columns to Stripe customer parameters.
 export * from "./labels.js";
-// Finding the Stripe customer, creating it once, and sending only what changed.
 export * from "./lookup.js";
 export * from "./mapping.js";
 export * from "./payment-method.js";
-// Errors as values.
 export * from "./result.js";
-
-// Webhooks and what NetSuite shows.
 export * from "./signature.js";
 export * from "./stripe-metadata.js";
 export * from "./stripe-version.js";
-
-// Only for code that must hash or encode text itself (SuiteScript has no TextEncoder).
 export * from "./utf8.js";

@@ -73,7 +73,7 @@ export interface HostOptions {
   /** The emulated account: `TSTDRV1234567` style. */
   accountId?: string;
   envType?: string;
-  /** Base URLs the scripts' N/url answers with (the emulator's HTTP server in part 2). */
+  /** Base URLs the scripts' N/url answers with (the emulator's HTTP server, http/server.ts). */
   domains?: RuntimeInfo["domains"];
   /** Keep this many idle workers. */
   idleWorkers?: number;

@@ -1,5 +1,5 @@
 /**
- * Invokes a Suitelet deployment's onRequest (1,000 units) with a plain request; part 2 serves it over
+ * Invokes a Suitelet deployment's onRequest (1,000 units) with a plain request; http/suitelet-route.ts serves it over
  * HTTP. Who it runs as (account/run-as.ts): the logged-in user, or for a deployment available without
  * login a visitor who is not logged in (role Online Form User), unless the deployment sets Execute as
  * Role. The deployment's audience must include the role: internal roles by `allroles` or by name in

@@ -185,7 +185,7 @@ export class UserEvents implements RecordWrites {
     return savedId;
   }
 
-  /** beforeLoad of every matching deployment (part 2's record pages); returns the form additions and the record. */
+  /** beforeLoad of every matching deployment (the HTTP server's record pages); returns the form additions and the record. */
   async fireBeforeLoad(
     recordType: string,
     record: RecordData,
