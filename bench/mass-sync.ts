@@ -20,23 +20,11 @@
  *   npm run bench:mass-sync -- [--customers 2000] [--model 100000] [--rate-limits stripe|off] [--json]
  */
 import { subscribe } from "node:diagnostics_channel";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import {
-  type FieldValue,
-  type InvocationReading,
-  type MapReduceSummary,
-  type MapReduceTrace,
-  NetSuiteEmulator,
-  type SearchDef,
-} from "@nss/netsuite-emulator";
-import { startStripeEmulator } from "@nss/stripe-emulator";
-import Stripe from "stripe";
+import type { FieldValue, InvocationReading, MapReduceSummary, MapReduceTrace } from "@nss/netsuite-emulator";
+import { SCRIPT_PARAMS, SCRIPTS } from "@nss/suiteapp/ids";
+import { startSystem } from "@nss/suiteapp/system";
 import type { CreateTrigger, MassSyncResult, RunResult, TodayModel } from "./lib/mass-sync-result.js";
 import {
   bottleneck,
@@ -67,16 +55,11 @@ if (!Number.isInteger(customers) || customers < 1) throw new Error("--customers 
 if (!Number.isInteger(modelled) || modelled < 1) throw new Error("--model must be a positive integer");
 if (!["stripe", "off"].includes(opts["rate-limits"] ?? "")) throw new Error("--rate-limits is stripe or off");
 
-const SUITEAPP = fileURLToPath(new URL("../packages/suiteapp/", import.meta.url));
-const FIXTURES = join(SUITEAPP, "test", "fixtures");
-const CERT = readFileSync(join(FIXTURES, "cert.pem"));
-const TLS_KEY = readFileSync(join(FIXTURES, "key.pem"));
-const SECRET = "custsecret_nss_stripe_key_default";
-const MR = "customscript_nss_custsync_mr";
-const DEPLOY = "customdeploy_nss_custsync_mr";
-const REFRESH_MR = "customscript_nss_paymethod_mr";
-const REFRESH_DEPLOY = "customdeploy_nss_paymethod_mr";
-const CREATE_UE = "customscript_nss_customer_ue";
+const MR = SCRIPTS.massSync.scriptId;
+const DEPLOY = SCRIPTS.massSync.deploymentId;
+const REFRESH_MR = SCRIPTS.paymentMethodRefresh.scriptId;
+const REFRESH_DEPLOY = SCRIPTS.paymentMethodRefresh.deploymentId;
+const CREATE_UE = SCRIPTS.customerUserEvent.scriptId;
 // A live key: Stripe's live limits are the ones a production sync meets (100/s per account).
 const KEY = "sk_live_nssBenchMassSync";
 /** The share of customers whose phone changes before the daily run. */
@@ -107,68 +90,19 @@ const COUNTRY = ["GB", "NO", "DE", "FR", "US", "SE", "NL"];
 const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)] as T;
 const phone = () => `+47 ${Math.floor(10000000 + rand() * 89999999)}`;
 
-const switchAgent = new HttpsAgent({ ca: CERT, keepAlive: true, maxSockets: 1 });
-/** A request to the in-process Stripe emulator (HTTPS with the fixture certificate); resolves to the status. */
-function emulatorRequest(url: string, method: string, path: string, body?: unknown): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const headers = { "content-type": "application/json", authorization: `Bearer ${KEY}` };
-    const req = httpsRequest(new URL(path, url), { method, headers, agent: switchAgent }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode ?? 0));
-    });
-    req.on("error", reject);
-    req.end(body === undefined ? undefined : JSON.stringify(body));
-  });
-}
-
 const readings: InvocationReading[] = [];
-const dir = mkdtempSync(join(tmpdir(), "nss-bench-mass-"));
-const stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
-const ns = await NetSuiteEmulator.open({
-  projectDir: SUITEAPP,
-  db: join(dir, "account.sqlite"),
-  env: { [`NSS_SECRET_${SECRET.toUpperCase()}`]: KEY },
-  httpsCa: CERT,
+const system = await startSystem({
+  key: KEY,
+  accounts: [{ name: "Main", subsidiary: "1", accountId: "acct_1NssBenchMass0" }],
+  autoSync: false,
   // Traces only: the bench prices them itself for every profile and processor count.
-  clock: { profile: "typical", processors: 2, onInvocation: (r) => readings.push(r) },
+  netsuite: { clock: { profile: "typical", processors: 2, onInvocation: (r) => readings.push(r) } },
 });
+const { ns, stripe } = system;
+/** Stripe's documented rate limits in the emulator, switched on or off. */
+const rateLimits = (setting: "stripe" | "off") => system.admin("rate_limits", { body: setting, key: KEY });
 try {
-  await ns.saveAsUser({
-    type: "customrecord_nss_stripe_account",
-    id: null,
-    isDynamic: false,
-    values: {
-      name: "Main",
-      custrecord_nss_acct_account_id: "acct_1NssBenchMass0",
-      custrecord_nss_acct_secret_id: SECRET,
-      custrecord_nss_acct_ident_field: "subsidiary",
-      custrecord_nss_acct_ident_value: "1",
-      custrecord_nss_acct_api_base: stripeEmulator.url,
-    },
-  });
-  const configQuery: SearchDef = {
-    id: null,
-    scriptId: null,
-    type: "customrecord_nss_config",
-    title: null,
-    filters: [],
-    columns: [{ name: "internalid" }],
-    isPublic: false,
-  };
-  const [config] = ns.data.runSearch(configQuery, 0, 1).rows;
-  const setAutoSync = async (on: boolean) => {
-    const record = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
-    await ns.saveAsUser({ ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: on } });
-  };
-  await setAutoSync(false);
-
   // Seed: companies and individuals; ~5% already in Stripe (linked), ~2% without email.
-  const stripe = new Stripe(KEY, {
-    host: "127.0.0.1",
-    port: stripeEmulator.port,
-    protocol: "https",
-    httpAgent: new HttpsAgent({ ca: CERT }),
-  });
   const ids: number[] = [];
   const seedStarted = performance.now();
   const newCustomer = (i: number): Record<string, FieldValue> => {
@@ -187,10 +121,7 @@ try {
     ids.push(await ns.saveAsUser({ type: "customer", id: null, isDynamic: false, values }));
   }
   const seedSeconds = (performance.now() - seedStarted) / 1000;
-  if (limitsOn) {
-    const status = await emulatorRequest(stripeEmulator.url, "POST", "/_emulator/rate_limits", "stripe");
-    if (status !== 200) throw new Error(`POST /_emulator/rate_limits: HTTP ${status}`);
-  }
+  if (limitsOn) await rateLimits("stripe");
   const limits = stripeLimits("live");
   const todayDesign = todayTraces(modelled, CHANGED_SHARE);
 
@@ -285,7 +216,7 @@ try {
     return out;
   }
 
-  const sync = (label: string) => run(label, MR, DEPLOY, { custscript_nss_custsync_dry_run: "F" });
+  const sync = (label: string) => run(label, MR, DEPLOY, { [SCRIPT_PARAMS.massSyncDryRun]: "F" });
   const runs: RunResult[] = [];
   const refresh: RunResult[] = [];
   runs.push(await sync("1 new"));
@@ -299,13 +230,13 @@ try {
 
   // ~30% of the Stripe customers get a card made their default, as a customer would in the portal.
   const cards = ["pm_card_visa", "pm_card_mastercard", "pm_card_amex"];
-  if (limitsOn) await emulatorRequest(stripeEmulator.url, "POST", "/_emulator/rate_limits", "off");
+  if (limitsOn) await rateLimits("off");
   for await (const customer of stripe.customers.list({ limit: 100 })) {
     if (rand() >= 0.3) continue;
     const pm = await stripe.paymentMethods.attach(pick(cards), { customer: customer.id });
     await stripe.customers.update(customer.id, { invoice_settings: { default_payment_method: pm.id } });
   }
-  if (limitsOn) await emulatorRequest(stripeEmulator.url, "POST", "/_emulator/rate_limits", "stripe");
+  if (limitsOn) await rateLimits("stripe");
   refresh.push(await run("refresh 1 (~30% new default card)", REFRESH_MR, REFRESH_DEPLOY, {}));
   refresh.push(await run("refresh 2 (nothing changed)", REFRESH_MR, REFRESH_DEPLOY, {}));
 
@@ -318,7 +249,7 @@ try {
     return { roundTrips: reading?.ops.length ?? 0, ms: Math.round(reading?.ms ?? 0) };
   };
   const off = await triggerOf(1);
-  await setAutoSync(true);
+  await system.setAutoSync(true);
   const logBefore = ns.log.list().length;
   const on = await triggerOf(2);
   const unitsLine = ns.log
@@ -381,8 +312,5 @@ try {
     console.log(JSON.stringify(result));
   }
 } finally {
-  switchAgent.destroy();
-  await ns.close();
-  await stripeEmulator.close();
-  rmSync(dir, { recursive: true, force: true });
+  await system.close();
 }

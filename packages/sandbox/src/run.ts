@@ -2,10 +2,13 @@
  * The demo: check the ports, boot the system, seed a fresh account, serve the console, run the mass
  * sync with a progress bar, print where to look; with `once`, check the result and stop.
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { boot, query, type System } from "./boot.js";
+import { CONFIG_RECORD } from "@nss/suiteapp/ids";
+import { configRecord } from "@nss/suiteapp/system";
+import { boot, type System } from "./boot.js";
 import { startConsole as realConsole } from "./console/index.js";
 import type { SandboxOptions } from "./options.js";
 import { checkPorts, planPorts } from "./ports.js";
@@ -125,9 +128,13 @@ export async function runSandbox(options: SandboxOptions, hooks: SandboxHooks = 
       );
       closers.push(() => consoleServer.close());
       urls.console = consoleServer.url;
+      // A customer leaving the portal comes back to the console; the configuration accepts plain http
+      // only on loopback, so a console on another address leaves the field as it is.
+      if (/^http:\/\/(127\.0\.0\.1|localhost)[:/]/.test(consoleServer.url))
+        await system.setPortalReturnUrl(`${consoleServer.url.replace(/\/$/, "")}/`);
     }
 
-    say("Mass sync (customscript_nss_custsync_mr):");
+    say(`Mass sync (${MASS_SYNC}):`);
     const sync = await massSync();
     say(
       `  ${Object.entries(sync.counts)
@@ -137,10 +144,10 @@ export async function runSandbox(options: SandboxOptions, hooks: SandboxHooks = 
     await checkpoint();
 
     const [firstCustomer] = ns.data.listRecords("customer");
-    const [config] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
+    const config = configRecord(ns);
     Object.assign(urls, {
       customer: `${server.appUrl}/app/common/entity/custjob.nl?id=${firstCustomer?.id ?? 1}`,
-      configuration: `${server.appUrl}/app/common/custom/custrecordentry.nl?rectype=customrecord_nss_config&id=${config?.id ?? 1}`,
+      configuration: `${server.appUrl}/app/common/custom/custrecordentry.nl?rectype=${CONFIG_RECORD.type}&id=${config.id ?? 1}`,
       deployments: `${server.appUrl}/app/common/scripting/scriptrecordlist.nl`,
       stripe: system.stripeUrl,
       netsuite: server.appUrl,

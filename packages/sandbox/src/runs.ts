@@ -1,9 +1,11 @@
 /** The console's runs (mass sync, payment method refresh): one at a time each, with their progress. */
+
 import type { MapReduceProgress, NetSuiteEmulator } from "@nss/netsuite-emulator";
+import { SCRIPTS } from "@nss/suiteapp/ids";
 import type { RunView } from "./console/index.js";
 
-export const MASS_SYNC = "customscript_nss_custsync_mr";
-export const PAYMENT_METHODS = "customscript_nss_paymethod_mr";
+export const MASS_SYNC = SCRIPTS.massSync.scriptId;
+export const PAYMENT_METHODS = SCRIPTS.paymentMethodRefresh.scriptId;
 
 export interface RunResult {
   /** Outcome counts from the map stage's output (created, linked, updated, unchanged, failed). */

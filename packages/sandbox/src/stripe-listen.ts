@@ -4,9 +4,13 @@
  * --print-secret`), so that secret becomes each account record's signing secret, and the proxy seals
  * the webhook Suitelet's external URL with it, as Enable Webhook would for an endpoint of its own.
  */
+import { SCRIPTS, STRIPE_ACCOUNT_RECORD } from "@nss/suiteapp/ids";
 import type { System } from "./boot.js";
 
-const WEBHOOK_SUITELET = { script: "customscript_nss_webhook_sl", deploy: "customdeploy_nss_webhook_sl" };
+const WEBHOOK_SUITELET = {
+  script: SCRIPTS.webhookSuitelet.scriptId,
+  deploy: SCRIPTS.webhookSuitelet.deploymentId,
+};
 
 export interface ListenTarget {
   account: string;
@@ -27,8 +31,8 @@ export async function prepareStripeListen(
   for (const [i, account] of system.accounts.entries()) {
     const secret = secrets[i];
     if (!secret) continue;
-    ns.data.submitFields("customrecord_nss_stripe_account", Number(account.recordId), {
-      custrecord_nss_acct_wh_secret: secret,
+    ns.data.submitFields(STRIPE_ACCOUNT_RECORD.type, Number(account.recordId), {
+      [STRIPE_ACCOUNT_RECORD.webhook.secret]: secret,
     });
     // The receiving proxy has the same keys and token as the sealing one, over plain HTTP.
     const res = await fetch(`${system.receiving.url}/seal`, {

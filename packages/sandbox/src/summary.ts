@@ -4,7 +4,9 @@
  * exactly once per serving account and is exactly one Stripe customer there; the only errors are
  * those of customers without email; no Stripe account holds two customers with one email.
  */
+
 import type { FieldValue, NetSuiteEmulator } from "@nss/netsuite-emulator";
+import { CUSTOMER_FIELDS, LINK_RECORD } from "@nss/suiteapp/ids";
 import type Stripe from "stripe";
 import type { SandboxAccount } from "./boot.js";
 import type { WebhookCounts } from "./proxy-counts.js";
@@ -51,9 +53,9 @@ export async function checkDemo(
     subsOf.set(key, [...(subsOf.get(key) ?? []), text(r.values.subsidiary)]);
   }
   const links = new Map<string, number>();
-  for (const l of ns.data.listRecords("customrecord_nss_customer_link")) {
+  for (const l of ns.data.listRecords(LINK_RECORD.type)) {
     if (l.values.isinactive === true) continue;
-    const key = `${text(l.values.custrecord_nss_link_customer)}/${text(l.values.custrecord_nss_link_account)}`;
+    const key = `${text(l.values[LINK_RECORD.fields.customer])}/${text(l.values[LINK_RECORD.fields.account])}`;
     links.set(key, (links.get(key) ?? 0) + 1);
   }
   const customers = ns.data.listRecords("customer").filter((c) => c.values.isinactive !== true);
@@ -71,7 +73,7 @@ export async function checkDemo(
       (subsOf.get(id) ?? [text(c.values.subsidiary)]).includes(a.subsidiary),
     );
     const hasEmail = text(c.values.email) !== "";
-    const failed = c.values.custentity_nss_sync_status === "error";
+    const failed = c.values[CUSTOMER_FIELDS.syncStatus] === "error";
     if (!hasEmail) {
       withoutEmail++;
       if (failed) expectedErrors++;
@@ -82,7 +84,7 @@ export async function checkDemo(
     syncable++;
     if (failed) {
       unexpectedErrors++;
-      problems.push(`customer ${id}: ${text(c.values.custentity_nss_last_error)}`);
+      problems.push(`customer ${id}: ${text(c.values[CUSTOMER_FIELDS.lastError])}`);
     }
   }
 

@@ -3,27 +3,19 @@
  * passes the Content-Security-Policy), the search form and a run button work, a running run reloads
  * the page, and a screenshot lands in test-artifacts/console.png.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { Agent as HttpsAgent } from "node:https";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { NetSuiteEmulator } from "@nss/netsuite-emulator";
+import type { NetSuiteEmulator } from "@nss/netsuite-emulator";
 import { launchBrowser, pageErrors, screenshot } from "@nss/netsuite-emulator/testing";
-import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
+import type { StripeEmulator } from "@nss/stripe-emulator";
+import { type Emulated, type System, startSystem } from "@nss/suiteapp/system";
 import type { Browser, Page } from "playwright-core";
-import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunView, startConsole } from "../src/console/index.js";
 
-const SUITEAPP = fileURLToPath(new URL("../../suiteapp/", import.meta.url));
 const ARTIFACTS = fileURLToPath(new URL("../test-artifacts/", import.meta.url));
-const FIXTURES = join(SUITEAPP, "test", "fixtures");
-const CERT = readFileSync(join(FIXTURES, "cert.pem"));
-const TLS_KEY = readFileSync(join(FIXTURES, "key.pem"));
 const KEY = "sk_test_consolebrowser0123456789abcdef";
 
-let dir: string;
+let system: System & Emulated;
 let stripeEmulator: StripeEmulator;
 let ns: NetSuiteEmulator;
 let browser: Browser;
@@ -35,33 +27,13 @@ const calls: string[] = [];
 let runs: RunView[] = [];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "nss-console-browser-"));
-  stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
-  const stripe = new Stripe(KEY, {
-    host: "127.0.0.1",
-    port: stripeEmulator.port,
-    protocol: "https",
-    httpAgent: new HttpsAgent({ ca: CERT }),
+  system = await startSystem({
+    key: KEY,
+    accounts: [{ name: "Main", subsidiary: "1", accountId: "acct_1NssConsoleBrowser" }],
   });
-  ns = await NetSuiteEmulator.open({
-    projectDir: SUITEAPP,
-    db: join(dir, "account.sqlite"),
-    env: { NSS_SECRET_CUSTSECRET_NSS_STRIPE_KEY_DEFAULT: KEY },
-    httpsCa: CERT,
-  });
-  const accountId = await ns.saveAsUser({
-    type: "customrecord_nss_stripe_account",
-    id: null,
-    isDynamic: false,
-    values: {
-      name: "Main",
-      custrecord_nss_acct_account_id: "acct_1NssConsoleBrowser",
-      custrecord_nss_acct_secret_id: "custsecret_nss_stripe_key_default",
-      custrecord_nss_acct_ident_field: "subsidiary",
-      custrecord_nss_acct_ident_value: "1",
-      custrecord_nss_acct_api_base: stripeEmulator.url,
-    },
-  });
+  ({ ns, stripeEmulator } = system);
+  const { stripe } = system;
+  const accountId = system.accounts[0]?.recordId;
   const customers: Record<string, string>[] = [
     { companyname: "Ada Ltd", email: "ada@example.com" },
     { companyname: "Babbage & Sons", email: "charles@example.com" },
@@ -105,9 +77,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await close?.();
-  await ns?.close();
-  await stripeEmulator?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await system?.close();
 });
 
 describe("the console in a browser", () => {

@@ -3,29 +3,19 @@
  * the NetSuite emulator with one Stripe account record, customers saved as a user (auto sync creates
  * their Stripe customers), and fake run actions. Needs `npm run build` (the SuiteApp's built files).
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { Agent as HttpsAgent } from "node:https";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { NetSuiteEmulator } from "@nss/netsuite-emulator";
-import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
+import type { NetSuiteEmulator } from "@nss/netsuite-emulator";
+import type { StripeEmulator } from "@nss/stripe-emulator";
+import { EVENT_RECORD, LINK_RECORD, SYNC_LOG_RECORD } from "@nss/suiteapp/ids";
+import { type Emulated, type System, startSystem } from "@nss/suiteapp/system";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ConsoleDeps, type RunView, startConsole } from "../src/console/index.js";
 
-const SUITEAPP = fileURLToPath(new URL("../../suiteapp/", import.meta.url));
-const FIXTURES = join(SUITEAPP, "test", "fixtures");
-const CERT = readFileSync(join(FIXTURES, "cert.pem"));
-const TLS_KEY = readFileSync(join(FIXTURES, "key.pem"));
 const KEY = "sk_test_console0123456789abcdefghijklmnop";
-
-const stripeClient = (port: number) =>
-  new Stripe(KEY, { host: "127.0.0.1", port, protocol: "https", httpAgent: new HttpsAgent({ ca: CERT }) });
 
 const EVIL = `<script>alert("x")</script> & Co`;
 
-let dir: string;
+let system: System & Emulated;
 let stripeEmulator: StripeEmulator;
 let stripe: Stripe;
 let ns: NetSuiteEmulator;
@@ -49,32 +39,16 @@ const row = (body: string, id: number) => {
 
 const link = (customer: number) =>
   ns.data
-    .listRecords("customrecord_nss_customer_link")
-    .find((r) => r.values.custrecord_nss_link_customer === String(customer));
+    .listRecords(LINK_RECORD.type)
+    .find((r) => r.values[LINK_RECORD.fields.customer] === String(customer));
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "nss-console-"));
-  stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
-  stripe = stripeClient(stripeEmulator.port);
-  ns = await NetSuiteEmulator.open({
-    projectDir: SUITEAPP,
-    db: join(dir, "account.sqlite"),
-    env: { NSS_SECRET_CUSTSECRET_NSS_STRIPE_KEY_DEFAULT: KEY },
-    httpsCa: CERT,
+  system = await startSystem({
+    key: KEY,
+    accounts: [{ name: "Main", subsidiary: "1", accountId: "acct_1NssConsole" }],
   });
-  accountId = await ns.saveAsUser({
-    type: "customrecord_nss_stripe_account",
-    id: null,
-    isDynamic: false,
-    values: {
-      name: "Main",
-      custrecord_nss_acct_account_id: "acct_1NssConsole",
-      custrecord_nss_acct_secret_id: "custsecret_nss_stripe_key_default",
-      custrecord_nss_acct_ident_field: "subsidiary",
-      custrecord_nss_acct_ident_value: "1",
-      custrecord_nss_acct_api_base: stripeEmulator.url,
-    },
-  });
+  ({ ns, stripe, stripeEmulator } = system);
+  accountId = system.accounts[0]?.recordId as number;
   const save = (values: Record<string, string>) =>
     ns.saveAsUser({ type: "customer", id: null, isDynamic: false, values: { subsidiary: "1", ...values } });
   ids.ada = await save({ companyname: "Ada Ltd", email: "ada@example.com" });
@@ -116,9 +90,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await closeConsole?.();
-  await ns?.close();
-  await stripeEmulator?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await system?.close();
 });
 
 describe("customers", () => {
@@ -126,7 +98,7 @@ describe("customers", () => {
     const { res, body } = await get("/");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/html");
-    const stripeId = String(link(ids.ada as number)?.values.custrecord_nss_link_stripe_id);
+    const stripeId = String(link(ids.ada as number)?.values[LINK_RECORD.fields.stripeId]);
     expect(stripeId).toMatch(/^cus_/);
     const ada = row(body, ids.ada as number);
     expect(ada).toContain("Ada Ltd");
@@ -204,14 +176,14 @@ describe("logs", () => {
 
   it("shows the Stripe events the webhook applied, newest first", async () => {
     const claim = (eventId: string, at: string, status: string) =>
-      ns.data.insertRaw("customrecord_nss_stripe_event", {
+      ns.data.insertRaw(EVENT_RECORD.type, {
         externalid: `${accountId}:${eventId}`,
-        custrecord_nss_evt_id: eventId,
-        custrecord_nss_evt_type: "customer.updated",
-        custrecord_nss_evt_account: String(accountId),
-        custrecord_nss_evt_status: status,
-        custrecord_nss_evt_claimed: at,
-        custrecord_nss_evt_message: `${eventId} <b>outcome</b>`,
+        [EVENT_RECORD.fields.eventId]: eventId,
+        [EVENT_RECORD.fields.type]: "customer.updated",
+        [EVENT_RECORD.fields.account]: String(accountId),
+        [EVENT_RECORD.fields.status]: status,
+        [EVENT_RECORD.fields.claimed]: at,
+        [EVENT_RECORD.fields.message]: `${eventId} <b>outcome</b>`,
       });
     claim("evt_first", "2026-11-27T08:00:00.000Z", "applied");
     claim("evt_second", "2026-11-27T08:00:01.000Z", "applying");
@@ -322,7 +294,7 @@ describe("errors", () => {
       expect(res.status).toBe(200);
       expect(body).toContain("Stripe account Main could not be read");
       expect(row(body, ids.ada as number)).toContain("Stripe unreadable");
-      const stripeId = String(link(ids.ada as number)?.values.custrecord_nss_link_stripe_id);
+      const stripeId = String(link(ids.ada as number)?.values[LINK_RECORD.fields.stripeId]);
       expect(row(body, ids.ada as number)).toContain(
         `<a href="https://dashboard.stripe.com/test/customers/${stripeId}"`,
       );
@@ -336,14 +308,14 @@ describe("stale links", () => {
   it("says when a linked Stripe customer is not in the account", async () => {
     const id = ns.data.seedCustomer({ companyname: "Stale Co", email: "stale@example.com" });
     ns.data.saveRecord({
-      type: "customrecord_nss_customer_link",
+      type: LINK_RECORD.type,
       id: null,
       isDynamic: false,
       values: {
-        custrecord_nss_link_customer: String(id),
-        custrecord_nss_link_subsidiary: "1",
-        custrecord_nss_link_account: String(accountId),
-        custrecord_nss_link_stripe_id: "cus_Gone0000000000",
+        [LINK_RECORD.fields.customer]: String(id),
+        [LINK_RECORD.fields.subsidiary]: "1",
+        [LINK_RECORD.fields.account]: String(accountId),
+        [LINK_RECORD.fields.stripeId]: "cus_Gone0000000000",
       },
     });
     const { body } = await get("/?q=stale");
@@ -365,14 +337,14 @@ describe("speed", () => {
       for (const c of batch) {
         const id = ns.data.seedCustomer({ companyname: c.name ?? "", email: c.email ?? "" });
         ns.data.saveRecord({
-          type: "customrecord_nss_customer_link",
+          type: LINK_RECORD.type,
           id: null,
           isDynamic: false,
           values: {
-            custrecord_nss_link_customer: String(id),
-            custrecord_nss_link_subsidiary: "1",
-            custrecord_nss_link_account: String(accountId),
-            custrecord_nss_link_stripe_id: c.id,
+            [LINK_RECORD.fields.customer]: String(id),
+            [LINK_RECORD.fields.subsidiary]: "1",
+            [LINK_RECORD.fields.account]: String(accountId),
+            [LINK_RECORD.fields.stripeId]: c.id,
           },
         });
         created.push(id);
@@ -381,16 +353,16 @@ describe("speed", () => {
     // And the sync log a few mass syncs leave behind: one row per customer per run.
     for (let i = 0; i < 1000; i++) {
       ns.data.saveRecord({
-        type: "customrecord_nss_sync_log",
+        type: SYNC_LOG_RECORD.type,
         id: null,
         isDynamic: false,
         values: {
-          custrecord_nss_synclog_kind: "mass",
-          custrecord_nss_synclog_customer: String(created[i % created.length]),
-          custrecord_nss_synclog_account: String(accountId),
-          custrecord_nss_synclog_outcome: "unchanged",
-          custrecord_nss_synclog_message: "Nothing changed since the last sync.",
-          custrecord_nss_synclog_at: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+          [SYNC_LOG_RECORD.fields.kind]: "mass",
+          [SYNC_LOG_RECORD.fields.customer]: String(created[i % created.length]),
+          [SYNC_LOG_RECORD.fields.account]: String(accountId),
+          [SYNC_LOG_RECORD.fields.outcome]: "unchanged",
+          [SYNC_LOG_RECORD.fields.message]: "Nothing changed since the last sync.",
+          [SYNC_LOG_RECORD.fields.at]: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
         },
       });
     }

@@ -4,8 +4,10 @@
  * Stripe emulator's portal page, a card added there reaching the NetSuite record through the proxy, and
  * Enable Webhook toggled on the configuration record page with the webhook log showing each change.
  */
+
 import { fileURLToPath } from "node:url";
 import { launchBrowser, logIn, pageErrors, screenshot } from "@nss/netsuite-emulator/testing";
+import { CONFIG_RECORD, CUSTOMER_FIELDS, WEBHOOK_LOG_RECORD } from "@nss/suiteapp/ids";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningSandbox, runSandbox } from "../src/index.js";
@@ -50,7 +52,7 @@ describe("the sandbox in a browser", () => {
     expect(await banner("CONFIRMATION").textContent()).toMatch(
       /Created Stripe customer cus_\w+ in Stripe account "Main"/,
     );
-    expect(String(values(id).custentity_nss_stripe_customer_id)).toMatch(/^cus_/);
+    expect(String(values(id)[CUSTOMER_FIELDS.stripeCustomerId])).toMatch(/^cus_/);
     await screenshot(page, ARTIFACTS, "sandbox-synced");
   });
 
@@ -66,7 +68,7 @@ describe("the sandbox in a browser", () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     const portal = await context.newPage();
     const portalErrors = pageErrors(portal);
-    await portal.goto(String(values(id).custentity_nss_portal_link));
+    await portal.goto(String(values(id)[CUSTOMER_FIELDS.portalLink]));
     expect(portal.url().startsWith(`${sandbox.system.stripeEmulator?.pagesUrl}/p/session/`)).toBe(true);
     await portal.selectOption("#token", { label: "Visa •••• 4242" });
     await portal.check('input[name="make_default"]');
@@ -75,21 +77,21 @@ describe("the sandbox in a browser", () => {
     expect(portalErrors).toEqual([]);
     await context.close();
     await expect
-      .poll(() => values(id).custentity_nss_default_pm, { timeout: 5000, interval: 50 })
+      .poll(() => values(id)[CUSTOMER_FIELDS.defaultPaymentMethod], { timeout: 5000, interval: 50 })
       .toMatch(/^Visa •••• 4242, exp \d{2}\/\d{4}$/);
     await page.goto(`${sandbox.system.server.appUrl}/app/common/entity/custjob.nl?id=${id}`);
-    expect(await page.textContent("#custentity_nss_default_pm_val")).toMatch(/^Visa •••• 4242/);
+    expect(await page.textContent(`#${CUSTOMER_FIELDS.defaultPaymentMethod}_val`)).toMatch(/^Visa •••• 4242/);
     await screenshot(page, ARTIFACTS, "sandbox-customer-card");
   });
 
   it("toggles Enable Webhook on the configuration page and logs each change", async () => {
     const { server } = sandbox.system;
-    const edit = `${server.appUrl}/app/common/custom/custrecordentry.nl?rectype=customrecord_nss_config&id=1&e=T`;
-    const logList = `${server.appUrl}/app/common/custom/custrecordentrylist.nl?rectype=customrecord_nss_webhook_log`;
+    const edit = `${server.appUrl}/app/common/custom/custrecordentry.nl?rectype=${CONFIG_RECORD.type}&id=1&e=T`;
+    const logList = `${server.appUrl}/app/common/custom/custrecordentrylist.nl?rectype=${WEBHOOK_LOG_RECORD.type}`;
     const actions = () =>
       sandbox.system.ns.data
-        .listRecords("customrecord_nss_webhook_log")
-        .map((r) => String(r.values.custrecord_nss_whlog_action));
+        .listRecords(WEBHOOK_LOG_RECORD.type)
+        .map((r) => String(r.values[WEBHOOK_LOG_RECORD.fields.action]));
     // The sandbox created both accounts' endpoints at start.
     expect(actions()).toEqual(["created", "created"]);
 
@@ -98,8 +100,8 @@ describe("the sandbox in a browser", () => {
       [true, "enabled"],
     ] as const) {
       await page.goto(edit);
-      expect(await page.isChecked("#custrecord_nss_cfg_webhook_enabled")).toBe(!checked);
-      await page.setChecked("#custrecord_nss_cfg_webhook_enabled", checked);
+      expect(await page.isChecked(`#${CONFIG_RECORD.fields.webhookEnabled}`)).toBe(!checked);
+      await page.setChecked(`#${CONFIG_RECORD.fields.webhookEnabled}`, checked);
       await page.click("#submitter");
       await page.waitForURL("**saved=T");
       expect(actions().slice(-2)).toEqual([action, action]);

@@ -3,34 +3,34 @@
  * record as a user would fires customscript_nss_config_ue / customscript_nss_account_ue, which refuse
  * a record the sync could not work from with one error naming every problem, and save nothing.
  */
-import { rmSync } from "node:fs";
 import type { NetSuiteEmulator, RecordData } from "@nss/netsuite-emulator";
-import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
+import { API_SECRETS, CONFIG_RECORD, STRIPE_ACCOUNT_RECORD } from "@nss/suiteapp/ids";
+import {
+  ADMIN,
+  configRecord as configOf,
+  query,
+  type StripeAccountValues,
+  type System,
+  saveConfig as saveConfigOf,
+  startSystem,
+  stripeAccountRecord,
+} from "@nss/suiteapp/system";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, CERT, openSuiteApp, query, SECRET, secretEnv, TLS_KEY } from "./helpers/e2e.js";
+import { AS_CLERK } from "./helpers/suiteapp.js";
 
 const KEY = `sk_test_nssConfigCheck${Date.now()}`;
-const CONFIG = "customrecord_nss_config";
-const ACCOUNT = "customrecord_nss_stripe_account";
+const ACCOUNT = STRIPE_ACCOUNT_RECORD.type;
 
-let stripeEmulator: StripeEmulator;
+let system: System;
 let ns: NetSuiteEmulator;
-const opened: NetSuiteEmulator[] = [];
-const dirs: string[] = [];
 
-function configRecord(): RecordData {
-  const [row] = ns.data.runSearch(query(CONFIG, [{ name: "internalid" }]), 0, 1).rows;
-  return ns.data.loadRecord(CONFIG, Number(row?.id), false);
-}
+const configRecord = (): RecordData => configOf(ns);
 
 const accountIds = () =>
   ns.data.runSearch(query(ACCOUNT, [{ name: "internalid" }]), 0, 100).rows.map((r) => r.id);
 
 /** Saves the configuration with `values` over the stored ones, as a user editing it would. */
-function saveConfig(values: Record<string, unknown>): Promise<number> {
-  const record = configRecord();
-  return ns.saveAsUser({ ...record, values: { ...record.values, ...values } } as RecordData, { user: ADMIN });
-}
+const saveConfig = (values: Record<string, string | boolean>): Promise<void> => saveConfigOf(ns, values);
 
 /** The error a refused save rejects with. */
 async function refusal(save: Promise<unknown>): Promise<string> {
@@ -43,30 +43,20 @@ async function refusal(save: Promise<unknown>): Promise<string> {
   return String(error?.message);
 }
 
-function account(values: Record<string, unknown>): RecordData {
-  return {
-    type: ACCOUNT,
-    id: null,
-    isDynamic: false,
-    values: {
-      name: "Second",
-      custrecord_nss_acct_account_id: "acct_1NssSecond",
-      custrecord_nss_acct_secret_id: SECRET,
-      custrecord_nss_acct_ident_field: "subsidiary",
-      custrecord_nss_acct_ident_value: "2",
-      custrecord_nss_acct_api_base: stripeEmulator.url,
-      ...values,
-    },
-  } as RecordData;
-}
+/** A second Stripe account record (subsidiary 2), with `values` instead of some of its own. */
+const account = (values: Partial<StripeAccountValues>): RecordData =>
+  stripeAccountRecord({
+    name: "Second",
+    accountId: "acct_1NssSecond",
+    secretId: API_SECRETS.stripeKey,
+    subsidiary: "2",
+    apiBase: system.apiBase,
+    ...values,
+  });
 
 beforeAll(async () => {
-  stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
-  ({ ns } = await openSuiteApp({
-    stripeUrl: stripeEmulator.url,
-    env: secretEnv(KEY),
-    opened: { dirs, emulators: opened },
-  }));
+  system = await startSystem({ key: KEY, netsuite: AS_CLERK });
+  ({ ns } = system);
   // A mapped search with a column without a label and one with a label core does not know.
   ns.data.saveSearch({
     id: null,
@@ -93,28 +83,27 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  for (const o of opened) await o.close();
-  await stripeEmulator?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => system?.close());
 
 describe("saving the configuration", () => {
   it("saves a good configuration", async () => {
-    await saveConfig({ custrecord_nss_cfg_auto_sync: false, custrecord_nss_cfg_sync_field: "email" });
-    expect(configRecord().values.custrecord_nss_cfg_auto_sync).toBe(false);
-    await saveConfig({ custrecord_nss_cfg_auto_sync: true });
-    expect(configRecord().values.custrecord_nss_cfg_auto_sync).toBe(true);
+    await saveConfig({
+      [CONFIG_RECORD.fields.autoSyncOnCreate]: false,
+      [CONFIG_RECORD.fields.syncField]: "email",
+    });
+    expect(configRecord().values[CONFIG_RECORD.fields.autoSyncOnCreate]).toBe(false);
+    await saveConfig({ [CONFIG_RECORD.fields.autoSyncOnCreate]: true });
+    expect(configRecord().values[CONFIG_RECORD.fields.autoSyncOnCreate]).toBe(true);
   });
 
   it("refuses a missing search, an unlabelled column, an unknown label and a bad field, naming each", async () => {
     const before = configRecord().values;
     const message = await refusal(
       saveConfig({
-        custrecord_nss_cfg_single_search: "customsearch_nss_does_not_exist",
-        custrecord_nss_cfg_mass_search: "customsearch_nss_test_badlabels",
-        custrecord_nss_cfg_stripe_id_field: "comments",
-        custrecord_nss_cfg_auto_sync: false,
+        [CONFIG_RECORD.fields.singleSyncSearch]: "customsearch_nss_does_not_exist",
+        [CONFIG_RECORD.fields.massSyncSearch]: "customsearch_nss_test_badlabels",
+        [CONFIG_RECORD.fields.stripeIdField]: "comments",
+        [CONFIG_RECORD.fields.autoSyncOnCreate]: false,
       }),
     );
     expect(message).toMatch(/^The NetSuite–Stripe Configuration was not saved \(4 problems\):/);
@@ -139,7 +128,7 @@ describe("saving the configuration", () => {
 
   it("refuses a private saved search, which the sync's role could not load", async () => {
     const message = await refusal(
-      saveConfig({ custrecord_nss_cfg_single_search: "customsearch_nss_test_private" }),
+      saveConfig({ [CONFIG_RECORD.fields.singleSyncSearch]: "customsearch_nss_test_private" }),
     );
     expect(message).toContain(
       '[Single Sync Saved Search] The single sync saved search "customsearch_nss_test_private" is private to its owner, so the sync (which runs as the NetSuite–Stripe Sync role) cannot load it. Fix: Check Public on saved search customsearch_nss_test_private',
@@ -148,12 +137,10 @@ describe("saving the configuration", () => {
 
   it("refuses while a Stripe account's API secret is not available, naming the account and the secret", async () => {
     // An account record saved past its own check (as one made before this SuiteApp version would be).
-    const bad = ns.data.saveRecord(
-      account({ name: "No Secret", custrecord_nss_acct_secret_id: "custsecret_nss_not_created" }),
-    );
+    const bad = ns.data.saveRecord(account({ name: "No Secret", secretId: "custsecret_nss_not_created" }));
     try {
       const before = configRecord().values;
-      const message = await refusal(saveConfig({ custrecord_nss_cfg_auto_sync: false }));
+      const message = await refusal(saveConfig({ [CONFIG_RECORD.fields.autoSyncOnCreate]: false }));
       expect(message).toMatch(/\(1 problem\)/);
       expect(message).toContain(
         '[API Secret ID] NetSuite could not use the API secret custsecret_nss_not_created of Stripe account "No Secret"',
@@ -176,7 +163,7 @@ describe("saving a Stripe account record", () => {
   it("refuses an API secret NetSuite cannot use", async () => {
     const before = accountIds();
     const message = await refusal(
-      ns.saveAsUser(account({ custrecord_nss_acct_secret_id: "custsecret_nss_not_created" }), {
+      ns.saveAsUser(account({ secretId: "custsecret_nss_not_created" }), {
         user: ADMIN,
       }),
     );
@@ -188,19 +175,14 @@ describe("saving a Stripe account record", () => {
   it("refuses a malformed account ID, and a subsidiary another account serves", async () => {
     const before = accountIds();
     const message = await refusal(
-      ns.saveAsUser(
-        account({ custrecord_nss_acct_account_id: "1234", custrecord_nss_acct_ident_value: "1" }),
-        { user: ADMIN },
-      ),
+      ns.saveAsUser(account({ accountId: "1234", subsidiary: "1" }), { user: ADMIN }),
     );
     expect(message).toContain(
       '[Stripe Account ID] Stripe account "Second": accountId "1234" is not a Stripe account ID',
     );
     expect(accountIds()).toEqual(before);
     // With a valid account ID, the duplicate subsidiary is what core reports.
-    const duplicate = await refusal(
-      ns.saveAsUser(account({ custrecord_nss_acct_ident_value: "1" }), { user: ADMIN }),
-    );
+    const duplicate = await refusal(ns.saveAsUser(account({ subsidiary: "1" }), { user: ADMIN }));
     expect(duplicate).toContain(
       '[Identifier Value] Stripe account "Second" and Stripe account "Main" both serve subsidiary "1"',
     );

@@ -3,43 +3,43 @@
  * runs), a Stripe account record pointing at the Stripe emulator over HTTPS, and customers saved as a
  * user would, which fires the create user event (customscript_nss_customer_ue).
  */
-import { rmSync } from "node:fs";
 import type { InvocationReading, LogEntry, NetSuiteEmulator } from "@nss/netsuite-emulator";
-import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
+import type { StripeEmulator } from "@nss/stripe-emulator";
+import {
+  API_SECRETS,
+  CUSTOMER_FIELDS,
+  LINK_RECORD,
+  SCRIPT_PARAMS,
+  SCRIPTS,
+  SYNC_LOG_RECORD,
+} from "@nss/suiteapp/ids";
+import {
+  Cleanup,
+  customer,
+  query,
+  saveCustomer,
+  setAutoSync,
+  startStripe,
+  stripeClient,
+} from "@nss/suiteapp/system";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ADMIN,
-  CERT,
-  customer,
-  openSuiteApp,
-  query,
-  SECRET,
-  saveCustomer,
-  secretEnv,
-  stripeClient,
-  TLS_KEY,
-} from "./helpers/e2e.js";
+import { openSuiteApp } from "./helpers/suiteapp.js";
 
 const KEY = `sk_test_nssCustomerSync${Date.now()}`;
 /** Not a key Stripe (or the emulator) accepts. */
 const WRONG_KEY = "sk_test_revoked-Key-9876";
-const UE = "customscript_nss_customer_ue";
+const UE = SCRIPTS.customerUserEvent.scriptId;
 const UNIT_LIMIT = 1000;
 
+const cleanup = new Cleanup();
 let stripeEmulator: StripeEmulator;
 let stripe: Stripe;
-const opened: NetSuiteEmulator[] = [];
-const dirs: string[] = [];
 
 /** The SuiteApp in a fresh account, with one Stripe account record for subsidiary 1. */
 async function openAccount(key: string): Promise<{ ns: NetSuiteEmulator; accountRecord: number }> {
-  const { ns, accountRecords } = await openSuiteApp({
-    stripeUrl: stripeEmulator.url,
-    env: secretEnv(key),
-    opened: { dirs, emulators: opened },
-  });
-  return { ns, accountRecord: accountRecords[0] as number };
+  const { ns, accounts } = await openSuiteApp(cleanup, stripeEmulator, { key });
+  return { ns, accountRecord: accounts[0]?.recordId as number };
 }
 
 function rowsOf(ns: NetSuiteEmulator, type: string, field: string, customerId: number) {
@@ -56,9 +56,9 @@ function rowsOf(ns: NetSuiteEmulator, type: string, field: string, customerId: n
     .rows.map((r) => ns.data.loadRecord(type, Number(r.id), false).values);
 }
 const linksOf = (ns: NetSuiteEmulator, id: number) =>
-  rowsOf(ns, "customrecord_nss_customer_link", "custrecord_nss_link_customer", id);
+  rowsOf(ns, LINK_RECORD.type, LINK_RECORD.fields.customer, id);
 const logsOf = (ns: NetSuiteEmulator, id: number) =>
-  rowsOf(ns, "customrecord_nss_sync_log", "custrecord_nss_synclog_customer", id);
+  rowsOf(ns, SYNC_LOG_RECORD.type, SYNC_LOG_RECORD.fields.customer, id);
 
 const ueLog = (ns: NetSuiteEmulator): LogEntry[] => ns.log.list({ scriptId: UE });
 function unitsFor(ns: NetSuiteEmulator, id: number): number {
@@ -69,15 +69,11 @@ function unitsFor(ns: NetSuiteEmulator, id: number): number {
 }
 
 beforeAll(async () => {
-  stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
-  stripe = stripeClient(KEY, stripeEmulator.port);
+  stripeEmulator = cleanup.own(await startStripe());
+  stripe = stripeClient(KEY, stripeEmulator);
 });
 
-afterAll(async () => {
-  for (const ns of opened) await ns.close();
-  await stripeEmulator?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => cleanup.run());
 
 describe("auto sync on create", () => {
   let ns: NetSuiteEmulator;
@@ -106,32 +102,32 @@ describe("auto sync on create", () => {
     expect(cus.address).toMatchObject({ city: "London", country: "GB" });
 
     const values = customer(ns, id);
-    expect(values.custentity_nss_stripe_customer_id).toBe(cus.id);
-    expect(values.custentity_nss_sync_status).toBe("synced");
-    expect(values.custentity_nss_last_error ?? "").toBe("");
-    expect(values.custentity_nss_last_sync).toBeTruthy();
+    expect(values[CUSTOMER_FIELDS.stripeCustomerId]).toBe(cus.id);
+    expect(values[CUSTOMER_FIELDS.syncStatus]).toBe("synced");
+    expect(values[CUSTOMER_FIELDS.lastError] ?? "").toBe("");
+    expect(values[CUSTOMER_FIELDS.lastSync]).toBeTruthy();
 
     const links = linksOf(ns, id);
     expect(links).toHaveLength(1);
     expect(links[0]).toMatchObject({
-      custrecord_nss_link_stripe_id: cus.id,
-      custrecord_nss_link_subsidiary: "1",
-      custrecord_nss_link_account: String(accountRecord),
-      custrecord_nss_link_generation: 0,
+      [LINK_RECORD.fields.stripeId]: cus.id,
+      [LINK_RECORD.fields.subsidiary]: "1",
+      [LINK_RECORD.fields.account]: String(accountRecord),
+      [LINK_RECORD.fields.generation]: 0,
     });
-    expect(String(links[0]?.custrecord_nss_link_fingerprint ?? "")).toMatch(/\S{16,}/);
+    expect(String(links[0]?.[LINK_RECORD.fields.fingerprint] ?? "")).toMatch(/\S{16,}/);
 
     const logs = logsOf(ns, id);
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatchObject({
-      custrecord_nss_synclog_kind: "create",
-      custrecord_nss_synclog_outcome: "created",
-      custrecord_nss_synclog_account: String(accountRecord),
-      custrecord_nss_synclog_created: 1,
-      custrecord_nss_synclog_linked: 0,
-      custrecord_nss_synclog_failed: 0,
+      [SYNC_LOG_RECORD.fields.kind]: "create",
+      [SYNC_LOG_RECORD.fields.outcome]: "created",
+      [SYNC_LOG_RECORD.fields.account]: String(accountRecord),
+      [SYNC_LOG_RECORD.fields.created]: 1,
+      [SYNC_LOG_RECORD.fields.linked]: 0,
+      [SYNC_LOG_RECORD.fields.failed]: 0,
     });
-    expect(String(logs[0]?.custrecord_nss_synclog_message)).toContain(cus.id);
+    expect(String(logs[0]?.[SYNC_LOG_RECORD.fields.message])).toContain(cus.id);
 
     const units = unitsFor(ns, id);
     expect(units).toBeGreaterThan(0);
@@ -147,11 +143,11 @@ describe("auto sync on create", () => {
     const after = await stripe.customers.retrieve(existing.id);
     expect(after).toMatchObject({ name: "Grace Inc", metadata: { netsuite_customer_id: String(id) } });
     expect(customer(ns, id)).toMatchObject({
-      custentity_nss_stripe_customer_id: existing.id,
-      custentity_nss_sync_status: "synced",
+      [CUSTOMER_FIELDS.stripeCustomerId]: existing.id,
+      [CUSTOMER_FIELDS.syncStatus]: "synced",
     });
-    expect(linksOf(ns, id).map((l) => l.custrecord_nss_link_stripe_id)).toEqual([existing.id]);
-    expect(logsOf(ns, id).map((l) => l.custrecord_nss_synclog_outcome)).toEqual(["linked"]);
+    expect(linksOf(ns, id).map((l) => l[LINK_RECORD.fields.stripeId])).toEqual([existing.id]);
+    expect(logsOf(ns, id).map((l) => l[SYNC_LOG_RECORD.fields.outcome])).toEqual(["linked"]);
     expect(unitsFor(ns, id)).toBeLessThan(UNIT_LIMIT);
   });
 
@@ -160,19 +156,19 @@ describe("auto sync on create", () => {
     const id = await saveCustomer(ns, { companyname: "No Mail GmbH" });
     expect(customer(ns, id).companyname).toBe("No Mail GmbH");
     const values = customer(ns, id);
-    expect(values.custentity_nss_sync_status).toBe("error");
-    const error = String(values.custentity_nss_last_error);
+    expect(values[CUSTOMER_FIELDS.syncStatus]).toBe("error");
+    const error = String(values[CUSTOMER_FIELDS.lastError]);
     expect(error).toContain(`Customer ${id} has neither a Stripe customer ID`);
     expect(error).toContain("Fill email");
     expect(error).not.toMatch(/\bat \w+ \(|\.js:\d+/);
-    expect(values.custentity_nss_stripe_customer_id ?? "").toBe("");
+    expect(values[CUSTOMER_FIELDS.stripeCustomerId] ?? "").toBe("");
     const logs = logsOf(ns, id);
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatchObject({
-      custrecord_nss_synclog_outcome: "failed",
-      custrecord_nss_synclog_failed: 1,
+      [SYNC_LOG_RECORD.fields.outcome]: "failed",
+      [SYNC_LOG_RECORD.fields.failed]: 1,
     });
-    expect(String(logs[0]?.custrecord_nss_synclog_message)).toBe(error);
+    expect(String(logs[0]?.[SYNC_LOG_RECORD.fields.message])).toBe(error);
     expect(linksOf(ns, id)).toEqual([]);
     expect((await stripe.customers.list({ limit: 100 })).data.length).toBe(before);
   });
@@ -182,7 +178,7 @@ describe("auto sync on create", () => {
     const id = await saveCustomer(ns, {
       companyname: "Carried Ltd",
       email: "carried@example.com",
-      custentity_nss_stripe_customer_id: existing.id,
+      [CUSTOMER_FIELDS.stripeCustomerId]: existing.id,
     });
     expect(await stripe.customers.retrieve(existing.id)).toMatchObject({
       email: "carried@example.com",
@@ -190,49 +186,39 @@ describe("auto sync on create", () => {
       metadata: { netsuite_customer_id: String(id) },
     });
     expect(customer(ns, id)).toMatchObject({
-      custentity_nss_stripe_customer_id: existing.id,
-      custentity_nss_sync_status: "synced",
+      [CUSTOMER_FIELDS.stripeCustomerId]: existing.id,
+      [CUSTOMER_FIELDS.syncStatus]: "synced",
     });
-    expect(logsOf(ns, id).map((l) => l.custrecord_nss_synclog_outcome)).toEqual(["updated"]);
-    expect(linksOf(ns, id).map((l) => l.custrecord_nss_link_stripe_id)).toEqual([existing.id]);
+    expect(logsOf(ns, id).map((l) => l[SYNC_LOG_RECORD.fields.outcome])).toEqual(["updated"]);
+    expect(linksOf(ns, id).map((l) => l[LINK_RECORD.fields.stripeId])).toEqual([existing.id]);
   });
 
   it("reports a stored Stripe ID that Stripe does not know with core's stale ID issue", async () => {
     const id = await saveCustomer(ns, {
       companyname: "Stale Ltd",
       email: "stale@example.com",
-      custentity_nss_stripe_customer_id: "cus_DoesNotExist1",
+      [CUSTOMER_FIELDS.stripeCustomerId]: "cus_DoesNotExist1",
     });
     const values = customer(ns, id);
-    expect(values.custentity_nss_sync_status).toBe("error");
-    expect(String(values.custentity_nss_last_error)).toContain(
+    expect(values[CUSTOMER_FIELDS.syncStatus]).toBe("error");
+    expect(String(values[CUSTOMER_FIELDS.lastError])).toContain(
       `Customer ${id} stores Stripe customer cus_DoesNotExist1 in custentity_nss_stripe_customer_id, but Stripe has no such customer`,
     );
-    expect(values.custentity_nss_stripe_customer_id).toBe("cus_DoesNotExist1");
+    expect(values[CUSTOMER_FIELDS.stripeCustomerId]).toBe("cus_DoesNotExist1");
     expect((await stripe.customers.list({ email: "stale@example.com" })).data).toEqual([]);
     expect(linksOf(ns, id)).toEqual([]);
-    expect(logsOf(ns, id).map((l) => l.custrecord_nss_synclog_outcome)).toEqual(["failed"]);
+    expect(logsOf(ns, id).map((l) => l[SYNC_LOG_RECORD.fields.outcome])).toEqual(["failed"]);
   });
 
   it("does nothing on create when auto sync is off", async () => {
-    const [config] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
-    const record = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
-    await ns.saveAsUser(
-      { ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: false } },
-      { user: ADMIN },
-    );
+    await setAutoSync(ns, false);
     try {
       const id = await saveCustomer(ns, { companyname: "Later Ltd", email: "later@example.com" });
       expect((await stripe.customers.list({ email: "later@example.com" })).data).toEqual([]);
-      expect(customer(ns, id).custentity_nss_sync_status ?? "").toBe("");
+      expect(customer(ns, id)[CUSTOMER_FIELDS.syncStatus] ?? "").toBe("");
       expect(logsOf(ns, id)).toEqual([]);
     } finally {
-      // Loaded again: the first load's version is stale after its save (optimistic locking).
-      const now = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
-      await ns.saveAsUser(
-        { ...now, values: { ...now.values, custrecord_nss_cfg_auto_sync: true } },
-        { user: ADMIN },
-      );
+      await setAutoSync(ns, true);
     }
   });
 });
@@ -240,33 +226,30 @@ describe("auto sync on create", () => {
 describe("Auto Sync on Create, read for nothing", () => {
   it("is copied onto the trigger's deployment; off, a customer save makes the trigger read nothing", async () => {
     const readings: InvocationReading[] = [];
-    const { ns } = await openSuiteApp({
-      stripeUrl: stripeEmulator.url,
-      env: secretEnv(KEY),
-      opened: { dirs, emulators: opened },
+    const { ns } = await openSuiteApp(cleanup, stripeEmulator, {
+      key: KEY,
       autoSync: false,
-      clock: { onInvocation: (r) => readings.push(r) },
+      netsuite: { clock: { onInvocation: (r) => readings.push(r) } },
     });
     const afterSubmit = () => readings.filter((r) => r.scriptId === UE && r.entryPoint === "afterSubmit");
-    expect(ns.deploymentParameters("customdeploy_nss_customer_ue").custscript_nss_auto_sync).toBe(false);
+    expect(ns.deploymentParameters(SCRIPTS.customerUserEvent.deploymentId)[SCRIPT_PARAMS.autoSync]).toBe(
+      false,
+    );
 
     readings.length = 0;
     const off = await saveCustomer(ns, { companyname: "Quiet Ltd", email: "quiet@example.com" });
     // No round trip at all: no search, no lookup, so no units either.
     expect(afterSubmit().map((r) => r.ops)).toEqual([[]]);
-    expect(customer(ns, off).custentity_nss_sync_status ?? "").toBe("");
+    expect(customer(ns, off)[CUSTOMER_FIELDS.syncStatus] ?? "").toBe("");
 
-    const [config] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
-    const record = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
-    await ns.saveAsUser(
-      { ...record, values: { ...record.values, custrecord_nss_cfg_auto_sync: true } },
-      { user: ADMIN },
+    await setAutoSync(ns, true);
+    expect(ns.deploymentParameters(SCRIPTS.customerUserEvent.deploymentId)[SCRIPT_PARAMS.autoSync]).toBe(
+      true,
     );
-    expect(ns.deploymentParameters("customdeploy_nss_customer_ue").custscript_nss_auto_sync).toBe(true);
     readings.length = 0;
     const on = await saveCustomer(ns, { companyname: "Loud Ltd", email: "loud@example.com" });
     expect(afterSubmit()[0]?.ops.length).toBeGreaterThan(0);
-    expect(customer(ns, on).custentity_nss_sync_status).toBe("synced");
+    expect(customer(ns, on)[CUSTOMER_FIELDS.syncStatus]).toBe("synced");
   });
 });
 
@@ -276,12 +259,12 @@ describe("a wrong Stripe key", () => {
     const id = await saveCustomer(ns, { companyname: "Key Trouble Ltd", email: "key@example.com" });
     const values = customer(ns, id);
     expect(values.companyname).toBe("Key Trouble Ltd");
-    expect(values.custentity_nss_sync_status).toBe("error");
-    const error = String(values.custentity_nss_last_error);
+    expect(values[CUSTOMER_FIELDS.syncStatus]).toBe("error");
+    const error = String(values[CUSTOMER_FIELDS.lastError]);
     expect(error).toContain('Stripe account "Main"');
-    expect(error).toContain(SECRET);
+    expect(error).toContain(API_SECRETS.stripeKey);
     expect(error).not.toContain("revoked-Key");
-    expect(logsOf(ns, id).map((l) => l.custrecord_nss_synclog_outcome)).toEqual(["failed"]);
+    expect(logsOf(ns, id).map((l) => l[SYNC_LOG_RECORD.fields.outcome])).toEqual(["failed"]);
     expect(unitsFor(ns, id)).toBeLessThan(UNIT_LIMIT);
     expect((await stripe.customers.list({ email: "key@example.com" })).data).toEqual([]);
     const logText = JSON.stringify(ns.log.list());

@@ -6,17 +6,19 @@
  * do not interfere. A `delay` fault with phase `after` holds the Suitelet's refetch answer after Stripe
  * read the customer: that is how a delivery is caught in the middle.
  */
+
 import { buildEnvelope, buildForwardRequest, serializeForwardRequest } from "@nss/core";
 import type { NetSuiteEmulator } from "@nss/netsuite-emulator";
+import { CUSTOMER_FIELDS, EVENT_RECORD, SCRIPTS, STRIPE_ACCOUNT_RECORD } from "@nss/suiteapp/ids";
+import { customer, saveCustomer } from "@nss/suiteapp/system";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { customer, saveCustomer } from "./helpers/e2e.js";
-import { type System, startSystem } from "./helpers/system.js";
+import { startWebhookSystem, type WebhookSystem } from "./helpers/suiteapp.js";
 
 const KEY = `sk_test_nssClaims${Date.now()}`;
-const EVENTS = "customrecord_nss_stripe_event";
+const EVENTS = EVENT_RECORD.type;
 
-let system: System;
+let system: WebhookSystem;
 let stripe: Stripe;
 let ns: NetSuiteEmulator;
 let customerId: number;
@@ -29,9 +31,9 @@ interface Answer {
 }
 
 const account = () => {
-  const [row] = ns.data.listRecords("customrecord_nss_stripe_account");
+  const [row] = ns.data.listRecords(STRIPE_ACCOUNT_RECORD.type);
   if (!row) throw new Error("no Stripe account record");
-  return { id: String(row.id), secret: String(row.values.custrecord_nss_acct_wh_secret) };
+  return { id: String(row.id), secret: String(row.values[STRIPE_ACCOUNT_RECORD.webhook.secret]) };
 };
 
 /** Sets the customer's default card in Stripe; returns the forwarded request of the event it made. */
@@ -57,7 +59,7 @@ function forwarded(event: Stripe.Event): string {
 const deliver = async (body: string): Promise<Answer> =>
   JSON.parse(
     (
-      await ns.invokeSuitelet("customscript_nss_webhook_sl", "customdeploy_nss_webhook_sl", {
+      await ns.invokeSuitelet(SCRIPTS.webhookSuitelet.scriptId, SCRIPTS.webhookSuitelet.deploymentId, {
         method: "POST",
         body,
       })
@@ -85,24 +87,24 @@ async function refetchRead(): Promise<void> {
 
 /** The units the webhook Suitelet's last run used (from its log line). */
 const lastUnits = (): number => {
-  const entry = ns.log.list({ scriptId: "customscript_nss_webhook_sl" }).at(-1);
+  const entry = ns.log.list({ scriptId: SCRIPTS.webhookSuitelet.scriptId }).at(-1);
   return Number(/units used: (\d+)/.exec(String(entry?.details))?.[1]);
 };
 
 const eventRecords = () =>
   ns.data.listRecords(EVENTS).map((r) => ({
     externalid: r.values.externalid,
-    status: r.values.custrecord_nss_evt_status,
-    event: r.values.custrecord_nss_evt_id,
+    status: r.values[EVENT_RECORD.fields.status],
+    event: r.values[EVENT_RECORD.fields.eventId],
   }));
 
 beforeAll(async () => {
-  system = await startSystem({ key: KEY });
+  system = await startWebhookSystem(KEY);
   ({ stripe, ns } = system);
   await system.setWebhook(true);
   await system.setWebhook(false);
   customerId = await saveCustomer(ns, { companyname: "Claims Ltd", email: "claims@example.com" });
-  stripeId = String(customer(ns, customerId).custentity_nss_stripe_customer_id);
+  stripeId = String(customer(ns, customerId)[CUSTOMER_FIELDS.stripeCustomerId]);
   cards = [];
   for (const token of ["pm_card_visa", "pm_card_mastercard", "pm_card_amex"]) {
     cards.push((await stripe.paymentMethods.attach(token, { customer: stripeId })).id);
@@ -130,7 +132,7 @@ describe("each Stripe event is applied at most once", () => {
     expect(eventRecords()).toEqual([
       { externalid: `${account().id}:${eventId}`, status: "applied", event: eventId },
     ]);
-    expect(customer(ns, customerId).custentity_nss_default_pm_id).toBe(cards[0]);
+    expect(customer(ns, customerId)[CUSTOMER_FIELDS.defaultPaymentMethodId]).toBe(cards[0]);
   });
 
   it("a late older event applies the current state (nothing to write); a repeat is ignored; each within its units", async () => {
@@ -156,7 +158,7 @@ describe("each Stripe event is applied at most once", () => {
     expect(written).toBeLessThanOrEqual(40);
     expect(unchanged).toBeLessThanOrEqual(30);
     expect([written, unchanged, repeat]).toEqual([35, 25, 20]);
-    expect(customer(ns, customerId).custentity_nss_default_pm_id).toBe(cards[2]);
+    expect(customer(ns, customerId)[CUSTOMER_FIELDS.defaultPaymentMethodId]).toBe(cards[2]);
   });
 
   it("a delivery that fails gives its claim back, and Stripe's retry applies the event", async () => {
@@ -170,7 +172,7 @@ describe("each Stripe event is applied at most once", () => {
     expect(eventRecords().filter((r) => r.event === eventId)).toEqual([
       { externalid: `${account().id}:${eventId}`, status: "applied", event: eventId },
     ]);
-    expect(customer(ns, customerId).custentity_nss_default_pm_id).toBe(cards[0]);
+    expect(customer(ns, customerId)[CUSTOMER_FIELDS.defaultPaymentMethodId]).toBe(cards[0]);
   });
 
   it("a claim left applying by a delivery that died is taken over after 5 minutes, not before", async () => {
@@ -179,16 +181,16 @@ describe("each Stripe event is applied at most once", () => {
     const claim = (eventId: string, minutesAgo: number) =>
       ns.data.insertRaw(EVENTS, {
         externalid: `${account().id}:${eventId}`,
-        custrecord_nss_evt_id: eventId,
-        custrecord_nss_evt_status: "applying",
-        custrecord_nss_evt_claimed: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+        [EVENT_RECORD.fields.eventId]: eventId,
+        [EVENT_RECORD.fields.status]: "applying",
+        [EVENT_RECORD.fields.claimed]: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
       });
     claim(recent.eventId, 1);
     claim(stale.eventId, 6);
     expect(await deliver(recent.body)).toMatchObject({ result: "retry" });
     expect(await deliver(stale.body)).toMatchObject({ result: "applied" });
     expect(eventRecords().find((r) => r.event === stale.eventId)?.status).toBe("applied");
-    expect(customer(ns, customerId).custentity_nss_default_pm_id).toBe(cards[2]);
+    expect(customer(ns, customerId)[CUSTOMER_FIELDS.defaultPaymentMethodId]).toBe(cards[2]);
   });
 });
 
@@ -221,12 +223,12 @@ describe("an older read of Stripe never overwrites a newer one", () => {
     await refetchRead();
     const second = await setDefault(cards[1] as string);
     expect(await deliver(second.body)).toMatchObject({ result: "applied" });
-    expect(customer(ns, customerId).custentity_nss_default_pm_id).toBe(cards[1]);
+    expect(customer(ns, customerId)[CUSTOMER_FIELDS.defaultPaymentMethodId]).toBe(cards[1]);
     // The slow delivery's save finds the customer written since it loaded it: it reads Stripe again.
     const answer = await slow;
     expect(answer).toMatchObject({ result: "applied" });
     expect(answer.message).toMatch(/: Unchanged: Mastercard •••• 4444/);
-    expect(customer(ns, customerId).custentity_nss_default_pm_id).toBe(cards[1]);
+    expect(customer(ns, customerId)[CUSTOMER_FIELDS.defaultPaymentMethodId]).toBe(cards[1]);
   });
 });
 
@@ -234,11 +236,14 @@ describe("the weekly purge of event records (customscript_nss_event_purge_mr)", 
   it("deletes the records created more than 30 days ago and keeps the others", async () => {
     const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
     const old = [40, 31].map((n) =>
-      ns.data.insertRaw(EVENTS, { custrecord_nss_evt_id: `evt_old${n}`, created: daysAgo(n) }),
+      ns.data.insertRaw(EVENTS, { [EVENT_RECORD.fields.eventId]: `evt_old${n}`, created: daysAgo(n) }),
     );
-    const recent = ns.data.insertRaw(EVENTS, { custrecord_nss_evt_id: "evt_recent", created: daysAgo(29) });
+    const recent = ns.data.insertRaw(EVENTS, {
+      [EVENT_RECORD.fields.eventId]: "evt_recent",
+      created: daysAgo(29),
+    });
     const before = ns.data.listRecords(EVENTS).length;
-    const run = await ns.runScript("customscript_nss_event_purge_mr", "customdeploy_nss_event_purge_mr");
+    const run = await ns.runScript(SCRIPTS.eventPurge.scriptId, SCRIPTS.eventPurge.deploymentId);
     if (run.type !== "mapreducescript") throw new Error("not a map/reduce run");
     expect(run.summary.mapSummary.errors).toEqual([]);
     const left = ns.data.listRecords(EVENTS).map((r) => r.id);

@@ -3,15 +3,17 @@
  * saved searches with labels core's grammar accepts, the default configuration record, nothing new
  * on a second run, and a small governance bill.
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { mapCustomer, parseColumnLabels, targetLabel, validateConfig } from "@nss/core";
 import { type LogEntry, NetSuiteEmulator, type SearchDef } from "@nss/netsuite-emulator";
+import { API_SECRETS, CONFIG_RECORD, CUSTOMER_FIELDS, DEFAULT_SEARCH_IDS, SCRIPTS } from "@nss/suiteapp/ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { emulatorProjectDir, SECRETS_FILE } from "./helpers/project.js";
 
-const INSTALL = "customscript_nss_install";
+const INSTALL = SCRIPTS.install.scriptId;
 /** Units the installation may use at most (SDF installation scripts have 10,000). */
 const UNIT_BUDGET = 200;
 
@@ -28,13 +30,13 @@ const MAPPED_COLUMNS = [
 ];
 
 const CONFIG_VALUES = {
-  custrecord_nss_cfg_stripe_id_field: "custentity_nss_stripe_customer_id",
-  custrecord_nss_cfg_sync_field: "email",
-  custrecord_nss_cfg_single_search: "customsearch_nss_single_sync",
-  custrecord_nss_cfg_mass_search: "customsearch_nss_mass_sync",
-  custrecord_nss_cfg_dpm_search: "customsearch_nss_default_pm",
-  custrecord_nss_cfg_auto_sync: true,
-  custrecord_nss_cfg_webhook_enabled: false,
+  [CONFIG_RECORD.fields.stripeIdField]: CUSTOMER_FIELDS.stripeCustomerId,
+  [CONFIG_RECORD.fields.syncField]: "email",
+  [CONFIG_RECORD.fields.singleSyncSearch]: DEFAULT_SEARCH_IDS.singleSync,
+  [CONFIG_RECORD.fields.massSyncSearch]: DEFAULT_SEARCH_IDS.massSync,
+  [CONFIG_RECORD.fields.defaultPaymentMethodSearch]: DEFAULT_SEARCH_IDS.defaultPaymentMethod,
+  [CONFIG_RECORD.fields.autoSyncOnCreate]: true,
+  [CONFIG_RECORD.fields.webhookEnabled]: false,
 };
 
 const query = (
@@ -54,13 +56,13 @@ const query = (
 /** What the account holds that the installation may create or change. */
 function snapshot(ns: NetSuiteEmulator) {
   const searches = [
-    "customsearch_nss_single_sync",
-    "customsearch_nss_mass_sync",
-    "customsearch_nss_default_pm",
+    DEFAULT_SEARCH_IDS.singleSync,
+    DEFAULT_SEARCH_IDS.massSync,
+    DEFAULT_SEARCH_IDS.defaultPaymentMethod,
   ].map((id) => ns.data.loadSearch(id));
   const configs = ns.data
-    .runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 100)
-    .rows.map((row) => ns.data.loadRecord("customrecord_nss_config", Number(row.id), false));
+    .runSearch(query(CONFIG_RECORD.type, [{ name: "internalid" }]), 0, 100)
+    .rows.map((row) => ns.data.loadRecord(CONFIG_RECORD.type, Number(row.id), false));
   return { searches, configs };
 }
 
@@ -96,12 +98,12 @@ afterAll(async () => {
 describe("a first installation", () => {
   it("runs the installation script once, without errors", () => {
     expect(ns.installation.map((r) => [r.scriptId, r.deploymentId])).toEqual([
-      [INSTALL, "customdeploy_nss_install"],
+      [INSTALL, SCRIPTS.install.deploymentId],
     ]);
     expect(installLog(ns).filter((e) => e.level === "ERROR" || e.level === "EMERGENCY")).toEqual([]);
   });
 
-  it.each(["customsearch_nss_single_sync", "customsearch_nss_mass_sync"])(
+  it.each([DEFAULT_SEARCH_IDS.singleSync, DEFAULT_SEARCH_IDS.massSync])(
     "creates %s with exactly the labelled columns core's grammar maps",
     (id) => {
       const search = ns.data.loadSearch(id);
@@ -135,7 +137,7 @@ describe("a first installation", () => {
       isDynamic: false,
       values: { entity: String(customer), subsidiary: String(sub) },
     });
-    const mass = ns.data.loadSearch("customsearch_nss_mass_sync");
+    const mass = ns.data.loadSearch(DEFAULT_SEARCH_IDS.massSync);
     // The mass sync adds its own subsidiary column when it runs the search.
     const run = ns.data.runSearch(
       { ...mass, columns: [...mass.columns, { name: "internalid", join: "msesubsidiary" }] },
@@ -146,7 +148,7 @@ describe("a first installation", () => {
     expect(rows.map((r) => r.cells.at(-1)?.value).sort()).toEqual(["1", String(sub)].sort());
 
     // Each row maps to Stripe parameters with core.
-    const single = ns.data.loadSearch("customsearch_nss_single_sync");
+    const single = ns.data.loadSearch(DEFAULT_SEARCH_IDS.singleSync);
     const [row] = ns.data.runSearch(
       { ...single, filters: [{ name: "internalid", operator: "anyof", values: [String(customer)] }] },
       0,
@@ -171,14 +173,14 @@ describe("a first installation", () => {
   });
 
   it("creates the default payment method search of customers with a stored Stripe ID", () => {
-    const search = ns.data.loadSearch("customsearch_nss_default_pm");
+    const search = ns.data.loadSearch(DEFAULT_SEARCH_IDS.defaultPaymentMethod);
     expect(search.type).toBe("customer");
     expect(search.columns.map((c) => [c.name, c.label, c.sort ?? "NONE"])).toEqual([
-      ["custentity_nss_stripe_customer_id", "Stripe Customer ID", "NONE"],
-      ["custentity_nss_default_pm_read", "Payment Method Read", "ASC"],
+      [CUSTOMER_FIELDS.stripeCustomerId, "Stripe Customer ID", "NONE"],
+      [CUSTOMER_FIELDS.defaultPaymentMethodRead, "Payment Method Read", "ASC"],
     ]);
     expect(JSON.stringify(search.filterExpression ?? search.filters)).toContain(
-      "custentity_nss_stripe_customer_id",
+      CUSTOMER_FIELDS.stripeCustomerId,
     );
   });
 
@@ -193,20 +195,20 @@ describe("a first installation", () => {
         {
           name: "EU",
           accountId: "acct_1Test",
-          secretId: "custsecret_nss_stripe_key_default",
+          secretId: API_SECRETS.stripeKey,
           identifierValue: "1",
         },
       ],
-      stripeIdField: v.custrecord_nss_cfg_stripe_id_field,
-      syncField: v.custrecord_nss_cfg_sync_field,
+      stripeIdField: v[CONFIG_RECORD.fields.stripeIdField],
+      syncField: v[CONFIG_RECORD.fields.syncField],
       searches: {
-        singleSync: v.custrecord_nss_cfg_single_search,
-        massSync: v.custrecord_nss_cfg_mass_search,
-        defaultPaymentMethod: v.custrecord_nss_cfg_dpm_search,
+        singleSync: v[CONFIG_RECORD.fields.singleSyncSearch],
+        massSync: v[CONFIG_RECORD.fields.massSyncSearch],
+        defaultPaymentMethod: v[CONFIG_RECORD.fields.defaultPaymentMethodSearch],
       },
-      autoSyncOnCreate: v.custrecord_nss_cfg_auto_sync,
-      webhookEnabled: v.custrecord_nss_cfg_webhook_enabled,
-      portalReturnUrl: v.custrecord_nss_cfg_portal_return_url,
+      autoSyncOnCreate: v[CONFIG_RECORD.fields.autoSyncOnCreate],
+      webhookEnabled: v[CONFIG_RECORD.fields.webhookEnabled],
+      portalReturnUrl: v[CONFIG_RECORD.fields.portalReturnUrl],
     });
     expect(checked.ok).toBe(true);
   });

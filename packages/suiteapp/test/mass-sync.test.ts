@@ -6,46 +6,51 @@
  * "No Stripe POST" is proven with a trap: a fault rule that would answer every POST with a 500
  * (`before`: nothing runs) and counts down when used; after the run it must still be whole.
  */
-import { rmSync } from "node:fs";
+
 import type { MapReduceSummary, NetSuiteEmulator, SearchDef } from "@nss/netsuite-emulator";
-import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
+import type { StripeEmulator } from "@nss/stripe-emulator";
+import {
+  CUSTOMER_FIELDS,
+  DEFAULT_SEARCH_IDS,
+  LINK_RECORD,
+  SCRIPT_PARAMS,
+  SCRIPTS,
+  SYNC_LOG_RECORD,
+} from "@nss/suiteapp/ids";
+import {
+  type AccountDef,
+  ADMIN,
+  Cleanup,
+  customer,
+  query,
+  saveCustomer,
+  startStripe,
+  stripeClient,
+} from "@nss/suiteapp/system";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ADMIN,
-  CERT,
-  customer,
-  openSuiteApp,
-  query,
-  SECRET,
-  type StripeAccountDef,
-  saveCustomer,
-  stripeClient,
-  TLS_KEY,
-} from "./helpers/e2e.js";
+import { openSuiteApp } from "./helpers/suiteapp.js";
 
-const MR = "customscript_nss_custsync_mr";
-const DEPLOY = "customdeploy_nss_custsync_mr";
+const MR = SCRIPTS.massSync.scriptId;
+const DEPLOY = SCRIPTS.massSync.deploymentId;
 const UNIT_LIMIT = 1000;
 
+const cleanup = new Cleanup();
 let stripeEmulator: StripeEmulator;
-const opened: NetSuiteEmulator[] = [];
-const dirs: string[] = [];
 
-const stripeFor = (key: string) => stripeClient(key, stripeEmulator.port);
+const stripeFor = (key: string) => stripeClient(key, stripeEmulator);
 
 /** The SuiteApp in a fresh account with Auto Sync on Create off, and Stripe account records. */
 async function openAccount(
-  env: Record<string, string>,
-  accounts: StripeAccountDef[] = [{ name: "Main", subsidiary: "1" }],
+  key: string,
+  accounts: AccountDef[] = [{ name: "Main", subsidiary: "1" }],
 ): Promise<{ ns: NetSuiteEmulator; accountRecords: number[] }> {
-  return openSuiteApp({
-    stripeUrl: stripeEmulator.url,
-    env,
+  const { ns, accounts: written } = await openSuiteApp(cleanup, stripeEmulator, {
+    key,
     accounts,
     autoSync: false,
-    opened: { dirs, emulators: opened },
   });
+  return { ns, accountRecords: written.map((a) => a.recordId) };
 }
 
 function rowsOf(ns: NetSuiteEmulator, type: string, filters: SearchDef["filters"]) {
@@ -53,15 +58,13 @@ function rowsOf(ns: NetSuiteEmulator, type: string, filters: SearchDef["filters"
     .runSearch(query(type, [{ name: "internalid", sort: "ASC" }], filters), 0, 1000)
     .rows.map((r) => ns.data.loadRecord(type, Number(r.id), false).values);
 }
-const allLinks = (ns: NetSuiteEmulator) => rowsOf(ns, "customrecord_nss_customer_link", []);
+const allLinks = (ns: NetSuiteEmulator) => rowsOf(ns, LINK_RECORD.type, []);
 const linksOf = (ns: NetSuiteEmulator, id: number) =>
-  rowsOf(ns, "customrecord_nss_customer_link", [
-    { name: "custrecord_nss_link_customer", operator: "anyof", values: [String(id)] },
+  rowsOf(ns, LINK_RECORD.type, [
+    { name: LINK_RECORD.fields.customer, operator: "anyof", values: [String(id)] },
   ]);
 const logsOfKind = (ns: NetSuiteEmulator, kind: string) =>
-  rowsOf(ns, "customrecord_nss_sync_log", [
-    { name: "custrecord_nss_synclog_kind", operator: "is", values: [kind] },
-  ]);
+  rowsOf(ns, SYNC_LOG_RECORD.type, [{ name: SYNC_LOG_RECORD.fields.kind, operator: "is", values: [kind] }]);
 
 interface Outcome {
   account: string;
@@ -82,8 +85,8 @@ interface Run {
 
 async function runMassSync(ns: NetSuiteEmulator, dryRun = false): Promise<Run> {
   const kind = dryRun ? "mass_dry_run" : "mass";
-  const before = logsOfKind(ns, kind).filter((l) => !l.custrecord_nss_synclog_customer).length;
-  const run = await ns.runScript(MR, DEPLOY, { custscript_nss_custsync_dry_run: dryRun ? "T" : "F" });
+  const before = logsOfKind(ns, kind).filter((l) => !l[SYNC_LOG_RECORD.fields.customer]).length;
+  const run = await ns.runScript(MR, DEPLOY, { [SCRIPT_PARAMS.massSyncDryRun]: dryRun ? "T" : "F" });
   if (run.type !== "mapreducescript") throw new Error("not a map/reduce run");
   const { summary } = run;
   expect(summary.inputSummary.error).toBeUndefined();
@@ -100,7 +103,7 @@ async function runMassSync(ns: NetSuiteEmulator, dryRun = false): Promise<Run> {
     outcomes[key] = parsed.targets;
     units[key] = parsed.units;
   }
-  const runLogs = logsOfKind(ns, kind).filter((l) => !l.custrecord_nss_synclog_customer);
+  const runLogs = logsOfKind(ns, kind).filter((l) => !l[SYNC_LOG_RECORD.fields.customer]);
   expect(runLogs).toHaveLength(before + 1);
   return { summary, outcomes, units, runLog: runLogs.at(-1) as Record<string, unknown>, tally };
 }
@@ -120,14 +123,10 @@ function trapPosts(): () => number {
 }
 
 beforeAll(async () => {
-  stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
+  stripeEmulator = cleanup.own(await startStripe());
 });
 
-afterAll(async () => {
-  for (const ns of opened) await ns.close();
-  await stripeEmulator?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => cleanup.run());
 
 describe("mass sync", () => {
   const key = `sk_test_nssMassSync${Date.now()}`;
@@ -142,7 +141,7 @@ describe("mass sync", () => {
 
   beforeAll(async () => {
     stripe = stripeFor(key);
-    const opened = await openAccount({ [`NSS_SECRET_${SECRET.toUpperCase()}`]: key });
+    const opened = await openAccount(key);
     ns = opened.ns;
     accountRecord = opened.accountRecords[0] as number;
     for (const [name, phone] of [
@@ -186,9 +185,9 @@ describe("mass sync", () => {
     expect(allLinks(ns)).toEqual([]);
     for (const id of [...plain, noEmail, known]) {
       const values = customer(ns, id);
-      expect(values.custentity_nss_sync_status ?? "").toBe("");
-      expect(values.custentity_nss_stripe_customer_id ?? "").toBe("");
-      expect(values.custentity_nss_last_sync ?? "").toBe("");
+      expect(values[CUSTOMER_FIELDS.syncStatus] ?? "").toBe("");
+      expect(values[CUSTOMER_FIELDS.stripeCustomerId] ?? "").toBe("");
+      expect(values[CUSTOMER_FIELDS.lastSync] ?? "").toBe("");
     }
     expect(await stripe.customers.retrieve(existing.id)).toMatchObject({ name: "Old name", metadata: {} });
     // Only sync log rows, all of the dry run: one per customer and the run's own.
@@ -196,12 +195,12 @@ describe("mass sync", () => {
     const planned = logsOfKind(ns, "mass_dry_run");
     expect(planned).toHaveLength(6);
     expect(run.runLog).toMatchObject({
-      custrecord_nss_synclog_created: 3,
-      custrecord_nss_synclog_linked: 1,
-      custrecord_nss_synclog_failed: 1,
-      custrecord_nss_synclog_outcome: "completed_with_failures",
+      [SYNC_LOG_RECORD.fields.created]: 3,
+      [SYNC_LOG_RECORD.fields.linked]: 1,
+      [SYNC_LOG_RECORD.fields.failed]: 1,
+      [SYNC_LOG_RECORD.fields.outcome]: "completed_with_failures",
     });
-    expect(String(run.runLog.custrecord_nss_synclog_message)).toContain(
+    expect(String(run.runLog[SYNC_LOG_RECORD.fields.message])).toContain(
       "5 customers; would create 3, would link 1, would update 0, would skip unchanged 0, would fail 1",
     );
   });
@@ -211,45 +210,45 @@ describe("mass sync", () => {
     for (const id of plain) {
       expect(outcomeOf(run, id)).toEqual(["created"]);
       const values = customer(ns, id);
-      const cus = await stripe.customers.retrieve(String(values.custentity_nss_stripe_customer_id));
+      const cus = await stripe.customers.retrieve(String(values[CUSTOMER_FIELDS.stripeCustomerId]));
       expect(cus).toMatchObject({
         email: values.email,
         name: values.companyname,
         phone: values.phone,
         metadata: { netsuite_customer_id: String(id), netsuite_subsidiary: "1" },
       });
-      expect(values.custentity_nss_sync_status).toBe("synced");
+      expect(values[CUSTOMER_FIELDS.syncStatus]).toBe("synced");
       expect(linksOf(ns, id)).toMatchObject([
         {
-          custrecord_nss_link_stripe_id: (cus as Stripe.Customer).id,
-          custrecord_nss_link_account: String(accountRecord),
-          custrecord_nss_link_subsidiary: "1",
+          [LINK_RECORD.fields.stripeId]: (cus as Stripe.Customer).id,
+          [LINK_RECORD.fields.account]: String(accountRecord),
+          [LINK_RECORD.fields.subsidiary]: "1",
         },
       ]);
       expect((await stripe.customers.list({ email: String(values.email) })).data).toHaveLength(1);
     }
     expect(outcomeOf(run, known)).toEqual(["linked"]);
-    expect(customer(ns, known).custentity_nss_stripe_customer_id).toBe(existing.id);
+    expect(customer(ns, known)[CUSTOMER_FIELDS.stripeCustomerId]).toBe(existing.id);
     expect(await stripe.customers.retrieve(existing.id)).toMatchObject({
       name: "Known Inc",
       metadata: { netsuite_customer_id: String(known) },
     });
     expect(outcomeOf(run, noEmail)).toEqual(["failed"]);
-    const error = String(customer(ns, noEmail).custentity_nss_last_error);
+    const error = String(customer(ns, noEmail)[CUSTOMER_FIELDS.lastError]);
     expect(error).toContain(`Customer ${noEmail} has neither a Stripe customer ID`);
     expect(error).toContain("Fill email");
     expect(linksOf(ns, noEmail)).toEqual([]);
     expect(await stripeCount()).toBe(4);
 
     expect(run.runLog).toMatchObject({
-      custrecord_nss_synclog_kind: "mass",
-      custrecord_nss_synclog_created: 3,
-      custrecord_nss_synclog_linked: 1,
-      custrecord_nss_synclog_updated: 0,
-      custrecord_nss_synclog_unchanged: 0,
-      custrecord_nss_synclog_failed: 1,
+      [SYNC_LOG_RECORD.fields.kind]: "mass",
+      [SYNC_LOG_RECORD.fields.created]: 3,
+      [SYNC_LOG_RECORD.fields.linked]: 1,
+      [SYNC_LOG_RECORD.fields.updated]: 0,
+      [SYNC_LOG_RECORD.fields.unchanged]: 0,
+      [SYNC_LOG_RECORD.fields.failed]: 1,
     });
-    const message = String(run.runLog.custrecord_nss_synclog_message);
+    const message = String(run.runLog[SYNC_LOG_RECORD.fields.message]);
     expect(message).toContain("5 customers; created 3, linked 1, updated 0, unchanged 0, failed 1");
     expect(message).toContain(`customer ${noEmail}: Customer ${noEmail} has neither`);
 
@@ -267,7 +266,7 @@ describe("mass sync", () => {
     const customersBefore = await stripeCount();
     const eventsBefore = (await stripe.events.list({ limit: 100 })).data.length;
     const rowsBefore = logsOfKind(ns, "mass").length;
-    const lastSync = (id: number) => customer(ns, id).custentity_nss_last_sync;
+    const lastSync = (id: number) => customer(ns, id)[CUSTOMER_FIELDS.lastSync];
     const syncedAt = [...plain, known].map(lastSync);
     const posts = trapPosts();
     const run = await runMassSync(ns);
@@ -277,11 +276,11 @@ describe("mass sync", () => {
     expect(run.tally).toMatchObject({ customers: 5, unchanged: 4, unserved: 0, failedAgain: 1 });
     for (const id of [...plain, known]) {
       expect(outcomeOf(run, id)).toBeUndefined();
-      expect(customer(ns, id).custentity_nss_sync_status).toBe("synced");
+      expect(customer(ns, id)[CUSTOMER_FIELDS.syncStatus]).toBe("synced");
     }
     expect([...plain, known].map(lastSync)).toEqual(syncedAt);
     expect(outcomeOf(run, noEmail)).toBeUndefined();
-    expect(String(run.runLog.custrecord_nss_synclog_message)).toContain(
+    expect(String(run.runLog[SYNC_LOG_RECORD.fields.message])).toContain(
       `customer ${noEmail}: Customer ${noEmail} has neither`,
     );
     expect(await stripeCount()).toBe(customersBefore);
@@ -289,11 +288,11 @@ describe("mass sync", () => {
     // No row per customer: the failure is the one the customer already shows; just the run's own row.
     expect(logsOfKind(ns, "mass")).toHaveLength(rowsBefore + 1);
     expect(run.runLog).toMatchObject({
-      custrecord_nss_synclog_created: 0,
-      custrecord_nss_synclog_linked: 0,
-      custrecord_nss_synclog_updated: 0,
-      custrecord_nss_synclog_unchanged: 4,
-      custrecord_nss_synclog_failed: 1,
+      [SYNC_LOG_RECORD.fields.created]: 0,
+      [SYNC_LOG_RECORD.fields.linked]: 0,
+      [SYNC_LOG_RECORD.fields.updated]: 0,
+      [SYNC_LOG_RECORD.fields.unchanged]: 4,
+      [SYNC_LOG_RECORD.fields.failed]: 1,
     });
     console.info(
       `mass sync, nothing changed: getInputData ${run.summary.inputSummary.usage} units, map ${run.summary.mapSummary.usage} units over ${run.summary.mapSummary.keys.length} keys`,
@@ -309,10 +308,10 @@ describe("mass sync", () => {
     const dry = await runMassSync(ns, true);
     expect(posts()).toBe(0);
     expect(outcomeOf(dry, id)).toEqual(["updated"]);
-    expect(String(dry.runLog.custrecord_nss_synclog_message)).toContain(
+    expect(String(dry.runLog[SYNC_LOG_RECORD.fields.message])).toContain(
       "would create 0, would link 0, would update 1, would skip unchanged 3, would fail 1",
     );
-    const stripeId = String(customer(ns, id).custentity_nss_stripe_customer_id);
+    const stripeId = String(customer(ns, id)[CUSTOMER_FIELDS.stripeCustomerId]);
     expect(await stripe.customers.retrieve(stripeId)).toMatchObject({ phone: "+49 30 1234567" });
 
     const run = await runMassSync(ns);
@@ -322,8 +321,8 @@ describe("mass sync", () => {
     expect(run.units[String(id)]).toBeLessThanOrEqual(25);
     expect(await stripe.customers.retrieve(stripeId)).toMatchObject({ phone: "+49 30 7654321" });
     expect(run.runLog).toMatchObject({
-      custrecord_nss_synclog_updated: 1,
-      custrecord_nss_synclog_unchanged: 3,
+      [SYNC_LOG_RECORD.fields.updated]: 1,
+      [SYNC_LOG_RECORD.fields.unchanged]: 3,
     });
   });
 });
@@ -332,14 +331,14 @@ describe("mass sync search's own columns", () => {
   it("drive what is sent: a column added to the mass search reaches Stripe, the single-sync search's do not", async () => {
     const key = `sk_test_nssMassColumns${Date.now()}`;
     const stripe = stripeFor(key);
-    const { ns } = await openAccount({ [`NSS_SECRET_${SECRET.toUpperCase()}`]: key });
+    const { ns } = await openAccount(key);
     const id = await saveCustomer(ns, { companyname: "Column Ltd", email: "column@mass.example.com" });
     await runMassSync(ns);
-    const stripeId = String(customer(ns, id).custentity_nss_stripe_customer_id);
+    const stripeId = String(customer(ns, id)[CUSTOMER_FIELDS.stripeCustomerId]);
     expect((await stripe.customers.retrieve(stripeId)) as Stripe.Customer).toMatchObject({ metadata: {} });
 
     // An administrator adds a column to the mass sync search: its label names the Stripe field.
-    const mass = ns.data.loadSearch("customsearch_nss_mass_sync");
+    const mass = ns.data.loadSearch(DEFAULT_SEARCH_IDS.massSync);
     ns.data.saveSearch({
       ...mass,
       columns: [...mass.columns, { name: "companyname", label: "metadata.company" }],
@@ -362,13 +361,10 @@ describe("mass sync over two subsidiaries served by two Stripe accounts", () => 
     const keyB = `sk_test_nssMassB${Date.now()}`;
     // A second API secret, made by the account's administrator like the first.
     const secretB = "custsecret_nss_stripe_key_nordics";
-    const { ns } = await openAccount(
-      { [`NSS_SECRET_${SECRET.toUpperCase()}`]: keyA, [`NSS_SECRET_${secretB.toUpperCase()}`]: keyB },
-      [
-        { name: "Main", subsidiary: "1" },
-        { name: "Nordics", subsidiary: "2", secret: secretB },
-      ],
-    );
+    const { ns } = await openAccount(keyA, [
+      { name: "Main", subsidiary: "1" },
+      { name: "Nordics", subsidiary: "2", key: keyB, secretId: secretB },
+    ]);
     const sub = await ns.saveAsUser(
       {
         type: "subsidiary",
@@ -401,8 +397,8 @@ describe("mass sync over two subsidiaries served by two Stripe accounts", () => 
     expect(inB).toHaveLength(1);
     expect(inA[0]?.metadata).toMatchObject({ netsuite_customer_id: String(id), netsuite_subsidiary: "1" });
     expect(inB[0]?.metadata).toMatchObject({ netsuite_customer_id: String(id), netsuite_subsidiary: "2" });
-    expect(linksOf(ns, id).map((l) => l.custrecord_nss_link_subsidiary)).toEqual(["1", "2"]);
-    expect(customer(ns, id).custentity_nss_stripe_customer_id).toBe(inA[0]?.id);
+    expect(linksOf(ns, id).map((l) => l[LINK_RECORD.fields.subsidiary])).toEqual(["1", "2"]);
+    expect(customer(ns, id)[CUSTOMER_FIELDS.stripeCustomerId]).toBe(inA[0]?.id);
   });
 });
 
@@ -410,17 +406,17 @@ describe("mass sync dry run with stored Stripe IDs", () => {
   it("plans an update for a known ID and reports a stale one, with GETs only", async () => {
     const key = `sk_test_nssMassStored${Date.now()}`;
     const stripe = stripeFor(key);
-    const { ns } = await openAccount({ [`NSS_SECRET_${SECRET.toUpperCase()}`]: key });
+    const { ns } = await openAccount(key);
     const existing = await stripe.customers.create({ email: "carried@mass.example.com", name: "Old" });
     const carried = await saveCustomer(ns, {
       companyname: "Carried Ltd",
       email: "carried@mass.example.com",
-      custentity_nss_stripe_customer_id: existing.id,
+      [CUSTOMER_FIELDS.stripeCustomerId]: existing.id,
     });
     const stale = await saveCustomer(ns, {
       companyname: "Stale Ltd",
       email: "stale@mass.example.com",
-      custentity_nss_stripe_customer_id: "cus_DoesNotExist1",
+      [CUSTOMER_FIELDS.stripeCustomerId]: "cus_DoesNotExist1",
     });
     const posts = trapPosts();
     const run = await runMassSync(ns, true);
@@ -435,7 +431,7 @@ describe("mass sync dry run with stored Stripe IDs", () => {
     );
     expect(await stripe.customers.retrieve(existing.id)).toMatchObject({ name: "Old", metadata: {} });
     expect(allLinks(ns)).toEqual([]);
-    expect(customer(ns, carried).custentity_nss_sync_status ?? "").toBe("");
-    expect(customer(ns, stale).custentity_nss_last_error ?? "").toBe("");
+    expect(customer(ns, carried)[CUSTOMER_FIELDS.syncStatus] ?? "").toBe("");
+    expect(customer(ns, stale)[CUSTOMER_FIELDS.lastError] ?? "").toBe("");
   });
 });

@@ -12,35 +12,27 @@
  * scale: hundreds and thousands of linked customers, and an account whose Stripe customers far
  * outnumber its linked ones.
  */
+
 import { subscribe } from "node:diagnostics_channel";
-import { rmSync } from "node:fs";
 import type { IncomingMessage } from "node:http";
 import type { MapReduceSummary, NetSuiteEmulator, SearchDef } from "@nss/netsuite-emulator";
-import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
+import type { StripeEmulator } from "@nss/stripe-emulator";
+import { CUSTOMER_FIELDS, LINK_RECORD, SCRIPTS, SYNC_LOG_RECORD } from "@nss/suiteapp/ids";
+import { Cleanup, customer, query, saveCustomer, startStripe, stripeClient } from "@nss/suiteapp/system";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  CERT,
-  customer,
-  openSuiteApp,
-  query,
-  saveCustomer,
-  secretEnv,
-  stripeClient,
-  TLS_KEY,
-} from "./helpers/e2e.js";
+import { openSuiteApp } from "./helpers/suiteapp.js";
 
 const KEY = `sk_test_nssPayMethod${Date.now()}`;
-const MR = "customscript_nss_paymethod_mr";
-const DEPLOY = "customdeploy_nss_paymethod_mr";
-const LINK = "customrecord_nss_customer_link";
+const MR = SCRIPTS.paymentMethodRefresh.scriptId;
+const DEPLOY = SCRIPTS.paymentMethodRefresh.deploymentId;
+const LINK = LINK_RECORD.type;
 const LIST = "GET /v1/customers";
 
 let stripeEmulator: StripeEmulator;
 let stripe: Stripe;
 let ns: NetSuiteEmulator;
-const opened: NetSuiteEmulator[] = [];
-const dirs: string[] = [];
+const cleanup = new Cleanup();
 
 /** Stripe API requests received: `METHOD path`, and the full URLs. */
 const requests: string[] = [];
@@ -94,9 +86,9 @@ function rowsOf(emulator: NetSuiteEmulator, type: string, filters: SearchDef["fi
     .rows.map((r) => emulator.data.loadRecord(type, Number(r.id), false).values);
 }
 const runLogs = (emulator: NetSuiteEmulator) =>
-  rowsOf(emulator, "customrecord_nss_sync_log", [
-    { name: "custrecord_nss_synclog_kind", operator: "is", values: ["paymethod"] },
-  ]).filter((l) => !l.custrecord_nss_synclog_customer);
+  rowsOf(emulator, SYNC_LOG_RECORD.type, [
+    { name: SYNC_LOG_RECORD.fields.kind, operator: "is", values: ["paymethod"] },
+  ]).filter((l) => !l[SYNC_LOG_RECORD.fields.customer]);
 
 /** Runs the refresh in `emulator`; returns reduce's outputs, the counts and the Stripe requests it made. */
 async function refresh(emulator: NetSuiteEmulator = ns): Promise<Run> {
@@ -136,9 +128,9 @@ async function refresh(emulator: NetSuiteEmulator = ns): Promise<Run> {
 const pmFields = (id: number, emulator: NetSuiteEmulator = ns) => {
   const c = customer(emulator, id);
   return {
-    summary: c.custentity_nss_default_pm ?? "",
-    id: c.custentity_nss_default_pm_id ?? "",
-    read: c.custentity_nss_default_pm_read ?? null,
+    summary: c[CUSTOMER_FIELDS.defaultPaymentMethod] ?? "",
+    id: c[CUSTOMER_FIELDS.defaultPaymentMethodId] ?? "",
+    read: c[CUSTOMER_FIELDS.defaultPaymentMethodRead] ?? null,
     modified: c.lastmodifieddate,
   };
 };
@@ -148,7 +140,7 @@ const linkOf = (id: number, emulator: NetSuiteEmulator = ns) => {
     query(
       LINK,
       [{ name: "internalid" }],
-      [{ name: "custrecord_nss_link_customer", operator: "anyof", values: [String(id)] }],
+      [{ name: LINK_RECORD.fields.customer, operator: "anyof", values: [String(id)] }],
     ),
     0,
     1,
@@ -172,23 +164,15 @@ const expiry = (pm: Stripe.PaymentMethod) =>
   `${String(pm.card?.exp_month).padStart(2, "0")}/${pm.card?.exp_year}`;
 
 const stripeIdOf = (id: number, emulator: NetSuiteEmulator = ns) =>
-  String(customer(emulator, id).custentity_nss_stripe_customer_id);
+  String(customer(emulator, id)[CUSTOMER_FIELDS.stripeCustomerId]);
 
 beforeAll(async () => {
-  stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
-  stripe = stripeClient(KEY, stripeEmulator.port);
-  ({ ns } = await openSuiteApp({
-    stripeUrl: stripeEmulator.url,
-    env: secretEnv(KEY),
-    opened: { dirs, emulators: opened },
-  }));
+  stripeEmulator = cleanup.own(await startStripe());
+  stripe = stripeClient(KEY, stripeEmulator);
+  ({ ns } = await openSuiteApp(cleanup, stripeEmulator, { key: KEY }));
 });
 
-afterAll(async () => {
-  for (const o of opened) await o.close();
-  await stripeEmulator?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => cleanup.run());
 
 describe("default payment method refresh", () => {
   let withCard: number;
@@ -202,7 +186,7 @@ describe("default payment method refresh", () => {
     cardStripeId = stripeIdOf(withCard);
     expect(cardStripeId).toMatch(/^cus_/);
     // The create stored Stripe's created on the link: the refresh lists the customer in its window.
-    expect(Number(linkOf(withCard).values.custrecord_nss_link_stripe_created)).toBeGreaterThan(1_600_000_000);
+    expect(Number(linkOf(withCard).values[LINK_RECORD.fields.stripeCreated])).toBeGreaterThan(1_600_000_000);
     visa = await makeDefault(cardStripeId, "pm_card_visa");
 
     const { out, tally, calls, urls: sent, runLog } = await refresh();
@@ -226,13 +210,13 @@ describe("default payment method refresh", () => {
     expect(shown.read).not.toBeNull();
     expect(pmFields(noCard).summary).toBe("");
     expect(runLog).toMatchObject({
-      custrecord_nss_synclog_outcome: "completed",
-      custrecord_nss_synclog_updated: 1,
-      custrecord_nss_synclog_unchanged: 1,
-      custrecord_nss_synclog_cleared: 0,
-      custrecord_nss_synclog_failed: 0,
+      [SYNC_LOG_RECORD.fields.outcome]: "completed",
+      [SYNC_LOG_RECORD.fields.updated]: 1,
+      [SYNC_LOG_RECORD.fields.unchanged]: 1,
+      [SYNC_LOG_RECORD.fields.cleared]: 0,
+      [SYNC_LOG_RECORD.fields.failed]: 0,
     });
-    expect(String(runLog.custrecord_nss_synclog_message)).toMatch(/Stripe calls 2 \(1\.000 per customer\)/);
+    expect(String(runLog[SYNC_LOG_RECORD.fields.message])).toMatch(/Stripe calls 2 \(1\.000 per customer\)/);
     // The written one: load 5, Stripe 10, save 10 (no link search: getInputData read every link).
     expect(out[String(withCard)]?.units).toBe(25);
   });
@@ -274,15 +258,15 @@ describe("default payment method refresh", () => {
     stripeEmulator.faults.clear();
     expect(failed.out[String(withCard)]).toMatchObject({ outcome: "failed", stripeCalls: 3 });
     expect(failed.runLog).toMatchObject({
-      custrecord_nss_synclog_outcome: "completed_with_failures",
-      custrecord_nss_synclog_failed: 1,
+      [SYNC_LOG_RECORD.fields.outcome]: "completed_with_failures",
+      [SYNC_LOG_RECORD.fields.failed]: 1,
     });
-    const rowsOfCustomer = rowsOf(ns, "customrecord_nss_sync_log", [
-      { name: "custrecord_nss_synclog_kind", operator: "is", values: ["paymethod"] },
-      { name: "custrecord_nss_synclog_customer", operator: "anyof", values: [String(withCard)] },
+    const rowsOfCustomer = rowsOf(ns, SYNC_LOG_RECORD.type, [
+      { name: SYNC_LOG_RECORD.fields.kind, operator: "is", values: ["paymethod"] },
+      { name: SYNC_LOG_RECORD.fields.customer, operator: "anyof", values: [String(withCard)] },
     ]);
-    expect(rowsOfCustomer.at(-1)?.custrecord_nss_synclog_outcome).toBe("failed");
-    expect(String(customer(ns, withCard).custentity_nss_last_error)).toMatch(
+    expect(rowsOfCustomer.at(-1)?.[SYNC_LOG_RECORD.fields.outcome]).toBe("failed");
+    expect(String(customer(ns, withCard)[CUSTOMER_FIELDS.lastError])).toMatch(
       /^Default payment method refresh: /,
     );
     expect(pmFields(withCard).summary).toMatch(/^Mastercard/);
@@ -290,22 +274,22 @@ describe("default payment method refresh", () => {
     const next = await refresh();
     expect(next.out[String(withCard)]).toMatchObject({ outcome: "refreshed", wrote: true });
     expect(pmFields(withCard)).toMatchObject({ id: amex.id });
-    expect(customer(ns, withCard).custentity_nss_last_error ?? "").toBe("");
+    expect(customer(ns, withCard)[CUSTOMER_FIELDS.lastError] ?? "").toBe("");
   });
 
   it("a stale refresh error on an unchanged customer is cleared, without a change of payment method", async () => {
     ns.data.submitFields("customer", noCard, {
-      custentity_nss_last_error: "Default payment method refresh: Stripe was unavailable.",
+      [CUSTOMER_FIELDS.lastError]: "Default payment method refresh: Stripe was unavailable.",
     });
     const before = pmFields(noCard);
     const { out } = await refresh();
     expect(out[String(noCard)]).toMatchObject({ outcome: "unchanged", why: "changed", wrote: true });
-    expect(customer(ns, noCard).custentity_nss_last_error ?? "").toBe("");
+    expect(customer(ns, noCard)[CUSTOMER_FIELDS.lastError] ?? "").toBe("");
     expect(pmFields(noCard)).toMatchObject({ summary: before.summary, id: before.id, read: before.read });
     // Another refresh's error (a sync's, say) is not the refresh's to clear: no write for it.
-    ns.data.submitFields("customer", noCard, { custentity_nss_last_error: "Stripe rejected the email." });
+    ns.data.submitFields("customer", noCard, { [CUSTOMER_FIELDS.lastError]: "Stripe rejected the email." });
     expect((await refresh()).out).toEqual({});
-    ns.data.submitFields("customer", noCard, { custentity_nss_last_error: "" });
+    ns.data.submitFields("customer", noCard, { [CUSTOMER_FIELDS.lastError]: "" });
   });
 
   it("a failed listing counts the window's customers as failed and writes none of them", async () => {
@@ -319,8 +303,8 @@ describe("default payment method refresh", () => {
     expect(failed.tally).toMatchObject({ failed: 2, unchanged: 0 });
     expect(failed.tally.failures).toEqual([expect.stringMatching(/2 customers not refreshed: /)]);
     expect(failed.runLog).toMatchObject({
-      custrecord_nss_synclog_outcome: "completed_with_failures",
-      custrecord_nss_synclog_failed: 2,
+      [SYNC_LOG_RECORD.fields.outcome]: "completed_with_failures",
+      [SYNC_LOG_RECORD.fields.failed]: 2,
     });
     expect([pmFields(withCard), pmFields(noCard)]).toEqual(before);
     expect((await refresh()).tally).toMatchObject({ unchanged: 2, failed: 0 });
@@ -333,7 +317,7 @@ describe("default payment method refresh", () => {
     expect(out[String(withCard)]).toMatchObject({ outcome: "cleared", why: "missing", wrote: true });
     expect(calls).toEqual([LIST, `GET /v1/customers/${cardStripeId}`, `GET /v1/customers/${cardStripeId}`]);
     expect(pmFields(withCard)).toMatchObject({ summary: "", id: "" });
-    expect(runLog).toMatchObject({ custrecord_nss_synclog_cleared: 1 });
+    expect(runLog).toMatchObject({ [SYNC_LOG_RECORD.fields.cleared]: 1 });
     const before = pmFields(withCard);
     const again = await refresh();
     // Read alone each run (Stripe lists no deleted customer), but no load and no write.
@@ -351,14 +335,14 @@ describe("default payment method refresh", () => {
     const stripeId = stripeIdOf(id);
     const created = (await stripe.customers.retrieve(stripeId)) as Stripe.Customer;
     // A link made before links stored created.
-    ns.data.submitFields(LINK, linkOf(id).id, { custrecord_nss_link_stripe_created: "" });
+    ns.data.submitFields(LINK, linkOf(id).id, { [LINK_RECORD.fields.stripeCreated]: "" });
     const pm = await makeDefault(stripeId, "pm_card_visa");
 
     const first = await refresh();
     expect(first.out[String(id)]).toMatchObject({ outcome: "refreshed", why: "uncreated", stripeCalls: 1 });
     expect(first.tally.singles).toBe(1);
     expect(pmFields(id)).toMatchObject({ id: pm.id });
-    expect(linkOf(id).values.custrecord_nss_link_stripe_created).toBe(String(created.created));
+    expect(linkOf(id).values[LINK_RECORD.fields.stripeCreated]).toBe(String(created.created));
 
     const second = await refresh();
     expect(second.out[String(id)]).toBeUndefined();
@@ -389,8 +373,8 @@ describe("default payment method refresh", () => {
       ...loaded,
       values: {
         ...loaded.values,
-        custentity_nss_default_pm: `Mastercard •••• 4444, exp ${expiry(mastercard)}`,
-        custentity_nss_default_pm_id: mastercard.id,
+        [CUSTOMER_FIELDS.defaultPaymentMethod]: `Mastercard •••• 4444, exp ${expiry(mastercard)}`,
+        [CUSTOMER_FIELDS.defaultPaymentMethodId]: mastercard.id,
       },
     });
     const { out } = await running;
@@ -423,14 +407,9 @@ async function seedAccount(options: {
 }): Promise<Seeded> {
   seedCount++;
   const key = `sk_test_nssPmScale${seedCount}${Date.now()}`;
-  const client = stripeClient(key, stripeEmulator.port);
-  const { ns: emulator, accountRecords } = await openSuiteApp({
-    stripeUrl: stripeEmulator.url,
-    env: secretEnv(key),
-    // Customers are seeded into the data, not saved: no create trigger runs.
-    opened: { dirs, emulators: opened },
-  });
-  const accountRecord = String(accountRecords[0]);
+  // Customers are seeded into the data, not saved: no create trigger runs.
+  const { ns: emulator, accounts, stripe: client } = await openSuiteApp(cleanup, stripeEmulator, { key });
+  const accountRecord = String(accounts[0]?.recordId);
   const account = (await client.accounts.retrieveCurrent()).id;
   const template = (await client.customers.create({ name: "template" })) as unknown as Record<
     string,
@@ -450,7 +429,7 @@ async function seedAccount(options: {
     const id = emulator.data.seedCustomer({
       companyname: `Customer ${i}`,
       email: `c${i}@example.com`,
-      custentity_nss_stripe_customer_id: stripeId,
+      [CUSTOMER_FIELDS.stripeCustomerId]: stripeId,
     });
     emulator.data.saveRecord({
       type: LINK,
@@ -458,13 +437,13 @@ async function seedAccount(options: {
       isDynamic: false,
       values: {
         externalid: `${accountRecord}:${id}:1`,
-        custrecord_nss_link_customer: String(id),
-        custrecord_nss_link_account: accountRecord,
-        custrecord_nss_link_subsidiary: "1",
-        custrecord_nss_link_stripe_id: stripeId,
-        custrecord_nss_link_fingerprint: "seeded",
-        custrecord_nss_link_generation: 0,
-        custrecord_nss_link_stripe_created: String(created),
+        [LINK_RECORD.fields.customer]: String(id),
+        [LINK_RECORD.fields.account]: accountRecord,
+        [LINK_RECORD.fields.subsidiary]: "1",
+        [LINK_RECORD.fields.stripeId]: stripeId,
+        [LINK_RECORD.fields.fingerprint]: "seeded",
+        [LINK_RECORD.fields.generation]: 0,
+        [LINK_RECORD.fields.stripeCreated]: String(created),
       },
     });
     ids.push(id);

@@ -4,48 +4,35 @@
  * Stripe emulator over HTTPS. A sync gives each customer a link to customscript_nss_portal_sl carrying a
  * random token (never the customer ID); each visit redirects to a new Stripe billing portal session.
  */
-import { rmSync } from "node:fs";
 import { request as httpsRequest } from "node:https";
-import { type NetSuiteEmulator, type NetSuiteServer, startNetSuiteServer } from "@nss/netsuite-emulator";
-import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
+import type { NetSuiteEmulator, NetSuiteServer } from "@nss/netsuite-emulator";
+import type { StripeEmulator } from "@nss/stripe-emulator";
+import { CONFIG_RECORD, CUSTOMER_FIELDS, LINK_RECORD, SCRIPTS, SYNC_LOG_RECORD } from "@nss/suiteapp/ids";
+import { ADMIN, CERT, Cleanup, customer, query, saveCustomer, startSystem } from "@nss/suiteapp/system";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  ADMIN,
-  CERT,
-  customer,
-  openSuiteApp,
-  query,
-  saveCustomer,
-  secretEnv,
-  TLS_KEY,
-} from "./helpers/e2e.js";
+import { AS_CLERK, openSuiteApp } from "./helpers/suiteapp.js";
 
 const KEY = `sk_test_nssPortal${Date.now()}`;
 /** A Stripe account whose portal settings were never saved. */
 const KEY_NO_PORTAL = `sk_test_nssPortalOff${Date.now()}`;
 const RETURN_URL = "https://example.com/account";
 
+const cleanup = new Cleanup();
 let stripeEmulator: StripeEmulator;
 let ns: NetSuiteEmulator;
 let server: NetSuiteServer;
-const opened: NetSuiteEmulator[] = [];
-const dirs: string[] = [];
 
 /** GET over HTTPS trusting the Stripe emulator's certificate. */
-function httpsCall(url: string, method = "GET", key?: string): Promise<{ status: number; body: string }> {
+function httpsCall(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = httpsRequest(
-      url,
-      { method, ca: CERT, headers: key ? { Authorization: `Bearer ${key}` } : {} },
-      (res) => {
-        let body = "";
-        res.setEncoding("utf8");
-        res.on("data", (c: string) => {
-          body += c;
-        });
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
+    const req = httpsRequest(url, { ca: CERT }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (c: string) => {
+        body += c;
+      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
     req.on("error", reject);
     req.end();
   });
@@ -60,29 +47,29 @@ async function visit(url: string): Promise<{ status: number; location: string | 
 function linkOf(nsx: NetSuiteEmulator, customerId: number) {
   const [row] = nsx.data.runSearch(
     query(
-      "customrecord_nss_customer_link",
+      LINK_RECORD.type,
       [{ name: "internalid" }],
-      [{ name: "custrecord_nss_link_customer", operator: "anyof", values: [String(customerId)] }],
+      [{ name: LINK_RECORD.fields.customer, operator: "anyof", values: [String(customerId)] }],
     ),
     0,
     1,
   ).rows;
-  return nsx.data.loadRecord("customrecord_nss_customer_link", Number(row?.id), false);
+  return nsx.data.loadRecord(LINK_RECORD.type, Number(row?.id), false);
 }
 
 async function setToken(nsx: NetSuiteEmulator, customerId: number, token: string): Promise<void> {
   const link = linkOf(nsx, customerId);
   await nsx.saveAsUser(
-    { ...link, values: { ...link.values, custrecord_nss_link_portal_token: token } },
+    { ...link, values: { ...link.values, [LINK_RECORD.fields.portalToken]: token } },
     { user: ADMIN },
   );
 }
 
 const portalLink = (nsx: NetSuiteEmulator, id: number) =>
-  String(customer(nsx, id).custentity_nss_portal_link ?? "");
+  String(customer(nsx, id)[CUSTOMER_FIELDS.portalLink] ?? "");
 
 async function pressButton(nsx: NetSuiteEmulator, id: number): Promise<void> {
-  const answer = await nsx.invokeSuitelet("customscript_nss_sync_sl", "customdeploy_nss_sync_sl", {
+  const answer = await nsx.invokeSuitelet(SCRIPTS.syncSuitelet.scriptId, SCRIPTS.syncSuitelet.deploymentId, {
     method: "POST",
     parameters: { customerId: String(id) },
   });
@@ -90,38 +77,15 @@ async function pressButton(nsx: NetSuiteEmulator, id: number): Promise<void> {
 }
 
 beforeAll(async () => {
-  stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
-  // The portal settings of KEY's account are saved (the emulator's switch); KEY_NO_PORTAL's are not.
-  const activated = await httpsCall(
-    `${stripeEmulator.url}/_emulator/billing_portal/default_configuration`,
-    "POST",
-    KEY,
-  );
-  expect(activated.status).toBe(200);
-  ({ ns } = await openSuiteApp({
-    stripeUrl: stripeEmulator.url,
-    env: secretEnv(KEY),
-    opened: { dirs, emulators: opened },
-  }));
   // Served before any sync: the links' external URLs name the forms domain.
-  server = await startNetSuiteServer(ns);
-  const [config] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
-  const record = ns.data.loadRecord("customrecord_nss_config", Number(config?.id), false);
-  await ns.saveAsUser(
-    {
-      ...record,
-      values: { ...record.values, custrecord_nss_cfg_portal_return_url: RETURN_URL },
-    },
-    { user: ADMIN },
-  );
+  const system = cleanup.own(await startSystem({ key: KEY, netsuite: { ...AS_CLERK, serve: true } }));
+  ({ ns, server, stripeEmulator } = system);
+  // The portal settings of KEY's account are saved (the emulator's switch); KEY_NO_PORTAL's are not.
+  await system.admin("billing_portal/default_configuration", { key: KEY });
+  await system.saveConfig({ [CONFIG_RECORD.fields.portalReturnUrl]: RETURN_URL });
 });
 
-afterAll(async () => {
-  await server?.close();
-  for (const o of opened) await o.close();
-  await stripeEmulator?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => cleanup.run());
 
 describe("customer portal link", () => {
   let id: number;
@@ -132,12 +96,12 @@ describe("customer portal link", () => {
     url = portalLink(ns, id);
     expect(url.startsWith(`${server.formsUrl}/app/site/hosting/scriptlet.nl?`)).toBe(true);
     const params = new URL(url).searchParams;
-    expect(params.get("script")).toBe("customscript_nss_portal_sl");
-    expect(params.get("deploy")).toBe("customdeploy_nss_portal_sl");
+    expect(params.get("script")).toBe(SCRIPTS.portalSuitelet.scriptId);
+    expect(params.get("deploy")).toBe(SCRIPTS.portalSuitelet.deploymentId);
     const token = params.get("t") ?? "";
     expect(token).toMatch(/^[0-9a-f]{64}$/);
     expect(url).not.toMatch(new RegExp(`[?&][a-z]+=${id}(&|$)`));
-    expect(linkOf(ns, id).values.custrecord_nss_link_portal_token).toBe(token);
+    expect(linkOf(ns, id).values[LINK_RECORD.fields.portalToken]).toBe(token);
     // Another customer gets another token.
     const other = await saveCustomer(ns, { companyname: "Other Ltd", email: "other@example.com" });
     expect(new URL(portalLink(ns, other)).searchParams.get("t")).not.toBe(token);
@@ -175,7 +139,7 @@ describe("customer portal link", () => {
       expect(res.status).toBe(200);
       expect(res.location).toBeNull();
       expect(res.body).toContain("This link is not valid.");
-      expect(res.body).not.toContain(String(customer(ns, id).custentity_nss_stripe_customer_id));
+      expect(res.body).not.toContain(String(customer(ns, id)[CUSTOMER_FIELDS.stripeCustomerId]));
     }
   });
 
@@ -187,7 +151,7 @@ describe("customer portal link", () => {
     const token = new URL(renewed).searchParams.get("t") ?? "";
     expect(token).toMatch(/^[0-9a-f]{64}$/);
     expect(renewed).not.toBe(url);
-    expect(linkOf(ns, id).values.custrecord_nss_link_portal_token).toBe(token);
+    expect(linkOf(ns, id).values[LINK_RECORD.fields.portalToken]).toBe(token);
     expect((await visit(url)).body).toContain("This link is not valid.");
     expect((await visit(renewed)).status).toBe(302);
     url = renewed;
@@ -196,7 +160,7 @@ describe("customer portal link", () => {
   it("a token replaced by REVOKED is kept by the sync, and the customer's link is blanked", async () => {
     await setToken(ns, id, "REVOKED");
     await pressButton(ns, id);
-    expect(linkOf(ns, id).values.custrecord_nss_link_portal_token).toBe("REVOKED");
+    expect(linkOf(ns, id).values[LINK_RECORD.fields.portalToken]).toBe("REVOKED");
     expect(portalLink(ns, id)).toBe("");
     expect((await visit(url)).body).toContain("This link is not valid.");
   });
@@ -204,39 +168,39 @@ describe("customer portal link", () => {
 
 describe("customer portal not activated in Stripe", () => {
   it("shows the can't-open page and writes the fix to the sync log", async () => {
-    const { ns: off } = await openSuiteApp({
-      stripeUrl: stripeEmulator.url,
-      env: secretEnv(KEY_NO_PORTAL),
-      opened: { dirs, emulators: opened },
-    });
+    const { ns: off } = await openSuiteApp(cleanup, stripeEmulator, { key: KEY_NO_PORTAL });
     const id = await saveCustomer(off, { companyname: "Off Ltd", email: "off@example.com" });
-    const token = String(linkOf(off, id).values.custrecord_nss_link_portal_token);
+    const token = String(linkOf(off, id).values[LINK_RECORD.fields.portalToken]);
     expect(token).toMatch(/^[0-9a-f]{64}$/);
-    const res = await off.invokeSuitelet("customscript_nss_portal_sl", "customdeploy_nss_portal_sl", {
-      method: "GET",
-      parameters: { t: token },
-    });
+    const res = await off.invokeSuitelet(
+      SCRIPTS.portalSuitelet.scriptId,
+      SCRIPTS.portalSuitelet.deploymentId,
+      {
+        method: "GET",
+        parameters: { t: token },
+      },
+    );
     expect(res.redirect).toBeUndefined();
     expect(res.body).toContain("This link cannot be opened right now.");
     expect(res.body).not.toContain("configuration");
     const logs = off.data
       .runSearch(
         query(
-          "customrecord_nss_sync_log",
+          SYNC_LOG_RECORD.type,
           [{ name: "internalid" }],
-          [{ name: "custrecord_nss_synclog_kind", operator: "is", values: ["portal"] }],
+          [{ name: SYNC_LOG_RECORD.fields.kind, operator: "is", values: ["portal"] }],
         ),
         0,
         10,
       )
-      .rows.map((r) => off.data.loadRecord("customrecord_nss_sync_log", Number(r.id), false).values);
+      .rows.map((r) => off.data.loadRecord(SYNC_LOG_RECORD.type, Number(r.id), false).values);
     expect(logs).toHaveLength(1);
     expect(logs[0]).toMatchObject({
-      custrecord_nss_synclog_outcome: "failed",
-      custrecord_nss_synclog_customer: String(id),
+      [SYNC_LOG_RECORD.fields.outcome]: "failed",
+      [SYNC_LOG_RECORD.fields.customer]: String(id),
     });
-    expect(String(logs[0]?.custrecord_nss_synclog_message)).toContain("not activated");
-    expect(String(logs[0]?.custrecord_nss_synclog_message)).toContain(
+    expect(String(logs[0]?.[SYNC_LOG_RECORD.fields.message])).toContain("not activated");
+    expect(String(logs[0]?.[SYNC_LOG_RECORD.fields.message])).toContain(
       "In Stripe, save the customer portal settings (Settings → Billing → Customer portal)",
     );
   });

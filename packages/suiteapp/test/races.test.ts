@@ -11,48 +11,40 @@
  * The test checks that no save had returned when the map/reduce started, that the map/reduce's input
  * held every customer, and that the delay rule was used by both scripts' POSTs.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+
 import type { MapReduceSummary, NetSuiteEmulator, SearchDef } from "@nss/netsuite-emulator";
-import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
-import type Stripe from "stripe";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { StripeEmulator } from "@nss/stripe-emulator";
+import { CUSTOMER_FIELDS, LINK_RECORD, SCRIPT_PARAMS, SCRIPTS } from "@nss/suiteapp/ids";
 import {
-  CERT,
+  Cleanup,
   customer,
-  openSuiteApp,
+  projectWithConcurrency,
   query,
   saveCustomer,
-  secretEnv,
-  stripeClient,
-  TLS_KEY,
-} from "./helpers/e2e.js";
-import { emulatorProjectDir, PACKAGE_DIR } from "./helpers/project.js";
+  startStripe,
+} from "@nss/suiteapp/system";
+import type Stripe from "stripe";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { openSuiteApp } from "./helpers/suiteapp.js";
 
-const MR = "customscript_nss_custsync_mr";
-const DEPLOY = "customdeploy_nss_custsync_mr";
+const MR = SCRIPTS.massSync.scriptId;
+const DEPLOY = SCRIPTS.massSync.deploymentId;
 
+const cleanup = new Cleanup();
 let stripeEmulator: StripeEmulator;
-const opened: NetSuiteEmulator[] = [];
-const dirs: string[] = [];
-
-const stripeFor = (key: string) => stripeClient(key, stripeEmulator.port);
 
 /** The SuiteApp in a fresh account with one Stripe account record (its own key) for subsidiary 1. */
 async function openAccount(
   key: string,
   autoSync: boolean,
-  projectDir = emulatorProjectDir(),
+  projectDir?: string,
 ): Promise<{ ns: NetSuiteEmulator; stripe: Stripe; accountRecord: number }> {
-  const { ns, accountRecords } = await openSuiteApp({
-    stripeUrl: stripeEmulator.url,
-    env: secretEnv(key),
+  const { ns, stripe, accounts } = await openSuiteApp(cleanup, stripeEmulator, {
+    key,
     autoSync,
-    projectDir,
-    opened: { dirs, emulators: opened },
+    ...(projectDir ? { netsuite: { projectDir } } : {}),
   });
-  return { ns, stripe: stripeFor(key), accountRecord: accountRecords[0] as number };
+  return { ns, stripe, accountRecord: accounts[0]?.recordId as number };
 }
 
 /**
@@ -60,21 +52,7 @@ async function openAccount(
  * concurrency limit; the emulator maps one at a time without it), so that every customer's map runs
  * while its user event does.
  */
-function concurrentProject(): string {
-  emulatorProjectDir();
-  const project = mkdtempSync(join(tmpdir(), "nss-races-project-"));
-  dirs.push(project);
-  cpSync(join(PACKAGE_DIR, "src"), join(project, "src"), { recursive: true });
-  const file = join(project, "src", "Objects", "Scripts", `${MR}.xml`);
-  const xml = readFileSync(file, "utf8");
-  const changed = xml.replace(
-    "<isdeployed>T</isdeployed>",
-    "<concurrencylimit>5</concurrencylimit>\n      <isdeployed>T</isdeployed>",
-  );
-  if (changed === xml) throw new Error(`no deployment in ${file}`);
-  writeFileSync(file, changed);
-  return project;
-}
+const concurrentProject = (): string => projectWithConcurrency(cleanup.dir("nss-races-project-"), MR, 5);
 
 function rowsOf(ns: NetSuiteEmulator, type: string, filters: SearchDef["filters"]) {
   return ns.data
@@ -82,8 +60,8 @@ function rowsOf(ns: NetSuiteEmulator, type: string, filters: SearchDef["filters"
     .rows.map((r) => ({ id: Number(r.id), values: ns.data.loadRecord(type, Number(r.id), false).values }));
 }
 const linksOf = (ns: NetSuiteEmulator, id: number) =>
-  rowsOf(ns, "customrecord_nss_customer_link", [
-    { name: "custrecord_nss_link_customer", operator: "anyof", values: [String(id)] },
+  rowsOf(ns, LINK_RECORD.type, [
+    { name: LINK_RECORD.fields.customer, operator: "anyof", values: [String(id)] },
   ]).map((r) => r.values);
 const customersByEmail = (ns: NetSuiteEmulator, email: string) =>
   rowsOf(ns, "customer", [{ name: "email", operator: "is", values: [email] }]).map((r) => r.id);
@@ -103,7 +81,7 @@ function outcomesOf(summary: MapReduceSummary): Record<string, Outcome[]> {
 }
 
 async function runMassSync(ns: NetSuiteEmulator): Promise<Record<string, Outcome[]>> {
-  const run = await ns.runScript(MR, DEPLOY, { custscript_nss_custsync_dry_run: "F" });
+  const run = await ns.runScript(MR, DEPLOY, { [SCRIPT_PARAMS.massSyncDryRun]: "F" });
   if (run.type !== "mapreducescript") throw new Error("not a map/reduce run");
   expect(run.summary.inputSummary.error).toBeUndefined();
   expect(run.summary.mapSummary.errors).toEqual([]);
@@ -126,13 +104,13 @@ async function expectOneStripeCustomer(
   expect(found.map((c) => c.email)).toEqual([email]);
   const cus = found[0] as Stripe.Customer;
   expect(cus.metadata).toMatchObject({ netsuite_customer_id: String(id), netsuite_subsidiary: "1" });
-  expect(customer(ns, id).custentity_nss_stripe_customer_id).toBe(cus.id);
+  expect(customer(ns, id)[CUSTOMER_FIELDS.stripeCustomerId]).toBe(cus.id);
   const links = linksOf(ns, id);
   expect(links).toHaveLength(1);
   expect(links[0]).toMatchObject({
-    custrecord_nss_link_stripe_id: cus.id,
-    custrecord_nss_link_account: String(accountRecord),
-    custrecord_nss_link_subsidiary: "1",
+    [LINK_RECORD.fields.stripeId]: cus.id,
+    [LINK_RECORD.fields.account]: String(accountRecord),
+    [LINK_RECORD.fields.subsidiary]: "1",
   });
   return cus.id;
 }
@@ -147,18 +125,14 @@ async function until(condition: () => boolean, timeoutMs = 10_000): Promise<void
 }
 
 beforeAll(async () => {
-  stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
+  stripeEmulator = cleanup.own(await startStripe());
 });
 
 afterEach(() => {
   stripeEmulator.faults.clear();
 });
 
-afterAll(async () => {
-  for (const ns of opened) await ns.close();
-  await stripeEmulator?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => cleanup.run());
 
 describe("the create user event and the mass sync at the same time", () => {
   it("give one Stripe customer and one link per NetSuite customer", async () => {
@@ -204,7 +178,7 @@ describe("the create user event and the mass sync at the same time", () => {
     for (const [i, id] of ids.entries()) {
       expect(outcomes[String(id)]?.[0]?.outcome).toMatch(/^(created|linked)$/);
       await expectOneStripeCustomer(ns, stripe, id, emails[i] as string, accountRecord);
-      expect(customer(ns, id).custentity_nss_sync_status).toMatch(/^(synced|unchanged)$/);
+      expect(customer(ns, id)[CUSTOMER_FIELDS.syncStatus]).toMatch(/^(synced|unchanged)$/);
     }
     expect((await stripe.customers.list({ limit: 100 })).data).toHaveLength(N);
 
@@ -235,7 +209,7 @@ describe("retries after a 500 from Stripe", () => {
     const id = await saveCustomer(ns, { companyname: "Before Ltd", email });
     expect(stripeEmulator.faults.pending()).toEqual([]); // both 500s were used
     await expectOneStripeCustomer(ns, stripe, id, email, accountRecord);
-    expect(customer(ns, id)).toMatchObject({ custentity_nss_sync_status: "synced" });
+    expect(customer(ns, id)).toMatchObject({ [CUSTOMER_FIELDS.syncStatus]: "synced" });
   });
 
   it("a 500 after the create ran: STRIPE_UNAVAILABLE, then the mass sync links the customer Stripe made", async () => {
@@ -250,14 +224,14 @@ describe("retries after a 500 from Stripe", () => {
     const id = await saveCustomer(ns, { companyname: "After Ltd", email });
     expect(stripeEmulator.faults.pending()).toEqual([]);
     const failed = customer(ns, id);
-    expect(failed.custentity_nss_sync_status).toBe("error");
+    expect(failed[CUSTOMER_FIELDS.syncStatus]).toBe("error");
     // The Stripe client's STRIPE_UNAVAILABLE message (the code itself is not written on the customer).
-    const error = String(failed.custentity_nss_last_error);
+    const error = String(failed[CUSTOMER_FIELDS.lastError]);
     expect(error).toContain(
       'Stripe failed POST /v1/customers for Stripe account "Main" after 3 attempts (HTTP 500',
     );
     expect(error).toContain("The request may have been carried out");
-    expect(failed.custentity_nss_stripe_customer_id ?? "").toBe("");
+    expect(failed[CUSTOMER_FIELDS.stripeCustomerId] ?? "").toBe("");
     expect(linksOf(ns, id)).toEqual([]);
     // The create ran in Stripe though the answer was a 500 (replayed on every retry).
     const made = (await stripe.customers.list({ email })).data;
@@ -267,8 +241,8 @@ describe("retries after a 500 from Stripe", () => {
     expect(outcomes[String(id)]?.map((t) => t.outcome)).toEqual(["linked"]);
     const linked = await expectOneStripeCustomer(ns, stripe, id, email, accountRecord);
     expect(linked).toBe(made[0]?.id);
-    expect(customer(ns, id).custentity_nss_sync_status).toBe("synced");
-    expect(customer(ns, id).custentity_nss_last_error ?? "").toBe("");
+    expect(customer(ns, id)[CUSTOMER_FIELDS.syncStatus]).toBe("synced");
+    expect(customer(ns, id)[CUSTOMER_FIELDS.lastError] ?? "").toBe("");
   });
 });
 
@@ -281,7 +255,7 @@ describe("two mass syncs of the same deployment", () => {
       ids.push(await saveCustomer(ns, { companyname: `Mass ${i} Ltd`, email }));
     }
     const first = runMassSync(ns);
-    await expect(ns.runScript(MR, DEPLOY, { custscript_nss_custsync_dry_run: "F" })).rejects.toMatchObject({
+    await expect(ns.runScript(MR, DEPLOY, { [SCRIPT_PARAMS.massSyncDryRun]: "F" })).rejects.toMatchObject({
       name: "MAP_REDUCE_ALREADY_RUNNING",
     });
     const one = await first;
@@ -294,7 +268,7 @@ describe("two mass syncs of the same deployment", () => {
     // A blanked Stripe ID field on one customer: the next run links it again by email, no new customer.
     await ns.saveAsUser({
       ...ns.data.loadRecord("customer", ids[0] as number, false),
-      values: { ...customer(ns, ids[0] as number), custentity_nss_stripe_customer_id: "" },
+      values: { ...customer(ns, ids[0] as number), [CUSTOMER_FIELDS.stripeCustomerId]: "" },
     });
     const three = await runMassSync(ns);
     expect(three[String(ids[0])]?.map((t) => t.outcome)).toEqual(["linked"]);

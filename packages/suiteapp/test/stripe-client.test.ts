@@ -5,23 +5,22 @@
  * any request Stripe's contract refuses, so every successful call proves the wire format; faults and
  * the rate limit come from its `/_emulator/` switches.
  */
-import { existsSync, readFileSync } from "node:fs";
-import { createServer, Agent as HttpsAgent, request as httpsRequest, type Server } from "node:https";
+import { existsSync } from "node:fs";
+import { createServer, request as httpsRequest, type Server } from "node:https";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { STRIPE_API_VERSION, type SyncIssue } from "@nss/core";
 import { type LogEntry, NetSuiteEmulator } from "@nss/netsuite-emulator";
-import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
-import Stripe from "stripe";
+import type { StripeEmulator } from "@nss/stripe-emulator";
+import { CERT, startStripe, stripeClient, TLS_KEY } from "@nss/suiteapp/system";
+import type Stripe from "stripe";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 const PROJECT = join(FIXTURES, "stripe-client-project");
 const LIBRARY = join(PROJECT, "src", "FileCabinet", "SuiteApps", "com.nss.test", "lib", "stripe_client.js");
 const SCRIPT = "customscript_nss_test_stripe_client";
-const CERT = readFileSync(join(FIXTURES, "cert.pem"));
-const TLS_KEY = readFileSync(join(FIXTURES, "key.pem"));
 
 /** The API secret values (only the NetSuite emulator's main thread ever sees them). */
 const KEY = `sk_test_nssClient${Date.now()}`;
@@ -64,7 +63,7 @@ let stripe: Stripe;
 
 beforeAll(async () => {
   if (!existsSync(LIBRARY)) throw new Error(`No ${LIBRARY}: run \`npm run build\` first.`);
-  stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
+  stripeEmulator = await startStripe();
   ns = await NetSuiteEmulator.open({
     projectDir: PROJECT,
     env: {
@@ -73,12 +72,7 @@ beforeAll(async () => {
     },
     httpsCa: CERT,
   });
-  stripe = new Stripe(KEY, {
-    host: "127.0.0.1",
-    port: stripeEmulator.port,
-    protocol: "https",
-    httpAgent: new HttpsAgent({ ca: CERT }),
-  });
+  stripe = stripeClient(KEY, stripeEmulator);
 });
 
 afterAll(async () => {

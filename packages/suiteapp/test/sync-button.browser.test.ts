@@ -3,36 +3,27 @@
  * customer record page, a click, and the outcome shown on the page without leaving it — against the
  * Stripe emulator over HTTPS.
  */
-import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { type NetSuiteEmulator, type NetSuiteServer, startNetSuiteServer } from "@nss/netsuite-emulator";
+import type { NetSuiteEmulator, NetSuiteServer } from "@nss/netsuite-emulator";
 import { launchBrowser, logIn, pageErrors, screenshot } from "@nss/netsuite-emulator/testing";
-import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
+import { type Served, type System, saveCustomer, startSystem } from "@nss/suiteapp/system";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CERT, openSuiteApp, saveCustomer, secretEnv, stripeClient, TLS_KEY } from "./helpers/e2e.js";
+import { AS_CLERK } from "./helpers/suiteapp.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../test-artifacts/", import.meta.url));
 const KEY = `sk_test_nssButtonBrowser${Date.now()}`;
 
-let stripeEmulator: StripeEmulator;
+let system: System & Served;
 let ns: NetSuiteEmulator;
 let server: NetSuiteServer;
 let browser: Browser;
 let page: Page;
 let errors: string[];
-const opened: NetSuiteEmulator[] = [];
-const dirs: string[] = [];
 
 beforeAll(async () => {
-  stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
-  ({ ns } = await openSuiteApp({
-    stripeUrl: stripeEmulator.url,
-    env: secretEnv(KEY),
-    opened: { dirs, emulators: opened },
-    autoSync: false,
-  }));
-  server = await startNetSuiteServer(ns);
+  system = await startSystem({ key: KEY, autoSync: false, netsuite: { ...AS_CLERK, serve: true } });
+  ({ ns, server } = system);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   errors = pageErrors(page);
@@ -41,10 +32,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  for (const e of opened) await e.close();
-  await stripeEmulator?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  await system?.close();
 });
 
 const banner = (type: string) => page.locator(`#ns-messages .ns-message[data-type="${type}"]`).last();
@@ -70,7 +58,7 @@ describe("Sync to Stripe, clicked", () => {
       /Created Stripe customer cus_\w+ in Stripe account "Main"/,
     );
     await screenshot(page, ARTIFACTS, "sync-button-created");
-    const found = await stripeClient(KEY, stripeEmulator.port).customers.list({
+    const found = await system.stripe.customers.list({
       email: "button-browser@example.com",
     });
     expect(found.data).toHaveLength(1);

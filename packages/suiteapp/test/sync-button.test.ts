@@ -4,9 +4,10 @@
  * customer's primary subsidiary against the Stripe emulator over HTTPS and answers JSON. The click in
  * a browser is tested with the NetSuite emulator's HTTP server; the banner wording is unit-tested here.
  */
-import { rmSync } from "node:fs";
+
 import type { NetSuiteEmulator, SuiteletRequest } from "@nss/netsuite-emulator";
-import { type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
+import { CONFIG_RECORD, CUSTOMER_FIELDS, SCRIPTS } from "@nss/suiteapp/ids";
+import { customer, type System, saveCustomer, startSystem } from "@nss/suiteapp/system";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -16,26 +17,15 @@ import {
   type SyncButtonResponse,
   type SyncButtonResult,
 } from "../ts/lib/sync-button.js";
-import {
-  AR_CLERK,
-  CERT,
-  customer,
-  openSuiteApp,
-  saveCustomer,
-  secretEnv,
-  stripeClient,
-  TLS_KEY,
-} from "./helpers/e2e.js";
+import { AR_CLERK, AS_CLERK } from "./helpers/suiteapp.js";
 
 const KEY = `sk_test_nssSyncButton${Date.now()}`;
-const SL = "customscript_nss_sync_sl";
-const DEPLOY = "customdeploy_nss_sync_sl";
+const SL = SCRIPTS.syncSuitelet.scriptId;
+const DEPLOY = SCRIPTS.syncSuitelet.deploymentId;
 
-let stripeEmulator: StripeEmulator;
+let system: System;
 let stripe: Stripe;
 let ns: NetSuiteEmulator;
-const opened: NetSuiteEmulator[] = [];
-const dirs: string[] = [];
 
 /** Calls the Suitelet as the client script does, and checks the answer is JSON. */
 async function call(request: SuiteletRequest): Promise<SyncButtonResponse> {
@@ -59,22 +49,12 @@ async function sync(id: number): Promise<SyncButtonResult> {
 }
 
 beforeAll(async () => {
-  stripeEmulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT } });
-  stripe = stripeClient(KEY, stripeEmulator.port);
   // Auto sync off: only the button syncs.
-  ({ ns } = await openSuiteApp({
-    stripeUrl: stripeEmulator.url,
-    env: secretEnv(KEY),
-    opened: { dirs, emulators: opened },
-    autoSync: false,
-  }));
+  system = await startSystem({ key: KEY, autoSync: false, netsuite: AS_CLERK });
+  ({ ns, stripe } = system);
 });
 
-afterAll(async () => {
-  for (const o of opened) await o.close();
-  await stripeEmulator?.close();
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
+afterAll(() => system?.close());
 
 describe("the button on the customer record", () => {
   it("is added in view and edit mode with the client script beside the user event", async () => {
@@ -103,7 +83,7 @@ describe("the Sync Suitelet", () => {
       email: "click@example.com",
       phone: "+1 555 0100",
     });
-    expect(customer(ns, id).custentity_nss_sync_status ?? "").toBe("");
+    expect(customer(ns, id)[CUSTOMER_FIELDS.syncStatus] ?? "").toBe("");
 
     const first = await sync(id);
     const [cus] = (await stripe.customers.list({ email: "click@example.com" })).data;
@@ -114,8 +94,8 @@ describe("the Sync Suitelet", () => {
       targets: [{ account: "Main", outcome: "created", stripeCustomerId: cus?.id }],
     });
     expect(customer(ns, id)).toMatchObject({
-      custentity_nss_stripe_customer_id: cus?.id,
-      custentity_nss_sync_status: "synced",
+      [CUSTOMER_FIELDS.stripeCustomerId]: cus?.id,
+      [CUSTOMER_FIELDS.syncStatus]: "synced",
     });
 
     const record = ns.data.loadRecord("customer", id, false);
@@ -153,7 +133,7 @@ describe("the Sync Suitelet", () => {
     expect(target).toMatchObject({ account: "Main", outcome: "failed", stripeCustomerId: null });
     expect(target?.message).toContain(`Customer ${id} has neither a Stripe customer ID`);
     expect(target?.fix).toContain("Fill email");
-    expect(customer(ns, id).custentity_nss_sync_status).toBe("error");
+    expect(customer(ns, id)[CUSTOMER_FIELDS.syncStatus]).toBe("error");
   });
 
   it("answers a 400 error naming the problem for a GET, a missing ID and an unknown customer", async () => {
@@ -201,10 +181,7 @@ describe("least privilege", () => {
     expect(answer.targets.map((t) => t.outcome)).toEqual(["created"]);
     // Ann herself still cannot open the SuiteApp's records.
     await expect(
-      ns.saveAsUser(
-        { type: "customrecord_nss_config", id: null, isDynamic: false, values: {} },
-        { user: AR_CLERK },
-      ),
+      ns.saveAsUser({ type: CONFIG_RECORD.type, id: null, isDynamic: false, values: {} }, { user: AR_CLERK }),
     ).rejects.toMatchObject({ name: "INSUFFICIENT_PERMISSION" });
   });
 });

@@ -6,36 +6,37 @@
  * Stripe refuses, a mapping search column without a custom label — gives a message a user can act on
  * while the rest goes on.
  */
+
 import type { NetSuiteEmulator } from "@nss/netsuite-emulator";
+import {
+  CONFIG_RECORD,
+  CUSTOMER_FIELDS,
+  DEFAULT_SEARCH_IDS,
+  SCRIPTS,
+  SYNC_LOG_RECORD,
+} from "@nss/suiteapp/ids";
+import { customer, saveCustomer, setAutoSync } from "@nss/suiteapp/system";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, customer, query, saveCustomer, setAutoSync } from "./helpers/e2e.js";
-import { type System, startSystem } from "./helpers/system.js";
+import { startWebhookSystem, type WebhookSystem } from "./helpers/suiteapp.js";
 
-let system: System;
+let system: WebhookSystem;
 let ns: NetSuiteEmulator;
 let stripe: Stripe;
 
 /** Saves the configuration with `values` over the stored ones (as a user would: the check runs). */
-async function configure(values: Record<string, unknown>): Promise<void> {
-  const [row] = ns.data.runSearch(query("customrecord_nss_config", [{ name: "internalid" }]), 0, 1).rows;
-  const config = ns.data.loadRecord("customrecord_nss_config", Number(row?.id), false);
-  await ns.saveAsUser(
-    { ...config, values: { ...config.values, ...(values as typeof config.values) } },
-    { user: ADMIN },
-  );
-}
+const configure = (values: Record<string, string>): Promise<void> => system.saveConfig(values);
 
-const stripeIdOf = (id: number) => String(customer(ns, id).custentity_nss_stripe_customer_id ?? "");
+const stripeIdOf = (id: number) => String(customer(ns, id)[CUSTOMER_FIELDS.stripeCustomerId] ?? "");
 
 /** A Stripe customer that already carries the sync field's value, as one synced earlier would. */
 const existingWith = (entityid: string) =>
   stripe.customers.create({ name: `Existing ${entityid}`, metadata: { entityid } });
 
 beforeAll(async () => {
-  system = await startSystem({ key: `sk_test_nssSyncField${Date.now()}` });
+  system = await startWebhookSystem(`sk_test_nssSyncField${Date.now()}`);
   ({ ns, stripe } = system);
-  await configure({ custrecord_nss_cfg_sync_field: "entityid" });
+  await configure({ [CONFIG_RECORD.fields.syncField]: "entityid" });
 });
 
 afterAll(() => system?.close());
@@ -70,7 +71,7 @@ describe("sync field entityid, looked up through Stripe metadata search", () => 
       email: "b2@example.com",
     });
     const press = async (id: number) => {
-      const res = await ns.invokeSuitelet("customscript_nss_sync_sl", "customdeploy_nss_sync_sl", {
+      const res = await ns.invokeSuitelet(SCRIPTS.syncSuitelet.scriptId, SCRIPTS.syncSuitelet.deploymentId, {
         method: "POST",
         parameters: { customerId: String(id) },
       });
@@ -86,7 +87,7 @@ describe("sync field entityid, looked up through Stripe metadata search", () => 
       type: "customer",
       id: fresh,
       isDynamic: false,
-      values: { custentity_nss_stripe_customer_id: "" },
+      values: { [CUSTOMER_FIELDS.stripeCustomerId]: "" },
     });
     expect(await press(fresh)).toEqual(["linked"]);
     expect(stripeIdOf(fresh)).toBe(created.id);
@@ -105,29 +106,29 @@ describe("sync field entityid, looked up through Stripe metadata search", () => 
       companyname: "Mass Three",
       email: "m3@example.com",
     });
-    await ns.runScript("customscript_nss_custsync_mr");
+    await ns.runScript(SCRIPTS.massSync.scriptId);
     expect(stripeIdOf(linked)).toBe(existing.id);
     expect(stripeIdOf(good)).toMatch(/^cus_/);
     expect(stripeIdOf(bad)).toBe("");
-    const error = String(customer(ns, bad).custentity_nss_last_error);
+    const error = String(customer(ns, bad)[CUSTOMER_FIELDS.lastError]);
     expect(error).toMatch(/email/i);
     expect(error).toMatch(/Fix|Correct|Enter/);
   });
 
   it("a mapping search column without a custom label fails each customer with the column named", async () => {
     // The mass sync sends the mass search's own columns.
-    const search = ns.data.loadSearch("customsearch_nss_mass_sync");
+    const search = ns.data.loadSearch(DEFAULT_SEARCH_IDS.massSync);
     ns.data.saveSearch({ ...search, columns: [...search.columns, { name: "phone" }] });
     const id = await saveCustomer(ns, {
       entityid: "MR-0004",
       companyname: "Unlabelled",
       email: "m4@example.com",
     });
-    const run = await ns.runScript("customscript_nss_custsync_mr");
+    const run = await ns.runScript(SCRIPTS.massSync.scriptId);
     expect(stripeIdOf(id)).toBe("");
     const logs = ns.data
-      .listRecords("customrecord_nss_sync_log")
-      .map((r) => String(r.values.custrecord_nss_synclog_message));
+      .listRecords(SYNC_LOG_RECORD.type)
+      .map((r) => String(r.values[SYNC_LOG_RECORD.fields.message]));
     const text = [JSON.stringify(run), ...logs, ...ns.log.list().map((e) => `${e.title} ${e.details}`)].join(
       "\n",
     );

@@ -7,30 +7,38 @@
  */
 import type { NetSuiteEmulator } from "@nss/netsuite-emulator";
 import type { RunningProxy } from "@nss/proxy";
+import {
+  CONFIG_RECORD,
+  CUSTOMER_FIELDS,
+  EVENT_RECORD,
+  SCRIPTS,
+  STRIPE_ACCOUNT_RECORD,
+  WEBHOOK_LOG_RECORD,
+} from "@nss/suiteapp/ids";
+import { customer, saveCustomer } from "@nss/suiteapp/system";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN, customer, saveCustomer } from "./helpers/e2e.js";
-import { type System, startSystem } from "./helpers/system.js";
+import { startWebhookSystem, type WebhookSystem } from "./helpers/suiteapp.js";
 
 const KEY = `sk_test_nssWebhooks${Date.now()}`;
 
-let system: System;
+let system: WebhookSystem;
 let stripe: Stripe;
 let ns: NetSuiteEmulator;
 let receiving: RunningProxy;
 
 const setWebhook = (enabled: boolean) => system.setWebhook(enabled);
-const admin: System["admin"] = (path, init) => system.admin(path, init);
+const admin: WebhookSystem["admin"] = (path, init) => system.admin(path, init);
 
 const webhookLog = () =>
   ns.data
-    .listRecords("customrecord_nss_webhook_log")
-    .map((r) => [r.values.custrecord_nss_whlog_action, r.values.custrecord_nss_whlog_endpoint_id]);
+    .listRecords(WEBHOOK_LOG_RECORD.type)
+    .map((r) => [r.values[WEBHOOK_LOG_RECORD.fields.action], r.values[WEBHOOK_LOG_RECORD.fields.endpointId]]);
 
-const account = () => ns.data.listRecords("customrecord_nss_stripe_account")[0]?.values ?? {};
+const account = () => ns.data.listRecords(STRIPE_ACCOUNT_RECORD.type)[0]?.values ?? {};
 
 beforeAll(async () => {
-  system = await startSystem({ key: KEY });
+  system = await startWebhookSystem(KEY);
   ({ stripe, ns, receiving } = system);
 });
 
@@ -42,10 +50,10 @@ describe("webhooks through the proxy", () => {
 
   it("Enable Webhook creates the Stripe endpoint at the proxy with a sealed pp_url, pinned to the API version", async () => {
     await setWebhook(true);
-    const endpointId = String(account().custrecord_nss_acct_wh_endpoint_id);
+    const endpointId = String(account()[STRIPE_ACCOUNT_RECORD.webhook.endpointId]);
     expect(endpointId).toMatch(/^we_/);
-    expect(account().custrecord_nss_acct_wh_secret).toMatch(/^whsec_/);
-    expect(account().custrecord_nss_acct_wh_status).toBe("enabled");
+    expect(account()[STRIPE_ACCOUNT_RECORD.webhook.secret]).toMatch(/^whsec_/);
+    expect(account()[STRIPE_ACCOUNT_RECORD.webhook.status]).toBe("enabled");
     const endpoint = await stripe.webhookEndpoints.retrieve(endpointId);
     expect(endpoint.url).toMatch(new RegExp(`^${receiving.url}/customer-webhook\\?pp_url=v1\\.k1\\.`));
     expect(endpoint.enabled_events).toEqual(["customer.created", "customer.updated"]);
@@ -58,16 +66,19 @@ describe("webhooks through the proxy", () => {
 
   it("a default card set in Stripe reaches the NetSuite customer within a second", async () => {
     customerId = await saveCustomer(ns, { companyname: "Hook Ltd", email: "hook@example.com" });
-    stripeId = String(customer(ns, customerId).custentity_nss_stripe_customer_id);
+    stripeId = String(customer(ns, customerId)[CUSTOMER_FIELDS.stripeCustomerId]);
     expect(stripeId).toMatch(/^cus_/);
     const pm = await stripe.paymentMethods.attach("pm_card_visa", { customer: stripeId });
     const started = Date.now();
     await stripe.customers.update(stripeId, { invoice_settings: { default_payment_method: pm.id } });
     await expect
-      .poll(() => customer(ns, customerId).custentity_nss_default_pm, { timeout: 1000, interval: 20 })
+      .poll(() => customer(ns, customerId)[CUSTOMER_FIELDS.defaultPaymentMethod], {
+        timeout: 1000,
+        interval: 20,
+      })
       .toMatch(/^Visa •••• 4242, exp \d{2}\/\d{4}$/);
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(customer(ns, customerId).custentity_nss_default_pm_id).toBe(pm.id);
+    expect(customer(ns, customerId)[CUSTOMER_FIELDS.defaultPaymentMethodId]).toBe(pm.id);
   });
 
   it("duplicate and shuffled deliveries leave the right final state", async () => {
@@ -79,8 +90,10 @@ describe("webhooks through the proxy", () => {
     await admin("webhooks/flush");
     await admin("webhooks", { body: { duplicates: false, shuffle: false } });
     // Whatever order they came in, NetSuite applied Stripe's current state: the last default.
-    expect(customer(ns, customerId).custentity_nss_default_pm_id).toBe(amex.id);
-    expect(customer(ns, customerId).custentity_nss_default_pm).toMatch(/^American Express •••• 8431/);
+    expect(customer(ns, customerId)[CUSTOMER_FIELDS.defaultPaymentMethodId]).toBe(amex.id);
+    expect(customer(ns, customerId)[CUSTOMER_FIELDS.defaultPaymentMethod]).toMatch(
+      /^American Express •••• 8431/,
+    );
   });
 
   it("a NetSuite failure makes the proxy answer 503 and Stripe's retry applies the event later, once", async () => {
@@ -103,17 +116,17 @@ describe("webhooks through the proxy", () => {
     ]);
     // The event's claim says it was applied, once.
     const claims = ns.data
-      .listRecords("customrecord_nss_stripe_event")
-      .filter((r) => r.values.custrecord_nss_evt_id === eventId);
-    expect(claims.map((r) => r.values.custrecord_nss_evt_status)).toEqual(["applied"]);
-    expect(customer(ns, customerId).custentity_nss_default_pm_id).toBe(visa.id);
+      .listRecords(EVENT_RECORD.type)
+      .filter((r) => r.values[EVENT_RECORD.fields.eventId] === eventId);
+    expect(claims.map((r) => r.values[EVENT_RECORD.fields.status])).toEqual(["applied"]);
+    expect(customer(ns, customerId)[CUSTOMER_FIELDS.defaultPaymentMethodId]).toBe(visa.id);
   });
 
   it("disabling and enabling again from the configuration, with the webhook log", async () => {
-    const endpointId = String(account().custrecord_nss_acct_wh_endpoint_id);
+    const endpointId = String(account()[STRIPE_ACCOUNT_RECORD.webhook.endpointId]);
     await setWebhook(false);
     expect((await stripe.webhookEndpoints.retrieve(endpointId)).status).toBe("disabled");
-    expect(account().custrecord_nss_acct_wh_status).toBe("disabled");
+    expect(account()[STRIPE_ACCOUNT_RECORD.webhook.status]).toBe("disabled");
     await setWebhook(true);
     expect((await stripe.webhookEndpoints.retrieve(endpointId)).status).toBe("enabled");
     // Saving again with nothing changed touches nothing.
@@ -127,36 +140,31 @@ describe("webhooks through the proxy", () => {
   });
 
   it("a forged event sent straight to the Suitelet is refused", async () => {
-    const answer = await ns.invokeSuitelet("customscript_nss_webhook_sl", "customdeploy_nss_webhook_sl", {
-      method: "POST",
-      body: JSON.stringify({ v: 1, envelope: {}, payload: "{}", signature: "t=1,v1=00" }),
-    });
+    const answer = await ns.invokeSuitelet(
+      SCRIPTS.webhookSuitelet.scriptId,
+      SCRIPTS.webhookSuitelet.deploymentId,
+      {
+        method: "POST",
+        body: JSON.stringify({ v: 1, envelope: {}, payload: "{}", signature: "t=1,v1=00" }),
+      },
+    );
     expect(JSON.parse(answer.body)).toMatchObject({ result: "refused" });
   });
 
   it("a proxy token secret NetSuite will not use fails the enable, naming the secret to create", async () => {
     await setWebhook(false);
-    const [row] = ns.data.listRecords("customrecord_nss_config");
-    const config = ns.data.loadRecord("customrecord_nss_config", Number(row?.id), false);
-    await ns.saveAsUser(
-      {
-        ...config,
-        values: {
-          ...config.values,
-          custrecord_nss_cfg_webhook_enabled: true,
-          custrecord_nss_cfg_proxy_secret_id: "custsecret_nss_proxy_missing",
-        },
-      },
-      { user: ADMIN },
-    );
-    const last = ns.data.listRecords("customrecord_nss_webhook_log").at(-1)?.values;
-    expect(last?.custrecord_nss_whlog_action).toBe("failed");
-    expect(String(last?.custrecord_nss_whlog_message)).toContain(
+    await system.saveConfig({
+      [CONFIG_RECORD.fields.webhookEnabled]: true,
+      [CONFIG_RECORD.fields.proxySecretId]: "custsecret_nss_proxy_missing",
+    });
+    const last = ns.data.listRecords(WEBHOOK_LOG_RECORD.type).at(-1)?.values;
+    expect(last?.[WEBHOOK_LOG_RECORD.fields.action]).toBe("failed");
+    expect(String(last?.[WEBHOOK_LOG_RECORD.fields.message])).toContain(
       "NetSuite could not use the API secret custsecret_nss_proxy_missing",
     );
-    expect(String(last?.custrecord_nss_whlog_message)).toContain(
+    expect(String(last?.[WEBHOOK_LOG_RECORD.fields.message])).toContain(
       "Create custsecret_nss_proxy_missing in Setup > Company > Preferences > API Secrets",
     );
-    expect(account().custrecord_nss_acct_wh_status).toBe("failed");
+    expect(account()[STRIPE_ACCOUNT_RECORD.webhook.status]).toBe("failed");
   });
 });

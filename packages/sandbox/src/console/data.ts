@@ -3,27 +3,15 @@
  * (synchronous SQLite reads, no governance, no user events) and Stripe through each account's SDK
  * client, one auto-paged `customers.list` per account so that 300 customers cost three requests, not 300.
  */
+
 import type { FieldValue } from "@nss/netsuite-emulator";
+import { CUSTOMER_FIELDS, LINK_RECORD } from "@nss/suiteapp/ids";
 import type Stripe from "stripe";
 import type { ConsoleDeps } from "./types.js";
 
-// The SuiteApp's object IDs (packages/suiteapp/ts/lib/ids.ts, not exported by a package) and core's
-// metadata key (packages/core/src/stripe-metadata.ts, NETSUITE_CUSTOMER_ID_KEY).
-const CUSTOMER = {
-  stripeId: "custentity_nss_stripe_customer_id",
-  syncStatus: "custentity_nss_sync_status",
-  lastSync: "custentity_nss_last_sync",
-  lastError: "custentity_nss_last_error",
-  defaultPm: "custentity_nss_default_pm",
-  portalLink: "custentity_nss_portal_link",
-} as const;
-const LINK = {
-  type: "customrecord_nss_customer_link",
-  customer: "custrecord_nss_link_customer",
-  subsidiary: "custrecord_nss_link_subsidiary",
-  account: "custrecord_nss_link_account",
-  stripeId: "custrecord_nss_link_stripe_id",
-} as const;
+// Core's metadata key (packages/core/src/stripe-metadata.ts, NETSUITE_CUSTOMER_ID_KEY).
+const CUSTOMER = CUSTOMER_FIELDS;
+const LINK = LINK_RECORD.fields;
 const NETSUITE_CUSTOMER_ID_KEY = "netsuite_customer_id";
 
 export const PAGE_SIZE = 50;
@@ -158,7 +146,7 @@ export async function readCustomers(
 
   // Active link records by customer, then by account.
   const links = new Map<number, { account: number; stripeId: string; subsidiary: string }[]>();
-  for (const r of data.listRecords(LINK.type)) {
+  for (const r of data.listRecords(LINK_RECORD.type)) {
     if (r.values.isinactive === true) continue;
     const account = accountIndex.get(str(r.values[LINK.account]));
     const customer = Number(str(r.values[LINK.customer]));
@@ -201,9 +189,9 @@ export async function readCustomers(
     status: c.status,
     lastSync: str(c.v[CUSTOMER.lastSync]),
     lastError: str(c.v[CUSTOMER.lastError]),
-    defaultPm: str(c.v[CUSTOMER.defaultPm]),
+    defaultPm: str(c.v[CUSTOMER.defaultPaymentMethod]),
     portalLink: str(c.v[CUSTOMER.portalLink]),
-    stripeIdField: str(c.v[CUSTOMER.stripeId]),
+    stripeIdField: str(c.v[CUSTOMER.stripeCustomerId]),
     links: deps.accounts.map((_, i) =>
       (links.get(c.id) ?? [])
         .filter((l) => l.account === i)

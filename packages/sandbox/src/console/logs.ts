@@ -2,47 +2,17 @@
  * The console's logs, newest first: the sync log, the webhook log and the Stripe events the webhook
  * Suitelet took on (its claims: one row per event, `applied` once done), read fresh on every page view.
  */
+
 import type { FieldValue } from "@nss/netsuite-emulator";
+import { EVENT_RECORD, SYNC_LOG_RECORD, WEBHOOK_LOG_RECORD } from "@nss/suiteapp/ids";
 import { str } from "./data.js";
 import type { ConsoleDeps } from "./types.js";
 
-// The SuiteApp's object IDs (packages/suiteapp/ts/lib/ids.ts, not exported by a package).
-const SYNC_LOG = {
-  type: "customrecord_nss_sync_log",
-  kind: "custrecord_nss_synclog_kind",
-  customer: "custrecord_nss_synclog_customer",
-  account: "custrecord_nss_synclog_account",
-  outcome: "custrecord_nss_synclog_outcome",
-  message: "custrecord_nss_synclog_message",
-  at: "custrecord_nss_synclog_at",
-  counts: {
-    created: "custrecord_nss_synclog_created",
-    linked: "custrecord_nss_synclog_linked",
-    updated: "custrecord_nss_synclog_updated",
-    unchanged: "custrecord_nss_synclog_unchanged",
-    failed: "custrecord_nss_synclog_failed",
-    cleared: "custrecord_nss_synclog_cleared",
-  },
-} as const;
-const WEBHOOK_LOG = {
-  type: "customrecord_nss_webhook_log",
-  account: "custrecord_nss_whlog_account",
-  action: "custrecord_nss_whlog_action",
-  status: "custrecord_nss_whlog_status",
-  message: "custrecord_nss_whlog_message",
-  endpointId: "custrecord_nss_whlog_endpoint_id",
-  at: "custrecord_nss_whlog_at",
-} as const;
-const EVENT = {
-  type: "customrecord_nss_stripe_event",
-  eventId: "custrecord_nss_evt_id",
-  account: "custrecord_nss_evt_account",
-  customer: "custrecord_nss_evt_customer",
-  eventType: "custrecord_nss_evt_type",
-  status: "custrecord_nss_evt_status",
-  claimed: "custrecord_nss_evt_claimed",
-  message: "custrecord_nss_evt_message",
-} as const;
+const SYNC_LOG = SYNC_LOG_RECORD.fields;
+/** A run's counts, in the order the console shows them. */
+const RUN_COUNTS = ["created", "linked", "updated", "unchanged", "failed", "cleared"] as const;
+const WEBHOOK_LOG = WEBHOOK_LOG_RECORD.fields;
+const EVENT = EVENT_RECORD.fields;
 
 export const LOG_ROWS = 50;
 
@@ -103,20 +73,21 @@ export function readLogs(deps: ConsoleDeps): LogsView {
   const text = (type: string, field: string, v: FieldValue | undefined) =>
     v === undefined || v === null || v === "" ? "" : (data.fieldText(type, field, v) ?? "");
 
-  const syncAll = newest(data.listRecords(SYNC_LOG.type), SYNC_LOG.at);
+  const syncAll = newest(data.listRecords(SYNC_LOG_RECORD.type), SYNC_LOG.at);
   const sync = syncAll.slice(0, LOG_ROWS).map((r) => {
     const v = r.values;
     // A run's row (no customer) sums the run up in its counts; a customer's row says it in its message.
-    const counts = Object.entries(SYNC_LOG.counts)
-      .filter(([, field]) => !v[SYNC_LOG.customer] && typeof v[field] === "number")
-      .map(([label, field]) => `${label} ${str(v[field])}`)
+    const counts = RUN_COUNTS.filter(
+      (label) => !v[SYNC_LOG.customer] && typeof v[SYNC_LOG[label]] === "number",
+    )
+      .map((label) => `${label} ${str(v[SYNC_LOG[label]])}`)
       .join(", ");
     return {
       id: r.id,
       kind: str(v[SYNC_LOG.kind]),
       customerId: str(v[SYNC_LOG.customer]),
-      customer: text(SYNC_LOG.type, SYNC_LOG.customer, v[SYNC_LOG.customer]),
-      account: text(SYNC_LOG.type, SYNC_LOG.account, v[SYNC_LOG.account]),
+      customer: text(SYNC_LOG_RECORD.type, SYNC_LOG.customer, v[SYNC_LOG.customer]),
+      account: text(SYNC_LOG_RECORD.type, SYNC_LOG.account, v[SYNC_LOG.account]),
       outcome: str(v[SYNC_LOG.outcome]),
       message: str(v[SYNC_LOG.message]),
       counts,
@@ -124,12 +95,12 @@ export function readLogs(deps: ConsoleDeps): LogsView {
     };
   });
 
-  const webhookAll = newest(data.listRecords(WEBHOOK_LOG.type), WEBHOOK_LOG.at);
+  const webhookAll = newest(data.listRecords(WEBHOOK_LOG_RECORD.type), WEBHOOK_LOG.at);
   const webhook = webhookAll.slice(0, LOG_ROWS).map((r) => {
     const v = r.values;
     return {
       id: r.id,
-      account: text(WEBHOOK_LOG.type, WEBHOOK_LOG.account, v[WEBHOOK_LOG.account]),
+      account: text(WEBHOOK_LOG_RECORD.type, WEBHOOK_LOG.account, v[WEBHOOK_LOG.account]),
       action: str(v[WEBHOOK_LOG.action]),
       status: str(v[WEBHOOK_LOG.status]),
       message: str(v[WEBHOOK_LOG.message]),
@@ -138,16 +109,16 @@ export function readLogs(deps: ConsoleDeps): LogsView {
     };
   });
 
-  const eventsAll = newest(data.listRecords(EVENT.type), EVENT.claimed);
+  const eventsAll = newest(data.listRecords(EVENT_RECORD.type), EVENT.claimed);
   const events = eventsAll.slice(0, LOG_ROWS).map((r) => {
     const v = r.values;
     return {
       id: r.id,
       eventId: str(v[EVENT.eventId]),
-      eventType: str(v[EVENT.eventType]),
-      account: text(EVENT.type, EVENT.account, v[EVENT.account]),
+      eventType: str(v[EVENT.type]),
+      account: text(EVENT_RECORD.type, EVENT.account, v[EVENT.account]),
       customerId: str(v[EVENT.customer]),
-      customer: text(EVENT.type, EVENT.customer, v[EVENT.customer]),
+      customer: text(EVENT_RECORD.type, EVENT.customer, v[EVENT.customer]),
       status: str(v[EVENT.status]),
       message: str(v[EVENT.message]),
       at: str(v[EVENT.claimed]),

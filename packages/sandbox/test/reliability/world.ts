@@ -1,81 +1,36 @@
 /**
  * The reliability suite's world: the built SuiteApp in the NetSuite emulator (worker threads, SQLite)
- * against the Stripe emulator over HTTPS, as the SuiteApp's own end-to-end tests open it, plus what
+ * against the Stripe emulator over HTTPS, opened with the SuiteApp's system kit, plus what
  * the reliability cases share: a project copy whose mass sync maps several customers at once, a mixer
  * of Stripe faults, and the audit of the invariants (no duplicate, nothing lost, nothing unrecorded).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { NetSuiteEmulator } from "@nss/netsuite-emulator";
-import { type FaultRule, type StripeEmulator, startStripeEmulator } from "@nss/stripe-emulator";
-import type Stripe from "stripe";
+import type { NetSuiteEmulator } from "@nss/netsuite-emulator";
+import type { FaultRule, StripeEmulator } from "@nss/stripe-emulator";
+import { CUSTOMER_FIELDS, LINK_RECORD, SCRIPTS, SYNC_LOG_RECORD } from "@nss/suiteapp/ids";
 import {
-  CERT,
-  SECRET,
+  type Cleanup,
+  projectWithConcurrency,
   saveCustomer,
-  secretEnv,
-  setAutoSync,
-  stripeClient,
-  TLS_KEY,
-} from "../../../suiteapp/test/helpers/e2e.js";
-import { emulatorProjectDir, PACKAGE_DIR } from "../../../suiteapp/test/helpers/project.js";
+  startStripe as startStripeEmulator,
+  startSystem,
+} from "@nss/suiteapp/system";
+import type Stripe from "stripe";
 
-export const MR = "customscript_nss_custsync_mr";
-export const MR_DEPLOY = "customdeploy_nss_custsync_mr";
-export const SYNC_SL = "customscript_nss_sync_sl";
-export const SYNC_SL_DEPLOY = "customdeploy_nss_sync_sl";
+export { Cleanup } from "@nss/suiteapp/system";
 
-/** Folders to remove and things to close when a suite ends. */
-export class Cleanup {
-  private readonly steps: (() => Promise<void> | void)[] = [];
-  dir(prefix: string): string {
-    const dir = mkdtempSync(join(tmpdir(), prefix));
-    this.steps.push(() => rmSync(dir, { recursive: true, force: true }));
-    return dir;
-  }
-  add(step: () => Promise<void> | void): void {
-    this.steps.push(step);
-  }
-  async run(): Promise<void> {
-    for (const step of this.steps.splice(0).reverse()) {
-      try {
-        await step();
-      } catch {
-        // Closing what a case already closed (or killed) is not a failure of the suite.
-      }
-    }
-  }
-}
+export const MR = SCRIPTS.massSync.scriptId;
+export const MR_DEPLOY = SCRIPTS.massSync.deploymentId;
+export const SYNC_SL = SCRIPTS.syncSuitelet.scriptId;
+export const SYNC_SL_DEPLOY = SCRIPTS.syncSuitelet.deploymentId;
 
-/**
- * A copy of the SuiteApp project (built scripts included) whose mass sync deployment maps up to
- * `concurrency` customers at once, as an administrator's concurrency limit does.
- */
-export function projectWithConcurrency(cleanup: Cleanup, concurrency: number): string {
-  emulatorProjectDir();
-  const project = cleanup.dir("nss-rel-project-");
-  cpSync(join(PACKAGE_DIR, "src"), join(project, "src"), { recursive: true });
-  const file = join(project, "src", "Objects", "Scripts", `${MR}.xml`);
-  const xml = readFileSync(file, "utf8");
-  const changed = xml.replace(
-    "<isdeployed>T</isdeployed>",
-    `<concurrencylimit>${concurrency}</concurrencylimit>\n      <isdeployed>T</isdeployed>`,
-  );
-  if (changed === xml) throw new Error(`no deployment in ${file}`);
-  writeFileSync(file, changed);
-  return project;
-}
-
-export async function startStripe(cleanup: Cleanup, retryScale = 0.0002): Promise<StripeEmulator> {
-  const emulator = await startStripeEmulator({ port: 0, tls: { key: TLS_KEY, cert: CERT }, retryScale });
-  cleanup.add(() => emulator.close());
-  return emulator;
-}
+/** The Stripe emulator (webhook retries compressed by `retryScale`), closed by `cleanup`. */
+export const startStripe = async (cleanup: Cleanup, retryScale = 0.0002): Promise<StripeEmulator> =>
+  cleanup.own(await startStripeEmulator({ retryScale }));
 
 export interface Account {
   ns: NetSuiteEmulator;
   stripe: Stripe;
+  /** The account's SQLite file and project, to run it again from the emulator's CLI. */
   db: string;
   project: string;
   accountRecord: number;
@@ -83,41 +38,36 @@ export interface Account {
 
 /**
  * The SuiteApp in a fresh account (installation run) on a SQLite file, one Stripe account record for
- * subsidiary 1 pointing at `stripeEmulator`, Auto Sync on Create as asked.
+ * subsidiary 1 pointing at `stripeEmulator`, Auto Sync on Create as asked; with `concurrency`, a copy of
+ * the project whose mass sync maps that many customers at once, as an administrator's limit does.
  */
 export async function openAccount(
   cleanup: Cleanup,
   stripeEmulator: StripeEmulator,
   options: { key: string; autoSync: boolean; concurrency?: number; httpTimeoutMs?: number },
 ): Promise<Account> {
-  const project =
+  const projectDir =
     options.concurrency !== undefined
-      ? projectWithConcurrency(cleanup, options.concurrency)
-      : emulatorProjectDir();
-  const db = join(cleanup.dir("nss-rel-db-"), "account.sqlite");
-  const ns = await NetSuiteEmulator.open({
-    projectDir: project,
-    db,
-    env: secretEnv(options.key),
-    httpsCa: CERT,
-    ...(options.httpTimeoutMs !== undefined ? { httpTimeoutMs: options.httpTimeoutMs } : {}),
-  });
-  cleanup.add(() => ns.close());
-  const accountRecord = await ns.saveAsUser({
-    type: "customrecord_nss_stripe_account",
-    id: null,
-    isDynamic: false,
-    values: {
-      name: "Main",
-      custrecord_nss_acct_account_id: "acct_1NssReliability",
-      custrecord_nss_acct_secret_id: SECRET,
-      custrecord_nss_acct_ident_field: "subsidiary",
-      custrecord_nss_acct_ident_value: "1",
-      custrecord_nss_acct_api_base: stripeEmulator.url,
-    },
-  });
-  await setAutoSync(ns, options.autoSync);
-  return { ns, stripe: stripeClient(options.key, stripeEmulator.port), db, project, accountRecord };
+      ? projectWithConcurrency(cleanup.dir("nss-rel-project-"), MR, options.concurrency)
+      : undefined;
+  const system = cleanup.own(
+    await startSystem({
+      key: options.key,
+      autoSync: options.autoSync,
+      stripe: { emulator: stripeEmulator },
+      netsuite: {
+        ...(projectDir ? { projectDir } : {}),
+        ...(options.httpTimeoutMs !== undefined ? { httpTimeoutMs: options.httpTimeoutMs } : {}),
+      },
+    }),
+  );
+  return {
+    ns: system.ns,
+    stripe: system.stripe,
+    db: system.netsuiteDb,
+    project: system.projectDir,
+    accountRecord: system.accounts[0]?.recordId as number,
+  };
 }
 
 /** Saves `n` customers as a user would, `parallel` at a time; their internal IDs in order. */
@@ -249,10 +199,10 @@ export async function audit(ns: NetSuiteEmulator, stripe: Stripe, ids: number[])
     if (nsId) perNs.set(nsId, (perNs.get(nsId) ?? 0) + 1);
   }
   const links = ns.data
-    .listRecords("customrecord_nss_customer_link")
+    .listRecords(LINK_RECORD.type)
     .filter((l) => l.values.isinactive !== true && l.values.isinactive !== "T");
-  const logs = ns.data.listRecords("customrecord_nss_sync_log");
-  const logged = new Set(logs.map((l) => text(l.values.custrecord_nss_synclog_customer)));
+  const logs = ns.data.listRecords(SYNC_LOG_RECORD.type);
+  const logged = new Set(logs.map((l) => text(l.values[SYNC_LOG_RECORD.fields.customer])));
   const result: Audit = {
     customers: ids.length,
     linked: 0,
@@ -265,24 +215,24 @@ export async function audit(ns: NetSuiteEmulator, stripe: Stripe, ids: number[])
     lastErrors: {},
   };
   for (const l of links) {
-    const sid = text(l.values.custrecord_nss_link_stripe_id);
+    const sid = text(l.values[LINK_RECORD.fields.stripeId]);
     if (sid && !byId.has(sid)) result.dangling.push(sid);
   }
   for (const id of ids) {
     const values = ns.data.loadRecord("customer", id, false).values;
-    const sid = text(values.custentity_nss_stripe_customer_id);
-    const lastError = text(values.custentity_nss_last_error).slice(0, 160);
+    const sid = text(values[CUSTOMER_FIELDS.stripeCustomerId]);
+    const lastError = text(values[CUSTOMER_FIELDS.lastError]).slice(0, 160);
     if (lastError) result.lastErrors[lastError] = (result.lastErrors[lastError] ?? 0) + 1;
-    const own = links.filter((l) => text(l.values.custrecord_nss_link_customer) === String(id));
+    const own = links.filter((l) => text(l.values[LINK_RECORD.fields.customer]) === String(id));
     if (sid) {
       if (!byId.has(sid)) result.dangling.push(sid);
-      if (own.length !== 1 || text(own[0]?.values.custrecord_nss_link_stripe_id) !== sid)
+      if (own.length !== 1 || text(own[0]?.values[LINK_RECORD.fields.stripeId]) !== sid)
         result.badLinks.push(id);
       else if (byId.get(sid)?.metadata?.netsuite_customer_id !== String(id)) result.badLinks.push(id);
       else result.linked += 1;
     } else if (own.length > 0) {
       result.badLinks.push(id);
-    } else if (text(values.custentity_nss_last_error) && logged.has(String(id))) {
+    } else if (text(values[CUSTOMER_FIELDS.lastError]) && logged.has(String(id))) {
       result.failedRecorded += 1;
     } else {
       result.unrecorded.push(id);

@@ -5,9 +5,19 @@
  * written, no Stripe billing portal session was made. The last test reads every log line and record
  * the suite produced and looks for every secret it used.
  */
+
 import { createHmac, randomBytes } from "node:crypto";
 import { buildEnvelope, type Envelope, serializeForwardRequest } from "@nss/core";
 import { openSeal, parseSealKeys, type SealedTarget, type SealKey, seal } from "@nss/proxy";
+import {
+  CUSTOMER_FIELDS,
+  EVENT_RECORD,
+  LINK_RECORD,
+  SCRIPTS,
+  STRIPE_ACCOUNT_RECORD,
+  SYNC_LOG_RECORD,
+  WEBHOOK_LOG_RECORD,
+} from "@nss/suiteapp/ids";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { type SecuritySystem, startSecuritySystem } from "./system.js";
 
@@ -49,15 +59,19 @@ const eventBody = (base = baseEvent1, extra: Record<string, unknown> = {}) =>
 function state(): string {
   const { ns } = sys;
   return JSON.stringify({
-    links: ns.data.listRecords("customrecord_nss_customer_link").map((r) => [r.id, r.values]),
+    links: ns.data.listRecords(LINK_RECORD.type).map((r) => [r.id, r.values]),
     customers: ns.data
       .listRecords("customer")
-      .map((r) => [r.id, r.values.custentity_nss_default_pm, r.values.custentity_nss_default_pm_id]),
-    syncLog: ns.data.listRecords("customrecord_nss_sync_log").length,
-    webhookLog: ns.data.listRecords("customrecord_nss_webhook_log").length,
+      .map((r) => [
+        r.id,
+        r.values[CUSTOMER_FIELDS.defaultPaymentMethod],
+        r.values[CUSTOMER_FIELDS.defaultPaymentMethodId],
+      ]),
+    syncLog: ns.data.listRecords(SYNC_LOG_RECORD.type).length,
+    webhookLog: ns.data.listRecords(WEBHOOK_LOG_RECORD.type).length,
     // An event claim is made only after the signature verified: no attack may leave one.
-    events: ns.data.listRecords("customrecord_nss_stripe_event").map((r) => [r.id, r.values]),
-    accounts: ns.data.listRecords("customrecord_nss_stripe_account").map((r) => [r.id, r.values]),
+    events: ns.data.listRecords(EVENT_RECORD.type).map((r) => [r.id, r.values]),
+    accounts: ns.data.listRecords(STRIPE_ACCOUNT_RECORD.type).map((r) => [r.id, r.values]),
   });
 }
 
@@ -146,10 +160,10 @@ async function unchanged<T>(attack: () => Promise<T>, options: { forwarded?: num
 
 function customerOf(id: number) {
   const values = sys.ns.data.loadRecord("customer", id, false).values;
-  const portalUrl = String(values.custentity_nss_portal_link ?? "");
+  const portalUrl = String(values[CUSTOMER_FIELDS.portalLink] ?? "");
   return {
     id,
-    stripeId: String(values.custentity_nss_stripe_customer_id ?? ""),
+    stripeId: String(values[CUSTOMER_FIELDS.stripeCustomerId] ?? ""),
     portalUrl,
     token: new URL(portalUrl).searchParams.get("t") ?? "",
   };
@@ -191,13 +205,16 @@ beforeAll(async () => {
   expect(c2.stripeId).toMatch(/^cus_/);
   expect(c1.token).toMatch(/^[0-9a-f]{64}$/);
 
-  const accountRecords = ns.data.listRecords("customrecord_nss_stripe_account");
+  const accountRecords = ns.data.listRecords(STRIPE_ACCOUNT_RECORD.type);
   const endpointUrl = async (i: 0 | 1) => {
     const values = accountRecords.find((r) => String(r.id) === sys.accounts[i].recordId)?.values ?? {};
     const endpoint = await sys.accounts[i].stripe.webhookEndpoints.retrieve(
-      String(values.custrecord_nss_acct_wh_endpoint_id),
+      String(values[STRIPE_ACCOUNT_RECORD.webhook.endpointId]),
     );
-    secrets.set(`webhook signing secret of account ${i + 1}`, String(values.custrecord_nss_acct_wh_secret));
+    secrets.set(
+      `webhook signing secret of account ${i + 1}`,
+      String(values[STRIPE_ACCOUNT_RECORD.webhook.secret]),
+    );
     return new URL(endpoint.url).searchParams.get("pp_url") ?? "";
   };
   ppUrl1 = await endpointUrl(0);
@@ -1031,11 +1048,9 @@ describe("secrets in logs", () => {
       "proxy log": sys.proxyLogs,
       "NetSuite execution log": ns.log.list().map((e) => JSON.stringify(e)),
       "Stripe deliveries": deliveries.map((d) => JSON.stringify(d)),
-      "sync log records": ns.data
-        .listRecords("customrecord_nss_sync_log")
-        .map((r) => JSON.stringify(r.values)),
+      "sync log records": ns.data.listRecords(SYNC_LOG_RECORD.type).map((r) => JSON.stringify(r.values)),
       "webhook log records": ns.data
-        .listRecords("customrecord_nss_webhook_log")
+        .listRecords(WEBHOOK_LOG_RECORD.type)
         .map((r) => JSON.stringify(r.values)),
       console: consoleSpies.flatMap((s) => s.mock.calls.map((c) => c.map(String).join(" "))),
       "answers to the attacks": answers,
@@ -1055,7 +1070,7 @@ describe("secrets in logs", () => {
     // Nor the webhook Suitelet's URL with its token, in any encoding a logger might use.
     for (const [source, lines] of Object.entries(sources)) {
       if (source === "answers to the attacks") continue;
-      if (lines.some((l) => l.includes("customscript_nss_webhook_sl") && l.includes("ns-at")))
+      if (lines.some((l) => l.includes(SCRIPTS.webhookSuitelet.scriptId) && l.includes("ns-at")))
         leaks.push(`webhook Suitelet URL in ${source}`);
     }
     expect(leaks).toEqual([]);

@@ -6,6 +6,60 @@
 /** The SuiteApp's File Cabinet folder: `/SuiteApps/<publisherid>.<projectid>` (src/manifest.xml). */
 export const APP_FOLDER = "/SuiteApps/com.nss.stripesync";
 
+/** The SuiteApp's role (customrole_nss_sync.xml): what its scripts run as. */
+export const SYNC_ROLE = "customrole_nss_sync";
+
+/**
+ * The API secrets the SuiteApp names unless the account's records name others. Their values are the
+ * account's, created by its administrator, never shipped.
+ */
+export const API_SECRETS = {
+  /** A Stripe account record's API Secret ID by default (customrecord_nss_stripe_account.xml). */
+  stripeKey: "custsecret_nss_stripe_key_default",
+  /** The webhook proxy's admin token when the configuration names none (core's configuration defaults). */
+  proxyToken: "custsecret_nss_proxy_token",
+} as const;
+
+/** The SuiteApp's scripts and their deployments (src/Objects/Scripts). */
+export const SCRIPTS = {
+  install: { scriptId: "customscript_nss_install", deploymentId: "customdeploy_nss_install" },
+  /** The customer user event: the Sync to Stripe button (beforeLoad) and the create trigger (afterSubmit). */
+  customerUserEvent: {
+    scriptId: "customscript_nss_customer_ue",
+    deploymentId: "customdeploy_nss_customer_ue",
+  },
+  configUserEvent: { scriptId: "customscript_nss_config_ue", deploymentId: "customdeploy_nss_config_ue" },
+  accountUserEvent: { scriptId: "customscript_nss_account_ue", deploymentId: "customdeploy_nss_account_ue" },
+  /** The Sync to Stripe button's Suitelet. */
+  syncSuitelet: { scriptId: "customscript_nss_sync_sl", deploymentId: "customdeploy_nss_sync_sl" },
+  /** The Suitelet the webhook proxy forwards Stripe's events to (available without login). */
+  webhookSuitelet: { scriptId: "customscript_nss_webhook_sl", deploymentId: "customdeploy_nss_webhook_sl" },
+  /** The customer portal link's Suitelet (available without login). */
+  portalSuitelet: { scriptId: "customscript_nss_portal_sl", deploymentId: "customdeploy_nss_portal_sl" },
+  /** The mass sync Map/Reduce. */
+  massSync: { scriptId: "customscript_nss_custsync_mr", deploymentId: "customdeploy_nss_custsync_mr" },
+  /** The default payment method refresh Map/Reduce. */
+  paymentMethodRefresh: {
+    scriptId: "customscript_nss_paymethod_mr",
+    deploymentId: "customdeploy_nss_paymethod_mr",
+  },
+  /** The purge of old event claims. */
+  eventPurge: {
+    scriptId: "customscript_nss_event_purge_mr",
+    deploymentId: "customdeploy_nss_event_purge_mr",
+  },
+} as const;
+
+/** Script parameters (the scripts' `<scriptcustomfields>`). */
+export const SCRIPT_PARAMS = {
+  /** The mass sync's Dry Run checkbox ("T"/"F"). */
+  massSyncDryRun: "custscript_nss_custsync_dry_run",
+  /** Auto Sync on Create, copied onto the create trigger's deployment. */
+  autoSync: "custscript_nss_auto_sync",
+  /** The Stripe ID field, copied onto the webhook Suitelet's deployment. */
+  webhookStripeIdField: "custscript_nss_wh_stripe_id_field",
+} as const;
+
 /** Customer fields (entitycustomfield objects). */
 export const CUSTOMER_FIELDS = {
   stripeCustomerId: "custentity_nss_stripe_customer_id",

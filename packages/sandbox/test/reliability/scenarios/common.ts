@@ -1,5 +1,7 @@
 /** What the reliability cases share: waiting for a condition, and one mass sync run with its outcomes. */
+
 import type { MapReduceSummary, NetSuiteEmulator } from "@nss/netsuite-emulator";
+import { SCRIPT_PARAMS } from "@nss/suiteapp/ids";
 import { MR, MR_DEPLOY } from "../world.js";
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -19,7 +21,7 @@ export type Outcomes = Record<string, number>;
 export async function massSync(
   ns: NetSuiteEmulator,
 ): Promise<{ outcomes: Outcomes; summary: MapReduceSummary }> {
-  const run = await ns.runScript(MR, MR_DEPLOY, { custscript_nss_custsync_dry_run: "F" });
+  const run = await ns.runScript(MR, MR_DEPLOY, { [SCRIPT_PARAMS.massSyncDryRun]: "F" });
   if (run.type !== "mapreducescript") throw new Error("not a map/reduce run");
   const outcomes: Outcomes = {};
   for (const [, value] of run.summary.output) {

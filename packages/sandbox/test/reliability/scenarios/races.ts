@@ -2,7 +2,7 @@
  * Races: the user event, the Sync to Stripe button and the mass sync on the same customers at once.
  * Sized by the caller; returns its figures.
  */
-import { saveCustomer } from "../../../../suiteapp/test/helpers/e2e.js";
+import { saveCustomer } from "@nss/suiteapp/system";
 import {
   type Audit,
   audit,

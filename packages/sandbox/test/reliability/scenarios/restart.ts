@@ -4,13 +4,12 @@
  */
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { NetSuiteEmulator } from "@nss/netsuite-emulator";
-import { CERT, secretEnv } from "../../../../suiteapp/test/helpers/e2e.js";
+import { API_SECRETS } from "@nss/suiteapp/ids";
+import { CERT_FILE, openNetSuite, secretEnv } from "@nss/suiteapp/system";
 import { type Audit, audit, Cleanup, MR, openAccount, seedCustomers, startStripe } from "../world.js";
 import { until } from "./common.js";
 
 const CLI = fileURLToPath(new URL("../../../../netsuite-emulator/dist/cli.js", import.meta.url));
-const CERT_FILE = fileURLToPath(new URL("../../../../suiteapp/test/fixtures/cert.pem", import.meta.url));
 
 export interface RestartResult {
   customers: number;
@@ -43,6 +42,7 @@ export async function restartCase(options: {
       autoSync: false,
       concurrency: options.concurrency,
     });
+    const secrets = { [API_SECRETS.stripeKey]: key };
     const ids = await seedCustomers(ns, options.customers, "rst");
     await ns.close();
     // Slow Stripe's writes a little so that the kill lands in the middle of the run.
@@ -58,7 +58,7 @@ export async function restartCase(options: {
         process.execPath,
         [CLI, "run", "--project", project, "--db", db, "--script", MR, "--no-install"],
         {
-          env: { ...process.env, ...secretEnv(key), NODE_EXTRA_CA_CERTS: CERT_FILE },
+          env: { ...process.env, ...secretEnv(secrets), NODE_EXTRA_CA_CERTS: CERT_FILE },
           stdio: ["ignore", "pipe", "pipe"],
         },
       );
@@ -91,11 +91,11 @@ export async function restartCase(options: {
     const atKillStripe = await stripeCount();
 
     const reopen = async () => {
-      const opened = await NetSuiteEmulator.open({
+      const opened = await openNetSuite({
+        dir: cleanup.dir("nss-rel-reopen-"),
         projectDir: project,
         db,
-        env: secretEnv(key),
-        httpsCa: CERT,
+        secrets,
         install: false,
       });
       try {

@@ -2,10 +2,11 @@
  * Webhooks: duplicated and shuffled deliveries, NetSuite down for a while, refetches failing.
  * Sized by the caller; returns its figures.
  */
+
 import { startNetSuiteServer } from "@nss/netsuite-emulator";
+import { CUSTOMER_FIELDS, SCRIPTS } from "@nss/suiteapp/ids";
+import { customer, SYNC_USER, saveCustomer, startSystem } from "@nss/suiteapp/system";
 import type Stripe from "stripe";
-import { customer, saveCustomer } from "../../../../suiteapp/test/helpers/e2e.js";
-import { startSystem } from "../../../../suiteapp/test/helpers/system.js";
 import { prng } from "../world.js";
 import { sleep } from "./common.js";
 
@@ -56,7 +57,12 @@ export async function webhooksCase(options: {
   refetchFaultRate: number;
   seed: number;
 }): Promise<WebhooksResult> {
-  const system = await startSystem({ key: `sk_test_nssRelHooks${options.seed}` });
+  const system = await startSystem({
+    key: `sk_test_nssRelHooks${options.seed}`,
+    stripe: { retryScale: 0.0002, defaultPortalConfiguration: true },
+    proxies: true,
+    netsuite: { user: SYNC_USER },
+  });
   try {
     const { ns, stripe } = system;
     const random = prng(options.seed);
@@ -72,7 +78,7 @@ export async function webhooksCase(options: {
     const invoke = ns.invokeSuitelet.bind(ns);
     ns.invokeSuitelet = async (scriptId, deploymentId, request) => {
       const response = await invoke(scriptId, deploymentId, request);
-      if (scriptId === "customscript_nss_webhook_sl" && observing) {
+      if (scriptId === SCRIPTS.webhookSuitelet.scriptId && observing) {
         const body = String(request.body);
         // Version 2 carries the signed payload only (version 1 carried the envelope too).
         const forwarded = JSON.parse(body) as { envelope?: { eventId?: string }; payload?: string };
@@ -105,7 +111,7 @@ export async function webhooksCase(options: {
       );
     }
     await system.setWebhook(true);
-    const stripeIds = ids.map((id) => String(customer(ns, id).custentity_nss_stripe_customer_id));
+    const stripeIds = ids.map((id) => String(customer(ns, id)[CUSTOMER_FIELDS.stripeCustomerId]));
     if (!stripeIds.every((s) => s.startsWith("cus_"))) throw new Error("a customer was not linked");
     const pms: string[][] = [];
     for (const sid of stripeIds) {
@@ -167,7 +173,10 @@ export async function webhooksCase(options: {
       const current = (await stripe.customers.retrieve(sid)) as Stripe.Customer;
       const want = current.invoice_settings.default_payment_method;
       const id = ids[i] as number;
-      if (customer(ns, id).custentity_nss_default_pm_id !== (typeof want === "string" ? want : want?.id)) {
+      if (
+        customer(ns, id)[CUSTOMER_FIELDS.defaultPaymentMethodId] !==
+        (typeof want === "string" ? want : want?.id)
+      ) {
         mismatched.push(id);
       }
     }
@@ -181,7 +190,7 @@ export async function webhooksCase(options: {
     const replay = async (body: string) =>
       JSON.parse(
         (
-          await ns.invokeSuitelet("customscript_nss_webhook_sl", "customdeploy_nss_webhook_sl", {
+          await ns.invokeSuitelet(SCRIPTS.webhookSuitelet.scriptId, SCRIPTS.webhookSuitelet.deploymentId, {
             method: "POST",
             body,
           })
