@@ -28,7 +28,7 @@ export interface PortalLink {
 
 /** Why a visit could not be sent to Stripe's portal; `message` and `fix` are for the logs only. */
 export interface PortalProblem {
-  code: "PORTAL_NOT_ACTIVATED" | "PORTAL_UNAVAILABLE";
+  code: "PORTAL_NOT_ACTIVATED" | "PORTAL_NO_RETURN_URL" | "PORTAL_UNAVAILABLE";
   message: string;
   fix: string;
 }
@@ -42,6 +42,8 @@ const text = (value: unknown): string => {
 
 /** Stripe's refusal when no default portal configuration was saved (test or live mode). */
 const NOT_ACTIVATED = /default configuration has not been created/i;
+// Stripe's words when the portal has no way back (https://github.com/fjordllc/bootcamp/issues/4623).
+const NO_RETURN_URL = /does not have a `?default_return_url`?/i;
 
 export const PORTAL_FIX =
   "In Stripe, save the customer portal settings (Settings → Billing → Customer portal), in the same mode (test or live) as the account's API key.";
@@ -87,6 +89,13 @@ function problemOf(issues: readonly SyncIssue[], where: string, customerId: stri
       code: "PORTAL_NOT_ACTIVATED",
       message: `The Stripe customer portal is not activated in ${where}, so customer ${customerId}'s portal link cannot open it.`,
       fix: PORTAL_FIX,
+    };
+  }
+  if (issues.some((i) => NO_RETURN_URL.test(i.message))) {
+    return {
+      code: "PORTAL_NO_RETURN_URL",
+      message: `Neither the NetSuite–Stripe configuration nor ${where}'s customer portal settings say where customer ${customerId} returns after the portal, so Stripe refused to open it.`,
+      fix: "Enter a Portal Return URL on the NetSuite–Stripe configuration, or set a default redirect link in Stripe's customer portal settings (Settings → Billing → Customer portal).",
     };
   }
   return {
