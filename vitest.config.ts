@@ -10,6 +10,8 @@ export default defineConfig({
     projects: [
       // Each package's own tests (its vitest.config.ts), browser tests excluded there.
       "packages/*",
+      // The repository's own checks: the arrows of docs/architecture.md.
+      { test: { name: "repo", include: ["test/**/*.test.ts"] } },
       // Tests that drive Debian's chromium: `npm run test:browser` (needs `apt-get install -y chromium`).
       {
         test: {
