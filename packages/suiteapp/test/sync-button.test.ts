@@ -136,6 +136,26 @@ describe("the Sync Suitelet", () => {
     expect(customer(ns, id)[CUSTOMER_FIELDS.syncStatus]).toBe("error");
   });
 
+  it("an email Stripe would refuse is core's error naming the customer and field, with no Stripe call", async () => {
+    const id = await saveCustomer(ns, { companyname: "Typo Ltd", email: "otameshi@com" });
+    // Any request to Stripe would use up this fault; it is still whole after the sync.
+    const fault = { kind: "500", count: 50, pathPrefix: "/v1/" };
+    await system.admin("faults", { body: fault });
+    try {
+      const answer = await sync(id);
+      expect(answer.ok).toBe(false);
+      const [target] = answer.targets;
+      expect(target).toMatchObject({ account: "Main", outcome: "failed", stripeCustomerId: null });
+      expect(target?.message).toMatch(new RegExp(`^Customer ${id}: .*labelled email, holds "otameshi@com"`));
+      expect(target?.fix).toContain("Correct the email address in NetSuite");
+      expect(await system.admin("faults", { method: "GET" })).toMatchObject({
+        pending: [expect.objectContaining({ count: 50 })],
+      });
+    } finally {
+      await system.admin("faults", { method: "DELETE" });
+    }
+  });
+
   it("answers a 400 error naming the problem for a GET, a missing ID and an unknown customer", async () => {
     expect(await call({ method: "GET", parameters: { customerId: "1" } })).toMatchObject({
       ok: false,
