@@ -1,7 +1,7 @@
 /**
  * Builds each script entry point `ts/<name>.ts` into one SuiteScript 2.1 AMD file,
- * `src/FileCabinet/SuiteApps/com.nss.stripesync/<name>.js` (helpers under `ts/lib/` are bundled, never
- * built on their own):
+ * `src/FileCabinet/SuiteApps/com.nss.stripesync/<name>.js` (the modules under `ts/lib/`, one folder per
+ * feature, are bundled, never built on their own):
  *
  * - `N/*` stay external: the file's `define([...])` names them and NetSuite hands them in.
  * - `@nss/core` (its built `dist`, resolved through the workspace) and anything it imports are bundled
@@ -67,7 +67,7 @@ function readHeader(file, name) {
   return block;
 }
 
-/** Script entry points: every `ts/*.ts` (helpers live in `ts/lib/`). */
+/** Script entry points: every `ts/*.ts` (the modules they share live in `ts/lib/<feature>/`). */
 const entries = readdirSync(SOURCES)
   .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
   .sort()
@@ -158,14 +158,14 @@ function bundle(name, file, header, outFile) {
 }
 
 /**
- * Test-only builds, never part of the SuiteApp: a helper of `ts/lib/` as a SuiteScript library
+ * Test-only builds, never part of the SuiteApp: a module of `ts/lib/` as a SuiteScript library
  * module in the File Cabinet of a fixture SDF project under `test/fixtures/`, whose hand-written
  * script loads it with `define(["./lib/<name>"], …)` and runs it in the NetSuite emulator.
  */
 const TEST_LIBRARIES = [
   {
     name: "stripe_client",
-    file: join(SOURCES, "lib", "stripe-client.ts"),
+    file: join(SOURCES, "lib", "stripe", "stripe-client.ts"),
     out: join(here, "test", "fixtures", "stripe-client-project", "src", "FileCabinet", "SuiteApps"),
   },
 ];
@@ -173,7 +173,7 @@ const TEST_LIBRARY_HEADER = `/**
  * @NApiVersion 2.1
  * @NModuleScope SameAccount
  *
- * Test build of a ts/lib helper (rollup.config.js, TEST_LIBRARIES): not part of the SuiteApp.
+ * Test build of a ts/lib module (rollup.config.js, TEST_LIBRARIES): not part of the SuiteApp.
  */`;
 
 export default [

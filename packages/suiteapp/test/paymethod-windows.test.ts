@@ -1,6 +1,6 @@
-/** The daily refresh's windows of Stripe's `created` (ts/lib/paymethod-windows.ts, pure: run as is). */
+/** The daily refresh's windows of Stripe's `created` (ts/lib/payment-method-refresh/created-windows.ts, pure: run as is). */
 import { describe, expect, it } from "vitest";
-import { cutWindows, WINDOW_SIZE } from "../ts/lib/paymethod-windows.js";
+import { cutWindows, WINDOW_SIZE } from "../ts/lib/payment-method-refresh/created-windows.js";
 
 const at = (x: number) => x;
 

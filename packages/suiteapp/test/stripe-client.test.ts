@@ -1,5 +1,5 @@
 /**
- * The SuiteApp's Stripe client (ts/lib/stripe-client.ts), built by `npm run build` as a library module
+ * The SuiteApp's Stripe client (ts/lib/stripe/stripe-client.ts), built by `npm run build` as a library module
  * into the fixture project `test/fixtures/stripe-client-project`, run by that project's scheduled
  * script in the NetSuite emulator against the Stripe emulator over HTTPS. The Stripe emulator refuses
  * any request Stripe's contract refuses, so every successful call proves the wire format; faults and

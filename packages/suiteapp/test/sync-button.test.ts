@@ -16,7 +16,7 @@ import {
   outcomeLine,
   type SyncButtonResponse,
   type SyncButtonResult,
-} from "../ts/lib/sync-button.js";
+} from "../ts/lib/customer-sync/sync-suitelet-contract.js";
 import { AR_CLERK, AS_CLERK } from "./helpers/suiteapp.js";
 
 const KEY = `sk_test_nssSyncButton${Date.now()}`;

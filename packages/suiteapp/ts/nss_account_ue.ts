@@ -3,17 +3,17 @@
  * @NScriptType UserEventScript
  * @NModuleScope SameAccount
  *
- * Refuses to save a NetSuite–Stripe Account record the sync could not use: core's account checks
- * (Stripe account ID, API secret ID and identifier in the right form, no name or identifier value
- * already taken by another account record) and its API secret available to the SuiteApp
- * (lib/config-check.ts). Whether the identifier value names an existing subsidiary is not checked:
- * an account may be set up before its subsidiary.
+ * Refuses to save a NetSuite–Stripe Account record the sync could not use: core's account checks (Stripe
+ * account ID, API secret ID and identifier in the right form, no name or identifier value already taken by
+ * another account record) and its API secret available to the SuiteApp (lib/configuration/config-check.ts).
+ * Whether the identifier value names an existing subsidiary is not checked: an account may be set up before
+ * its subsidiary.
  */
 
 import * as log from "N/log";
 import type { EntryPoints } from "N/types";
-import { checkAccount, refusal } from "./lib/config-check.js";
-import { STRIPE_ACCOUNT_RECORD } from "./lib/ids.js";
+import { checkAccount, refusal } from "./lib/configuration/config-check.js";
+import { STRIPE_ACCOUNT_RECORD } from "./lib/records/object-ids.js";
 
 export const beforeSubmit: EntryPoints.UserEvent.beforeSubmit = (context) => {
   const { CREATE, EDIT } = context.UserEventType;

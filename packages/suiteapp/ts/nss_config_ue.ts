@@ -3,25 +3,26 @@
  * @NScriptType UserEventScript
  * @NModuleScope SameAccount
  *
- * Refuses to save a NetSuite–Stripe Configuration that the sync could not work from: the values being
- * saved (not the stored ones) are checked with core, each configured saved search must load and every
- * column of the mapped ones carry a label core understands, and each Stripe account record's API
- * secret must be available (lib/config-check.ts). The error lists every problem with its field and fix.
- * Once saved, Auto Sync on Create and the Stripe ID field are copied onto the deployments that read them
- * on every call (lib/deployment-settings.ts), and Enable Webhook is carried out in each Stripe account (lib/webhook-endpoints.ts): created or
- * enabled when checked, disabled when cleared, every change in the webhook log.
+ * Refuses to save a NetSuite–Stripe Configuration that the sync could not work from: the values being saved
+ * (not the stored ones) are checked with core, each configured saved search must load and every column of the
+ * mapped ones carry a label core understands, and each Stripe account record's API secret must be available
+ * (lib/configuration/config-check.ts). The error lists every problem with its field and fix. Once saved, Auto
+ * Sync on Create and the Stripe ID field are copied onto the deployments that read them on every call
+ * (lib/configuration/deployment-settings.ts), and Enable Webhook is carried out in each Stripe account
+ * (lib/webhooks/webhook-endpoints.ts): created or enabled when checked, disabled when cleared, every change
+ * in the webhook log.
  */
 
 import * as error from "N/error";
 import * as log from "N/log";
 import type { EntryPoints } from "N/types";
 import { CONFIG_DEFAULTS, validateConfig } from "@nss/core";
-import { hasSubsidiaries } from "./lib/account-features.js";
-import { checkConfiguration, refusal } from "./lib/config-check.js";
-import { copySettingsToDeployments } from "./lib/deployment-settings.js";
-import { CONFIG_RECORD } from "./lib/ids.js";
-import { rawSettings, readAccounts } from "./lib/read-config.js";
-import { applyWebhookSetting } from "./lib/webhook-endpoints.js";
+import { hasSubsidiaries } from "./lib/configuration/account-features.js";
+import { checkConfiguration, refusal } from "./lib/configuration/config-check.js";
+import { copySettingsToDeployments } from "./lib/configuration/deployment-settings.js";
+import { rawSettings, readAccounts } from "./lib/configuration/read-config.js";
+import { CONFIG_RECORD } from "./lib/records/object-ids.js";
+import { applyWebhookSetting } from "./lib/webhooks/webhook-endpoints.js";
 
 export const beforeSubmit: EntryPoints.UserEvent.beforeSubmit = (context) => {
   const { CREATE, EDIT } = context.UserEventType;

@@ -5,7 +5,8 @@
  *
  * The Sync to Stripe button on the customer record (added by nss_customer_ue's beforeLoad through
  * Form.clientScriptModulePath): posts the customer's ID to the Sync Suitelet and shows the outcome per
- * Stripe account as a message on the page, without leaving it. The wording is lib/sync-button.ts's.
+ * Stripe account as a message on the page, without leaving it. The wording is
+ * lib/customer-sync/sync-suitelet-contract.ts's.
  */
 
 import * as currentRecord from "N/currentRecord";
@@ -17,7 +18,7 @@ import {
   formatSyncResponse,
   SYNC_SUITELET,
   type SyncBanner,
-} from "./lib/sync-button.js";
+} from "./lib/customer-sync/sync-suitelet-contract.js";
 
 /** A client script module needs an entry point of its type; the button needs nothing at load. */
 export const pageInit: EntryPoints.Client.pageInit = () => undefined;

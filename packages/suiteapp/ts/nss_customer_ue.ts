@@ -6,20 +6,20 @@
  * beforeLoad: adds the Sync to Stripe button to the customer record in view and edit mode (its click is
  * nss_customer_cs.js, which calls the Sync Suitelet).
  *
- * afterSubmit: syncs a newly created customer to Stripe at once (its primary subsidiary's Stripe
- * account) when the configuration's Auto Sync on Create is checked: its copy on this deployment is read
- * first, for nothing, and only then the configuration (which stays the source of truth). Never throws: the customer is already saved, and a
- * failure is written to its sync status fields and the sync log. Records saved here fire no user
- * events (NetSuite's rule), so writing the customer's own fields does not sync it again.
+ * afterSubmit: syncs a newly created customer to Stripe at once (its primary subsidiary's Stripe account)
+ * when the configuration's Auto Sync on Create is checked: its copy on this deployment is read first, for
+ * nothing, and only then the configuration (which stays the source of truth). Never throws: the customer is
+ * already saved, and a failure is written to its sync status fields and the sync log. Records saved here fire
+ * no user events (NetSuite's rule), so writing the customer's own fields does not sync it again.
  */
 
 import * as log from "N/log";
 import * as runtime from "N/runtime";
 import type { EntryPoints } from "N/types";
-import { autoSyncFlag } from "./lib/deployment-settings.js";
-import { APP_FOLDER } from "./lib/ids.js";
-import { readConfig } from "./lib/read-config.js";
-import { syncCustomer, thrownIssue } from "./lib/sync-customer.js";
+import { autoSyncFlag } from "./lib/configuration/deployment-settings.js";
+import { readConfig } from "./lib/configuration/read-config.js";
+import { syncCustomer, thrownIssue } from "./lib/customer-sync/sync-customer.js";
+import { APP_FOLDER } from "./lib/records/object-ids.js";
 
 /**
  * The client script, by its full File Cabinet path: a SuiteApp's form finds it only so (a relative
@@ -39,7 +39,7 @@ export const beforeLoad: EntryPoints.UserEvent.beforeLoad = (context) => {
 
 export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
   if (context.type !== context.UserEventType.CREATE) return;
-  // Auto Sync on Create off: nothing read, no units (lib/deployment-settings.ts).
+  // Auto Sync on Create off: nothing read, no units (lib/configuration/deployment-settings.ts).
   if (!autoSyncFlag()) return;
   const customerId = String(context.newRecord.id);
   const script = runtime.getCurrentScript();

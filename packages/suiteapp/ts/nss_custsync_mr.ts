@@ -3,16 +3,15 @@
  * @NScriptType MapReduceScript
  * @NModuleScope SameAccount
  *
- * The mass sync: every customer of the configured mass sync saved search, synced to the Stripe
- * account of each of its subsidiaries. getInputData reads the configuration once, the search with its
- * own labelled columns and every link in pages (lib/mass-input.ts), and hands map only the customers
- * whose sync would change something, each with everything its sync needs: map makes no NetSuite read,
- * only the Stripe calls and the writes of what changed. The customers left out are counted in a tally
- * that rides with the first customer's value (or on a key of its own when no customer reaches map)
- * and that map passes through to summarize, which writes one sync log row of kind `mass`.
- * With the deployment parameter custscript_nss_custsync_dry_run checked, every customer is planned
- * (unchanged ones listed as such), nothing is sent to Stripe but lookups, and nothing is written but
- * the sync log rows saying what the sync would do.
+ * The mass sync: every customer of the configured mass sync saved search, synced to the Stripe account of
+ * each of its subsidiaries. getInputData reads the configuration once, the search with its own labelled
+ * columns and every link in pages (lib/customer-sync/mass-sync-input.ts), and hands map only the customers
+ * whose sync would change something, each with everything its sync needs: map makes no NetSuite read, only
+ * the Stripe calls and the writes of what changed. The customers left out are counted in a tally that rides
+ * with the first customer's value (or on a key of its own when no customer reaches map) and that map passes
+ * through to summarize, which writes one sync log row of kind `mass`. With the deployment parameter
+ * custscript_nss_custsync_dry_run checked, every customer is planned (unchanged ones listed as such), nothing
+ * is sent to Stripe but lookups, and nothing is written but the sync log rows saying what the sync would do.
  */
 
 import * as error from "N/error";
@@ -20,12 +19,13 @@ import * as log from "N/log";
 import * as runtime from "N/runtime";
 import type { EntryPoints } from "N/types";
 import { describeIssues } from "@nss/core";
-import { type MassTally, readMassInput } from "./lib/mass-input.js";
-import { readConfig } from "./lib/read-config.js";
-import { collectRun } from "./lib/run-summary.js";
-import { type SyncOutcome, syncCustomer, thrownIssue } from "./lib/sync-customer.js";
-import { type RunCounts, writeRunLog } from "./lib/sync-log.js";
-import type { PreparedSync } from "./lib/sync-prepare.js";
+import { readConfig } from "./lib/configuration/read-config.js";
+import { type MassTally, readMassInput } from "./lib/customer-sync/mass-sync-input.js";
+import { collectRun } from "./lib/customer-sync/mass-sync-summary.js";
+import { type SyncOutcome, syncCustomer, thrownIssue } from "./lib/customer-sync/sync-customer.js";
+import type { PreparedSync } from "./lib/customer-sync/sync-prepare.js";
+import { isChecked } from "./lib/records/field-values.js";
+import { type RunCounts, writeRunLog } from "./lib/records/sync-log.js";
 
 export const DRY_RUN_PARAM = "custscript_nss_custsync_dry_run";
 /** The key of the run's tally when no customer reaches map (customer keys are internal IDs, digits only). */
@@ -40,8 +40,7 @@ interface MapOutput {
 }
 
 function isDryRun(): boolean {
-  const value = runtime.getCurrentScript().getParameter({ name: DRY_RUN_PARAM });
-  return value === true || value === "T";
+  return isChecked(runtime.getCurrentScript().getParameter({ name: DRY_RUN_PARAM }));
 }
 
 /** Customer internal ID → its prepared sync, for the customers whose sync would change something. */

@@ -3,17 +3,17 @@
  * @NScriptType MapReduceScript
  * @NModuleScope SameAccount
  *
- * Deletes the Stripe event records (customrecord_nss_stripe_event, lib/event-claims.ts) created more
+ * Deletes the Stripe event records (customrecord_nss_stripe_event, lib/webhooks/event-claims.ts) created more
  * than RETENTION_DAYS ago. Each record only has to outlive Stripe's retries of its event (three days),
  * so older ones are kept for reading and then go: without this the table grows by one record per event
- * for ever. Units: getInputData one search; map 4 per record (a delete).
+ * for ever. getInputData is one search; each map invocation deletes one record.
  */
 
 import * as log from "N/log";
 import * as record from "N/record";
 import * as search from "N/search";
 import type { EntryPoints } from "N/types";
-import { EVENT_RECORD } from "./lib/ids.js";
+import { EVENT_RECORD } from "./lib/records/object-ids.js";
 
 const RETENTION_DAYS = 30;
 

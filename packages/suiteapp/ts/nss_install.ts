@@ -15,10 +15,10 @@ import * as runtime from "N/runtime";
 import * as search from "N/search";
 import type { EntryPoints } from "N/types";
 import { parseColumnLabels, type SyncIssue, validateConfig } from "@nss/core";
-import { hasMultiSubsidiaryCustomers, hasSubsidiaries } from "./lib/account-features.js";
-import { defaultSearches, type SearchDef } from "./lib/default-searches.js";
-import { CONFIG_RECORD, CUSTOMER_FIELDS, DEFAULT_SEARCH_IDS } from "./lib/ids.js";
-import { columnRefs } from "./lib/single-search.js";
+import { hasMultiSubsidiaryCustomers, hasSubsidiaries } from "./lib/configuration/account-features.js";
+import { columnRefs } from "./lib/configuration/configured-searches.js";
+import { defaultSearches, type SearchDef } from "./lib/configuration/default-searches.js";
+import { CONFIG_RECORD, CUSTOMER_FIELDS, DEFAULT_SEARCH_IDS } from "./lib/records/object-ids.js";
 
 type Outcome = "created" | "kept";
 

@@ -8,16 +8,18 @@
  * its Stripe default payment method (`Visa •••• 4242, exp 12/2030`, its `pm_…` ID and read time), read
  * from Stripe's customer list 100 customers a call, and written only where it changed.
  *
- * - getInputData (lib/paymethod-input.ts) reads the configuration, the search with the fields it compares
- *   and every link, in pages of 1,000; it cuts each Stripe account's linked customers into windows of
- *   the Stripe customer's `created` (~1,000 customers each, lib/paymethod-windows.ts), one key per window
- *   carrying what NetSuite shows for each; links without a stored `created` get a key each.
- * - map (one window, lib/paymethod-window.ts) lists the window's Stripe customers with their default
- *   payment methods expanded and writes to reduce only the customers that changed (or that the listing
- *   did not return); an unchanged customer costs no call of its own, no unit and no write. A window whose
- *   listing outgrows map's units or time goes on in reduce (its rest, under the window's key).
- * - reduce (one customer, lib/paymethod-single.ts) refreshes it alone as the webhook does
- *   (lib/payment-method-refresh.ts): load, Stripe read, compare, save with optimistic locking.
+ * - getInputData (lib/payment-method-refresh/refresh-input.ts) reads the configuration, the search with the
+ *   fields it compares and every link, in pages of 1,000; it cuts each Stripe account's linked customers into
+ *   windows of the Stripe customer's `created` (at most WINDOW_SIZE customers each,
+ *   lib/payment-method-refresh/created-windows.ts), one key per window carrying what NetSuite shows for each;
+ *   links without a stored `created` get a key each.
+ * - map (one window, lib/payment-method-refresh/window-listing.ts) lists the window's Stripe customers with
+ *   their default payment methods expanded and writes to reduce only the customers that changed (or that the
+ *   listing did not return); an unchanged customer costs no call of its own, no unit and no write. A window
+ *   whose listing outgrows map's units or time goes on in reduce (its rest, under the window's key).
+ * - reduce (one customer, lib/payment-method-refresh/refresh-alone.ts) refreshes it alone as the webhook does
+ *   (lib/payment-method-refresh/refresh-customer.ts): load, Stripe read, compare, save with optimistic
+ *   locking.
  * - summarize counts refreshed, unchanged, cleared, not linked and failed customers, the Stripe calls and
  *   the units, into one sync log row of kind `paymethod`.
  *
@@ -30,7 +32,14 @@ import * as log from "N/log";
 import * as runtime from "N/runtime";
 import type { EntryPoints } from "N/types";
 import { describeIssues } from "@nss/core";
-import { type RefreshOutcome, type RefreshResult, RUN_KIND } from "./lib/payment-method-refresh.js";
+import { readConfig } from "./lib/configuration/read-config.js";
+import { thrownIssue } from "./lib/customer-sync/sync-customer.js";
+import { refreshSingle } from "./lib/payment-method-refresh/refresh-alone.js";
+import {
+  type RefreshOutcome,
+  type RefreshResult,
+  RUN_KIND,
+} from "./lib/payment-method-refresh/refresh-customer.js";
 import {
   type InputTally,
   readRefreshInput,
@@ -39,21 +48,23 @@ import {
   type SingleWhy,
   WINDOW_PREFIX,
   type WindowInput,
-} from "./lib/paymethod-input.js";
-import { refreshSingle } from "./lib/paymethod-single.js";
-import { describeWindow, emptyTally, listWindow, type WindowTally } from "./lib/paymethod-window.js";
-import { readConfig } from "./lib/read-config.js";
-import { thrownIssue } from "./lib/sync-customer.js";
-import { writeRunLog } from "./lib/sync-log.js";
+} from "./lib/payment-method-refresh/refresh-input.js";
+import {
+  describeWindow,
+  emptyTally,
+  listWindow,
+  type WindowTally,
+} from "./lib/payment-method-refresh/window-listing.js";
+import { writeRunLog } from "./lib/records/sync-log.js";
 
 /** The key of the run's counts (customer keys are internal IDs, digits only). */
 const TALLY_KEY = "tally";
 
-/** Map stops listing below these units (3 attempts of a page, 10 each, and the client's reserve of 20) … */
+/** Map stops listing below these units (one more page: the Stripe client's attempts, and its reserve) … */
 const MAP_UNITS_FLOOR = 60;
-/** … or after this time (map's limit is 300 s; one more page, retries included, takes under a minute). */
+/** … or after this time (map's limit is 300 s: time is left for one more page, its retries included). */
 const MAP_SECONDS = 200;
-/** A window continued in reduce lists until 1,000 of its 5,000 units are left, for the refreshes … */
+/** A window continued in reduce lists until this many of its 5,000 units are left, for the refreshes … */
 const REDUCE_LIST_FLOOR = 1000;
 const REDUCE_LIST_SECONDS = 600;
 /** … which go on while one more (3 attempts and a failure's writes) fits in units and in reduce's 900 s. */

@@ -15,10 +15,10 @@ import * as log from "N/log";
 import * as redirect from "N/redirect";
 import * as runtime from "N/runtime";
 import type { EntryPoints } from "N/types";
-import { PORTAL_SUITELET } from "./lib/ids.js";
-import { findLinkByToken, openPortalSession } from "./lib/portal.js";
-import { thrownIssue } from "./lib/sync-customer.js";
-import { writeSyncLog } from "./lib/sync-log.js";
+import { thrownIssue } from "./lib/customer-sync/sync-customer.js";
+import { findLinkByToken, openPortalSession } from "./lib/portal-link/portal-visit.js";
+import { PORTAL_SUITELET } from "./lib/records/object-ids.js";
+import { writeSyncLog } from "./lib/records/sync-log.js";
 
 type Response = EntryPoints.Suitelet.onRequestContext["response"];
 

@@ -4,18 +4,18 @@
  * @NModuleScope SameAccount
  *
  * The Sync to Stripe button's server side: POST with a customer's internal ID (`customerId` as a URL
- * parameter, or in a JSON body) syncs that customer's primary subsidiary (`syncCustomer(id,
- * { kind: "button" })`) and answers JSON (lib/sync-button.ts): `{ ok, customerId, targets }`, or
- * `{ ok: false, status: 400, error }` for a request it cannot act on (`status: 500` when NetSuite
- * refused a step). It never throws: the client script always gets an answer it can show.
+ * parameter, or in a JSON body) syncs that customer's primary subsidiary (`syncCustomer(id, { kind: "button"
+ * })`) and answers JSON (lib/customer-sync/sync-suitelet-contract.ts): `{ ok, customerId, targets }`, or `{
+ * ok: false, status: 400, error }` for a request it cannot act on (`status: 500` when NetSuite refused a
+ * step). It never throws: the client script always gets an answer it can show.
  */
 
 import * as log from "N/log";
 import * as runtime from "N/runtime";
 import * as search from "N/search";
 import type { EntryPoints } from "N/types";
-import type { SyncButtonError, SyncButtonResult } from "./lib/sync-button.js";
-import { syncCustomer, thrownIssue } from "./lib/sync-customer.js";
+import { syncCustomer, thrownIssue } from "./lib/customer-sync/sync-customer.js";
+import type { SyncButtonError, SyncButtonResult } from "./lib/customer-sync/sync-suitelet-contract.js";
 
 type Request = EntryPoints.Suitelet.onRequestContext["request"];
 type Response = EntryPoints.Suitelet.onRequestContext["response"];

@@ -3,17 +3,17 @@
  * @NScriptType Suitelet
  * @NModuleScope SameAccount
  *
- * Where Stripe's customer events arrive, through the webhook proxy (available without login: the
- * proxy holds its external URL sealed). POST only; the body is core's ForwardRequest and the answer
- * core's NetSuiteAnswer (lib/webhook-event.ts), always JSON, never an uncaught error: an unexpected
- * one answers `retry`, so Stripe delivers the event again later.
+ * Where Stripe's customer events arrive, through the webhook proxy (available without login: the proxy holds
+ * its external URL sealed). POST only; the body is core's ForwardRequest and the answer core's NetSuiteAnswer
+ * (lib/webhooks/forwarded-event.ts), always JSON, never an uncaught error: an unexpected one answers `retry`,
+ * so Stripe delivers the event again later.
  */
 
 import * as log from "N/log";
 import * as runtime from "N/runtime";
 import type { EntryPoints } from "N/types";
 import type { NetSuiteAnswer } from "@nss/core";
-import { handleForwardedEvent } from "./lib/webhook-event.js";
+import { handleForwardedEvent } from "./lib/webhooks/forwarded-event.js";
 
 export const onRequest: EntryPoints.Suitelet.onRequest = ({ request, response }) => {
   const script = runtime.getCurrentScript();
