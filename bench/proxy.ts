@@ -25,6 +25,7 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { buildForwardRequestV2, serializeForwardRequestV2 } from "@nss/core";
+import { stripeCustomerEvent } from "@nss/core/testing";
 import Stripe from "stripe";
 import { PACED_WARM_UP_SECONDS, type PacedMeasured, paced } from "./lib/paced-load.js";
 import { type CpuPerEvent, peakRssMb, withCpu } from "./lib/process-stats.js";
@@ -173,27 +174,10 @@ async function startProxy(allowed: string): Promise<{ child: ChildProcess; url: 
   }
 }
 
+/** Core's customer.updated with a fresh ID and timestamp, pretty-printed as Stripe sends it. */
 function customerEvent(): string {
-  const event = {
-    id: `evt_${randomBytes(8).toString("hex")}`,
-    object: "event",
-    api_version: "2023-08-16",
-    created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    type: "customer.updated",
-    data: {
-      object: {
-        id: "cus_NffrFeUfNV2Hib",
-        object: "customer",
-        email: "ann@example.com",
-        name: "Ann AS",
-        invoice_settings: { default_payment_method: "pm_1Card" },
-        metadata: { netsuite_customer_id: "107", netsuite_subsidiary: "3" },
-      },
-      previous_attributes: { invoice_settings: { default_payment_method: null } },
-    },
-  };
-  return JSON.stringify(event, null, 2);
+  const id = `evt_${randomBytes(8).toString("hex")}`;
+  return JSON.stringify(stripeCustomerEvent({ id, created: Math.floor(Date.now() / 1000) }), null, 2);
 }
 
 /**

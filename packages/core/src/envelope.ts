@@ -4,6 +4,7 @@
  * accepts exactly this shape and nothing else; `buildEnvelope` checks its output the same way, so
  * whatever the proxy sends, NetSuite accepts.
  */
+import { clip, hasOwn, isRecord, notFromProxy } from "./hostile-input.js";
 import { fail, ok, type Result, type SyncIssue } from "./result.js";
 import { NETSUITE_CUSTOMER_ID_KEY, NETSUITE_SUBSIDIARY_KEY } from "./stripe-metadata.js";
 
@@ -149,7 +150,7 @@ export function changesDefaultPaymentMethod(envelope: Envelope): boolean {
 export function parseEnvelope(input: string): Result<Envelope> {
   if (input.length > MAX_ENVELOPE_CHARS) {
     return fail(
-      invalid(
+      notFromProxy(
         "ENVELOPE_TOO_LARGE",
         `The envelope has ${input.length} characters, over ${MAX_ENVELOPE_CHARS}.`,
       ),
@@ -159,12 +160,12 @@ export function parseEnvelope(input: string): Result<Envelope> {
   try {
     value = JSON.parse(input);
   } catch {
-    return fail(invalid("ENVELOPE_NOT_JSON", "The envelope is not JSON."));
+    return fail(notFromProxy("ENVELOPE_NOT_JSON", "The envelope is not JSON."));
   }
   if (isRecord(value) && "v" in value && value.v !== 1) {
     const version = clip(JSON.stringify(value.v));
     return fail(
-      invalid(
+      notFromProxy(
         "ENVELOPE_WRONG_VERSION",
         `The envelope has version ${version}; this SuiteApp reads version 1.`,
       ),
@@ -172,7 +173,7 @@ export function parseEnvelope(input: string): Result<Envelope> {
   }
   const problems = shapeProblems(value, ENVELOPE_FIELDS, "envelope");
   if (problems.length > 0) {
-    return fail(invalid("ENVELOPE_INVALID", `The envelope is malformed: ${problems.join("; ")}.`));
+    return fail(notFromProxy("ENVELOPE_INVALID", `The envelope is malformed: ${problems.join("; ")}.`));
   }
   return ok(value as Envelope);
 }
@@ -231,32 +232,10 @@ function blankToNull(value: unknown): unknown {
   return value === undefined || value === "" ? null : value;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
-
-/** Text from hostile input is shortened before it reaches a message. */
-function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
 function malformedEvent(message: string): SyncIssue {
   return {
     code: "EVENT_MALFORMED",
     message,
     fix: "Check that the webhook endpoint sends Stripe customer events with a supported API version.",
   };
-}
-
-function invalid(code: string, message: string): SyncIssue {
-  return {
-    code,
-    message,
-    fix: "Only the webhook proxy may call this Suitelet: check the proxy's version and that the Suitelet URL has not leaked.",
-  };
-}
-
-/** Own-property test (Object.hasOwn is ES2022; SuiteScript bundles target ES2020). */
-function hasOwn(value: object, key: string): boolean {
-  return Object.getOwnPropertyDescriptor(value, key) !== undefined;
 }

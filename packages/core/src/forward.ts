@@ -17,6 +17,7 @@ import {
   parseEnvelope,
   serializeEnvelope,
 } from "./envelope.js";
+import { clip, hasOwn, isRecord, notFromProxy } from "./hostile-input.js";
 import { fail, ok, type Result, type SyncIssue } from "./result.js";
 
 /** What the proxy sent to NetSuite before version 2 (read for one more release). */
@@ -83,7 +84,7 @@ export function buildForwardRequest(input: {
 }): Result<ForwardRequest> {
   const problems = partProblems(input.payload, input.signature);
   if (problems.length > 0) {
-    return fail(invalid("FORWARD_INVALID", `The forward request is malformed: ${problems.join("; ")}.`));
+    return fail(notFromProxy("FORWARD_INVALID", `The forward request is malformed: ${problems.join("; ")}.`));
   }
   // The envelope goes through its own strict parser, so NetSuite will read it back identically.
   const envelope = parseEnvelope(serializeEnvelope(input.envelope));
@@ -113,7 +114,7 @@ export function parseForwardRequest(text: string): Result<ForwardRequest> {
 function forwardRequestV1Of(value: Record<string, unknown>): Result<ForwardRequest> {
   if (hasOwn(value, "v") && value.v !== 1) {
     return fail(
-      invalid(
+      notFromProxy(
         "FORWARD_WRONG_VERSION",
         `The forward request has version ${clip(JSON.stringify(value.v) ?? "?")}; this SuiteApp reads version 1.`,
       ),
@@ -128,7 +129,7 @@ function forwardRequestV1Of(value: Record<string, unknown>): Result<ForwardReque
   if (problems.length === 0)
     problems.push(...partProblems(value.payload as string, value.signature as string));
   if (problems.length > 0) {
-    return fail(invalid("FORWARD_INVALID", `The forward request is malformed: ${problems.join("; ")}.`));
+    return fail(notFromProxy("FORWARD_INVALID", `The forward request is malformed: ${problems.join("; ")}.`));
   }
   let envelopeText: string;
   try {
@@ -137,7 +138,7 @@ function forwardRequestV1Of(value: Record<string, unknown>): Result<ForwardReque
     // JSON.stringify recurses: an envelope nested thousands deep overflows the stack. Hostile input
     // is refused, not answered "retry" by the Suitelet's catch-all.
     return fail(
-      invalid("FORWARD_INVALID", "The forward request is malformed: envelope is nested too deeply."),
+      notFromProxy("FORWARD_INVALID", "The forward request is malformed: envelope is nested too deeply."),
     );
   }
   const envelope = parseEnvelope(envelopeText);
@@ -145,7 +146,7 @@ function forwardRequestV1Of(value: Record<string, unknown>): Result<ForwardReque
   const payload = value.payload as string;
   if (!envelopeMatchesPayload(envelope.value, payload)) {
     return fail(
-      invalid(
+      notFromProxy(
         "FORWARD_ENVELOPE_MISMATCH",
         "The envelope does not describe the event in the payload; the request was altered on its way.",
       ),
@@ -178,7 +179,7 @@ export function buildForwardRequestV2(input: {
 }): Result<ForwardRequestV2> {
   const problems = [...accountProblems(input.account), ...partProblems(input.payload, input.signature)];
   if (problems.length > 0) {
-    return fail(invalid("FORWARD_INVALID", `The forward request is malformed: ${problems.join("; ")}.`));
+    return fail(notFromProxy("FORWARD_INVALID", `The forward request is malformed: ${problems.join("; ")}.`));
   }
   return ok({ v: 2, account: input.account, payload: input.payload, signature: input.signature });
 }
@@ -226,7 +227,7 @@ export function readForwardedEvent(text: string): Result<ForwardedEvent> {
     );
   }
   if (problems.length > 0) {
-    return fail(invalid("FORWARD_INVALID", `The forward request is malformed: ${problems.join("; ")}.`));
+    return fail(notFromProxy("FORWARD_INVALID", `The forward request is malformed: ${problems.join("; ")}.`));
   }
   return ok({ v: 2, account: account as string, payload: payload as string, signature: signature as string });
 }
@@ -237,7 +238,7 @@ export function envelopeOfPayload(payload: string, account: string): Result<Enve
   try {
     event = JSON.parse(payload);
   } catch {
-    return fail(invalid("FORWARD_INVALID", "The forwarded payload is not JSON."));
+    return fail(notFromProxy("FORWARD_INVALID", "The forwarded payload is not JSON."));
   }
   return buildEnvelope(event, { accountId: account });
 }
@@ -246,7 +247,7 @@ export function envelopeOfPayload(payload: string, account: string): Result<Enve
 function readRequestObject(text: string): Result<Record<string, unknown>> {
   if (text.length > MAX_FORWARD_REQUEST_CHARS) {
     return fail(
-      invalid(
+      notFromProxy(
         "FORWARD_TOO_LARGE",
         `The forward request has ${text.length} characters, over ${MAX_FORWARD_REQUEST_CHARS}.`,
       ),
@@ -256,10 +257,10 @@ function readRequestObject(text: string): Result<Record<string, unknown>> {
   try {
     value = JSON.parse(text);
   } catch {
-    return fail(invalid("FORWARD_NOT_JSON", "The forward request is not JSON."));
+    return fail(notFromProxy("FORWARD_NOT_JSON", "The forward request is not JSON."));
   }
   if (!isRecord(value) || Array.isArray(value)) {
-    return fail(invalid("FORWARD_INVALID", "The forward request must be a JSON object."));
+    return fail(notFromProxy("FORWARD_INVALID", "The forward request must be a JSON object."));
   }
   return ok(value);
 }
@@ -361,28 +362,6 @@ function envelopeMatchesPayload(envelope: Envelope, payload: string): boolean {
   }
   const rebuilt = buildEnvelope(event, { accountId: envelope.accountId });
   return rebuilt.ok && serializeEnvelope(rebuilt.value) === serializeEnvelope(envelope);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
-
-/** Own-property test (Object.hasOwn is ES2022; SuiteScript bundles target ES2020). */
-function hasOwn(value: object, key: string): boolean {
-  return Object.getOwnPropertyDescriptor(value, key) !== undefined;
-}
-
-/** Text from hostile input is shortened before it reaches a message. */
-function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-}
-
-function invalid(code: string, message: string): SyncIssue {
-  return {
-    code,
-    message,
-    fix: "Only the webhook proxy may call this Suitelet: check the proxy's version and that the Suitelet URL has not leaked.",
-  };
 }
 
 function answerIssue(code: string, message: string): SyncIssue {

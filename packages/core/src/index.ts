@@ -12,6 +12,8 @@
  * - webhooks: forward (what the proxy sends NetSuite and how its answer becomes Stripe's status),
  *   signature, envelope (the event NetSuite acts on), payment-method (what NetSuite shows);
  * - errors as values: result; text for SuiteScript, which has no TextEncoder: utf8.
+ * Not exported here: hostile-input (helpers of envelope, forward and payment-method), and testing (a
+ * Stripe customer event for tests, `@nss/core/testing`).
  */
 
 export * from "./accounts.js";

@@ -3,6 +3,7 @@
  * record, e.g. `Visa •••• 4242, exp 12/2030`. It never shows more of a number than the last four
  * digits Stripe itself exposes.
  */
+import { clip } from "./hostile-input.js";
 import { fail, ok, type Result, type SyncIssue } from "./result.js";
 
 /** Display names of Stripe's card brands; any other brand shows as "Card". */
@@ -102,10 +103,6 @@ function nonEmpty(value: unknown): string | undefined {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function malformed(): SyncIssue {

@@ -7,33 +7,19 @@ import {
   parseEnvelope,
   serializeEnvelope,
 } from "../src/envelope.js";
+import { stripeCustomerEvent } from "../src/testing.js";
 
-/** A customer.updated event as Stripe sends it (trimmed of fields the envelope does not read). */
-function customerEvent(overrides: Record<string, unknown> = {}, customer: Record<string, unknown> = {}) {
-  return {
-    id: "evt_1OaB2c",
-    object: "event",
-    api_version: "2026-10-28.endive",
-    created: 1_764_211_200,
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: "req_1", idempotency_key: "k" },
-    type: "customer.updated",
-    data: {
-      object: {
-        id: "cus_NffrFeUfNV2Hib",
-        object: "customer",
-        email: "ann@example.com",
-        name: "Ann AS",
-        invoice_settings: { default_payment_method: "pm_1Card", custom_fields: null, footer: null },
-        metadata: { netsuite_customer_id: "107", netsuite_subsidiary: "3", other: "x" },
-        ...customer,
-      },
-      previous_attributes: { invoice_settings: { default_payment_method: null } },
+/** The shared customer.updated event, on a newer API version and with fields the envelope does not read. */
+const customerEvent = (event: Record<string, unknown> = {}, customer: Record<string, unknown> = {}) =>
+  stripeCustomerEvent(
+    { api_version: "2026-10-28.endive", ...event },
+    {
+      name: "Ann AS",
+      invoice_settings: { default_payment_method: "pm_1Card", custom_fields: null, footer: null },
+      metadata: { netsuite_customer_id: "107", netsuite_subsidiary: "3", other: "x" },
+      ...customer,
     },
-    ...overrides,
-  };
-}
+  );
 
 const expected: Envelope = {
   v: 1,

@@ -9,28 +9,14 @@ import {
   serializeForwardRequest,
   serializeForwardRequestV2,
 } from "../src/forward.js";
+import { stripeCustomerEvent } from "../src/testing.js";
 
-const event = (data: Record<string, unknown>, type = "customer.updated") =>
-  JSON.stringify({
-    id: "evt_1V2",
-    object: "event",
-    api_version: "2023-08-16",
-    created: 1_764_211_200,
-    livemode: false,
-    type,
-    data: {
-      object: {
-        id: "cus_V2",
-        object: "customer",
-        email: "v2@example.com",
-        name: "Ærø 😀",
-        invoice_settings: { default_payment_method: "pm_1Card" },
-        metadata: { netsuite_customer_id: "107", netsuite_subsidiary: "3" },
-      },
-      ...data,
-    },
-  });
-const PAYLOAD = event({ previous_attributes: { invoice_settings: { default_payment_method: null } } });
+/** The shared customer event as compact JSON, with `previous` as its previous_attributes (none when undefined). */
+const event = (previous?: unknown, type = "customer.updated") => {
+  const e = stripeCustomerEvent({ type });
+  return JSON.stringify({ ...e, data: { ...e.data, previous_attributes: previous } });
+};
+const PAYLOAD = event({ invoice_settings: { default_payment_method: null } });
 const SIGNATURE = "t=1764211200,v1=00";
 const codes = (r: { ok: boolean; errors?: { code: string }[] }) =>
   r.ok ? "ok" : (r.errors ?? []).map((e) => e.code).join(",");
@@ -80,7 +66,7 @@ describe("version 2 of the proxy–NetSuite contract", () => {
 
   it("builds the envelope once from the verified payload; a payload that is not JSON is refused", () => {
     const envelope = envelopeOfPayload(PAYLOAD, "12");
-    expect(envelope.ok && envelope.value).toMatchObject({ accountId: "12", eventId: "evt_1V2" });
+    expect(envelope.ok && envelope.value).toMatchObject({ accountId: "12", eventId: "evt_1OaB2c" });
     expect(codes(envelopeOfPayload("not json", "12"))).toBe("FORWARD_INVALID");
   });
 });
@@ -93,15 +79,15 @@ describe("changesDefaultPaymentMethod", () => {
   };
   it("an update naming the default payment method among its changes, a deletion, a new customer with one", () => {
     expect(changesDefaultPaymentMethod(of(PAYLOAD))).toBe(true);
-    expect(changesDefaultPaymentMethod(of(event({}, "customer.deleted")))).toBe(true);
-    expect(changesDefaultPaymentMethod(of(event({}, "customer.created")))).toBe(true);
+    expect(changesDefaultPaymentMethod(of(event(undefined, "customer.deleted")))).toBe(true);
+    expect(changesDefaultPaymentMethod(of(event(undefined, "customer.created")))).toBe(true);
   });
   it("not a new name, nor an update without changes to it", () => {
-    expect(changesDefaultPaymentMethod(of(event({ previous_attributes: { name: "Old" } })))).toBe(false);
-    expect(changesDefaultPaymentMethod(of(event({})))).toBe(false);
+    expect(changesDefaultPaymentMethod(of(event({ name: "Old" })))).toBe(false);
+    expect(changesDefaultPaymentMethod(of(event()))).toBe(false);
   });
   it("not a new customer without one: every customer the sync creates", () => {
-    const created = JSON.parse(event({}, "customer.created")) as {
+    const created = JSON.parse(event(undefined, "customer.created")) as {
       data: { object: { invoice_settings: { default_payment_method: unknown } } };
     };
     created.data.object.invoice_settings.default_payment_method = null;

@@ -12,29 +12,9 @@ import {
   serializeForwardRequest,
   stripeStatusFor,
 } from "../src/forward.js";
+import { stripeCustomerEvent } from "../src/testing.js";
 
-function customerEvent(customer: Record<string, unknown> = {}) {
-  return {
-    id: "evt_1OaB2c",
-    object: "event",
-    api_version: "2023-08-16",
-    created: 1_764_211_200,
-    livemode: false,
-    type: "customer.updated",
-    data: {
-      object: {
-        id: "cus_NffrFeUfNV2Hib",
-        object: "customer",
-        email: "ann@example.com",
-        name: "Ærøskøbing 株式会社 😀",
-        invoice_settings: { default_payment_method: "pm_1Card" },
-        metadata: { netsuite_customer_id: "107", netsuite_subsidiary: "3" },
-        ...customer,
-      },
-      previous_attributes: { invoice_settings: { default_payment_method: null } },
-    },
-  };
-}
+const customerEvent = (customer: Record<string, unknown> = {}) => stripeCustomerEvent({}, customer);
 
 const SIGNATURE = "t=1764211200,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd";
 const PAYLOAD = `${JSON.stringify(customerEvent(), null, 2)}\n`;

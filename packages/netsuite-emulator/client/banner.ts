@@ -3,6 +3,8 @@
  * only ever goes in through textContent.
  */
 
+import { element } from "./dom.js";
+
 export type BannerType = "CONFIRMATION" | "INFORMATION" | "WARNING" | "ERROR";
 
 function container(): HTMLElement {
@@ -17,17 +19,10 @@ function container(): HTMLElement {
 }
 
 export function showBanner(type: BannerType, title: string, message: string): HTMLElement {
-  const div = document.createElement("div");
-  div.className = `ns-message ns-message-${type.toLowerCase()}`;
+  const div = element("div", `ns-message ns-message-${type.toLowerCase()}`);
   div.setAttribute("role", "alert");
   div.dataset.type = type;
-  const strong = document.createElement("strong");
-  strong.className = "ns-message-title";
-  strong.textContent = title;
-  const span = document.createElement("span");
-  span.className = "ns-message-text";
-  span.textContent = message;
-  div.append(strong, " ", span);
+  div.append(element("strong", "ns-message-title", title), " ", element("span", "ns-message-text", message));
   container().append(div);
   return div;
 }

@@ -20,6 +20,22 @@ function fieldId(arg: unknown, member: string): string {
   return String(id);
 }
 
+/**
+ * setValue and setText: the value from the options (`value` or `text`) or the second argument, then
+ * fieldChanged unless ignoreFieldChange.
+ */
+function setField(
+  key: "value" | "text",
+  set: (fieldId: string, given: unknown) => void,
+  arg: unknown,
+  given: unknown,
+): void {
+  const opts = options(arg, "fieldId");
+  const id = fieldId(arg, key === "value" ? "CurrentRecord.setValue" : "CurrentRecord.setText");
+  set(id, typeof arg === "object" ? opts[key] : given);
+  if (!opts.ignoreFieldChange) changeHook?.(id);
+}
+
 /** currentRecord.Field: what a client script usually reads or toggles. */
 function field(id: string): Record<string, unknown> | null {
   const def = readPage().fields[id];
@@ -107,18 +123,12 @@ export class CurrentRecord {
   }
 
   setValue(arg: unknown, value?: unknown): this {
-    const opts = options(arg, "fieldId");
-    const id = fieldId(arg, "CurrentRecord.setValue");
-    fields.setValue(id, typeof arg === "object" ? opts.value : value);
-    if (!opts.ignoreFieldChange) changeHook?.(id);
+    setField("value", fields.setValue, arg, value);
     return this;
   }
 
   setText(arg: unknown, text?: unknown): this {
-    const opts = options(arg, "fieldId");
-    const id = fieldId(arg, "CurrentRecord.setText");
-    fields.setText(id, typeof arg === "object" ? opts.text : text);
-    if (!opts.ignoreFieldChange) changeHook?.(id);
+    setField("text", fields.setText, arg, text);
     return this;
   }
 

@@ -3,16 +3,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli.js";
 import { readSeed, serve } from "../src/cli-serve.js";
+import { cli } from "./helpers/cli.js";
 import { HTTP_PROJECT, login } from "./helpers/http.js";
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join(""), err: err.join("") };
-}
 
 const tmp = () => mkdtempSync(join(tmpdir(), "nss-serve-"));
 

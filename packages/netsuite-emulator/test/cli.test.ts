@@ -1,15 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { main } from "../src/cli.js";
+import { cli, cliRun } from "./helpers/cli.js";
 
 const fixture = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
-
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, out: out.join(""), err: err.join("") };
-}
 
 /** Log lines without their timestamps. */
 const untimed = (text: string) =>
@@ -25,13 +18,7 @@ describe("nss-netsuite-emulator CLI", () => {
   });
 
   it("runs a map/reduce deployment and prints its log, summary and units", async () => {
-    const { code, out, err } = await cli(
-      "run",
-      "--project",
-      fixture("runner-mr"),
-      "--script",
-      "customscript_rmr_errors",
-    );
+    const { code, out, err } = await cliRun(fixture("runner-mr"), "customscript_rmr_errors");
     expect(err).toBe("");
     expect(code).toBe(1);
     const text = untimed(out);
@@ -55,23 +42,14 @@ describe("nss-netsuite-emulator CLI", () => {
   });
 
   it("says which stage failed when getInputData throws", async () => {
-    const { code, out } = await cli(
-      "run",
-      "--project",
-      fixture("runner-mr"),
-      "--script",
-      "customscript_rmr_badinput",
-    );
+    const { code, out } = await cliRun(fixture("runner-mr"), "customscript_rmr_badinput");
     expect(code).toBe(1);
     expect(out).toContain("\n  getInputData failed (no key was mapped): RMR_NO_INPUT: cannot read input\n");
   });
 
   it("runs a scheduled deployment with a parameter and exits 0", async () => {
-    const { code, out } = await cli(
-      "run",
-      "--project",
+    const { code, out } = await cliRun(
       fixture("runner-misc"),
-      "--script",
       "customscript_rms_hello",
       "--deployment",
       "customdeploy_rms_hello",
@@ -93,14 +71,7 @@ describe("nss-netsuite-emulator CLI", () => {
   });
 
   it("lists the scripts when the script is unknown (exit 2)", async () => {
-    const { code, err } = await cli(
-      "run",
-      "--project",
-      fixture("runner-misc"),
-      "--script",
-      "customscript_nope",
-      "--no-install",
-    );
+    const { code, err } = await cliRun(fixture("runner-misc"), "customscript_nope", "--no-install");
     expect(code).toBe(2);
     expect(err).toBe(
       "SSS_INVALID_SCRIPT_ID_1: No script customscript_nope in the project. Scripts: customscript_rms_again (scheduledscript), customscript_rms_check (scheduledscript), customscript_rms_hello (scheduledscript), customscript_rms_mr (mapreducescript), customscript_rms_ping (scheduledscript), customscript_rms_submit (scheduledscript).\n",
@@ -112,7 +83,7 @@ describe("nss-netsuite-emulator CLI", () => {
     expect((await cli("frobnicate")).err).toContain(
       'Unknown command frobnicate: the commands are "run", "serve" and "validate".',
     );
-    const missing = await cli("run", "--project", fixture("nope"), "--script", "x");
+    const missing = await cliRun(fixture("nope"), "x");
     expect(missing.code).toBe(2);
     expect(missing.err).toContain(`Cannot open the project ${fixture("nope")}: `);
   });

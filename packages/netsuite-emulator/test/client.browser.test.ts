@@ -132,6 +132,19 @@ function message(page: Page, type: string) {
   return page.locator(`#ns-messages .ns-message[data-type="${type}"]`);
 }
 
+/** Opens a page whose client script cannot run: the runtime's state, its ERROR banner and how many INFORMATION ones. */
+async function failedClient(name: string) {
+  const { page } = await open(name);
+  const error = message(page, "ERROR");
+  return {
+    page,
+    state: await page.getAttribute("html", "data-ns-client"),
+    title: await error.locator(".ns-message-title").textContent(),
+    text: (await error.locator(".ns-message-text").textContent()) ?? "",
+    information: await message(page, "INFORMATION").count(),
+  };
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
   await page.close();
@@ -236,39 +249,30 @@ describe("client script runtime in Chromium", { timeout: 30_000 }, () => {
     await shot(page, "client-edit-error");
   });
 
-  it("refuses a file whose header is not a 2.x ClientScript", async () => {
-    const { page } = await open("bad-header");
-    expect(await page.getAttribute("html", "data-ns-client")).toBe("failed");
-    const error = message(page, "ERROR");
-    expect(await error.locator(".ns-message-title").textContent()).toBe("SSS_INVALID_SCRIPT_TYPE");
-    expect(await error.locator(".ns-message-text").textContent()).toBe(
+  it.each([
+    [
+      "a file whose header is not a 2.x ClientScript",
+      "bad-header",
+      "SSS_INVALID_SCRIPT_TYPE",
       "/SuiteApps/com.example.emu/bad_header_cs.js: @NScriptType is UserEventScript, not ClientScript",
-    );
-    expect(await message(page, "INFORMATION").count()).toBe(0);
-    await shot(page, "client-bad-header");
-  });
-
-  it("refuses N/ modules the browser runtime does not have", async () => {
-    const { page } = await open("unsupported");
-    expect(await page.getAttribute("html", "data-ns-client")).toBe("failed");
-    const error = message(page, "ERROR");
-    expect(await error.locator(".ns-message-title").textContent()).toBe("UNSUPPORTED_BY_EMULATOR");
-    expect(await error.locator(".ns-message-text").textContent()).toBe(
+    ],
+    [
+      "N/ modules the browser runtime does not have",
+      "unsupported",
+      "UNSUPPORTED_BY_EMULATOR",
       "UNSUPPORTED_BY_EMULATOR: N/record in the browser",
-    );
-    await shot(page, "client-unsupported");
+    ],
+  ])("refuses %s", async (_what, name, title, text) => {
+    const failed = await failedClient(name);
+    expect(failed).toMatchObject({ state: "failed", title, text, information: 0 });
+    await shot(failed.page, `client-${name}`);
   });
 
   it("fails with MODULE_DOES_NOT_EXIST when a dependency is not in the File Cabinet", async () => {
-    const { page } = await open("missing-lib");
-    expect(await page.getAttribute("html", "data-ns-client")).toBe("failed");
-    const error = message(page, "ERROR");
-    expect(await error.locator(".ns-message-title").textContent()).toBe("MODULE_DOES_NOT_EXIST");
-    expect(await error.locator(".ns-message-text").textContent()).toContain(
-      "/SuiteApps/com.example.emu/lib/not_in_the_cabinet.js",
-    );
-    expect(await message(page, "INFORMATION").count()).toBe(0);
-    await page.close();
+    const failed = await failedClient("missing-lib");
+    expect(failed).toMatchObject({ state: "failed", title: "MODULE_DOES_NOT_EXIST", information: 0 });
+    expect(failed.text).toContain("/SuiteApps/com.example.emu/lib/not_in_the_cabinet.js");
+    await failed.page.close();
   });
 
   it("gives typed values, N/url shapes, sync N/https, N/runtime and N/log", async () => {

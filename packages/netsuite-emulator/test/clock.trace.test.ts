@@ -2,7 +2,6 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { main } from "../src/cli.js";
 import {
   type ClockOptions,
   type InvocationReading,
@@ -10,6 +9,7 @@ import {
   NetSuiteEmulator,
   type TraceOp,
 } from "../src/index.js";
+import { cliRun } from "./helpers/cli.js";
 
 const project = fileURLToPath(new URL("./fixtures/clock-project", import.meta.url));
 
@@ -208,19 +208,9 @@ describe("NetSuite's clock in the emulator", () => {
 });
 
 describe("the CLI's --latency and --processors", () => {
-  async function cli(...argv: string[]) {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
-    return { code, out: out.join(""), err: err.join("") };
-  }
-
   it("print each map/reduce run's modelled time beside the emulator's", async () => {
-    const { code, out } = await cli(
-      "run",
-      "--project",
+    const { code, out } = await cliRun(
       project,
-      "--script",
       "customscript_clk_mr",
       "--latency",
       "low",
@@ -235,18 +225,10 @@ describe("the CLI's --latency and --processors", () => {
   });
 
   it("print nothing of the clock without them, and refuse a profile that does not exist", async () => {
-    const plain = await cli("run", "--project", project, "--script", "customscript_clk_mr");
+    const plain = await cliRun(project, "customscript_clk_mr");
     expect(plain.code).toBe(0);
     expect(plain.out).not.toContain("NetSuite's clock");
-    const bad = await cli(
-      "run",
-      "--project",
-      project,
-      "--script",
-      "customscript_clk_mr",
-      "--latency",
-      "fast",
-    );
+    const bad = await cliRun(project, "customscript_clk_mr", "--latency", "fast");
     expect(bad.code).toBe(2);
     expect(bad.err).toBe("--latency fast: expected low, typical or high.\n");
   });

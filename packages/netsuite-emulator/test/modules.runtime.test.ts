@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { makeEnv } from "./helpers/module-env.js";
+import type { RuntimeInfo } from "../src/runtime/contracts.js";
+import { makeEnv, runtimeInfo } from "./helpers/module-env.js";
 
 interface Script {
   id: string;
@@ -11,17 +12,10 @@ interface Script {
   getParameter(o: unknown): unknown;
   getRemainingUsage(): number;
 }
-interface User {
-  id: number;
-  name: string;
-  email: string;
-  role: number;
-  roleId: string;
-  roleCenter: string;
-  subsidiary: number;
+type User = RuntimeInfo["user"] & {
   getPreference(o: unknown): unknown;
   getPermission(o: unknown): unknown;
-}
+};
 interface RuntimeModule {
   ContextType: Record<string, string>;
   EnvType: Record<string, string>;
@@ -83,15 +77,7 @@ describe("N/runtime", () => {
 
   it("getCurrentUser and preferences", () => {
     const user = runtime.getCurrentUser();
-    expect(user).toMatchObject({
-      id: 7,
-      name: "Ada Admin",
-      email: "ada@example.com",
-      role: 3,
-      roleId: "administrator",
-      roleCenter: "BASIC",
-      subsidiary: 1,
-    });
+    expect(user).toMatchObject(runtimeInfo().user);
     expect(user.getPreference({ name: "DATEFORMAT" })).toBe("M/D/YYYY");
     expect(user.getPreference({ name: "nosuchpref" })).toBeNull();
     expect(() => user.getPermission({ name: "LIST_CUSTJOB" })).toThrow(

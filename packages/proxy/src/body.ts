@@ -2,7 +2,7 @@
  * The webhook fast path's body (listener.ts), refused as soon as it passes the limit: by
  * Content-Length before reading, else while streaming. Hono's `bodyLimit`, which the Hono routes use,
  * cannot serve here: it reads `Request.body`, and on Node touching that makes the adapter build a
- * whole web `Request` and stream for it, which cost more than the rest of the read.
+ * whole web `Request` and stream for it, work this path does not need.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 

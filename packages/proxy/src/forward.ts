@@ -3,9 +3,8 @@
  * Every way of not getting a contract answer becomes a `ForwardFailure` (Stripe will retry), and
  * redirects are never followed: a redirect could lead the proxy to a host the allow-list refused.
  *
- * Node's `http`/`https` with keep-alive agents rather than `fetch`: fetch cost the proxy more CPU than
- * everything else together (web streams, a Response per call, its garbage), and this call needs none
- * of what fetch adds. `node:http` never follows redirects, so a 3xx is just another non-2xx status.
+ * Node's `http`/`https` with keep-alive agents rather than `fetch`: fetch adds web streams, a Response
+ * per call and their garbage to every event, and this call needs none of it. `node:http` never follows redirects, so a 3xx is just another non-2xx status.
  */
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";

@@ -1,9 +1,8 @@
 /**
  * The Node request listener. `POST /customer-webhook`, every Stripe event, is served here directly;
  * every other request goes to the Hono app through @hono/node-server. For this one route Hono and its
- * adapter (a web Request, routing, a Response, header conversion) cost close to a tenth of the
- * proxy's CPU per event and add nothing: the pipeline is the same function either way
- * (`WebhookHandler`).
+ * adapter (a web Request, routing, a Response, header conversion) are work on every event that adds
+ * nothing: the pipeline is the same function either way (`WebhookHandler`).
  *
  * Only requests the adapter would take verbatim are served here, so the route, the `pp_url` read and
  * the answer's bytes are what Hono gives; anything unusual (an encoded path, an odd Host) goes to Hono.

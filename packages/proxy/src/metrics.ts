@@ -4,7 +4,7 @@
  * and several apps in one process do not share counts.
  */
 
-/** Upper bounds of the forward-duration buckets, seconds: NetSuite Suitelets take 0.2 s to several. */
+/** Upper bounds of the forward-duration buckets, seconds: from a quick Suitelet answer to a slow one near the timeout. */
 const BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 
 export class Metrics {

@@ -2,13 +2,37 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { stripeCustomerEvent } from "@nss/core/testing";
 import Stripe from "stripe";
-import { createLogger, loadConfig, type ProxyConfig, type RunningProxy, startProxy } from "../src/index.js";
+import { afterAll, beforeAll } from "vitest";
+import {
+  createLogger,
+  loadConfig,
+  type ProxyConfig,
+  parseSealKeys,
+  type RunningProxy,
+  type SealedTarget,
+  type SealKey,
+  seal,
+  startProxy,
+} from "../src/index.js";
 
 export const SECRET = "whsec_test_5f3b0c1d2e9a8b7c6d5e4f3a2b1c0d9e";
 export const ADMIN_TOKEN = "admin-token-0123456789-abcdefghij";
 export const K1 = `k1:${randomBytes(32).toString("base64")}`;
 export const K2 = `k2:${randomBytes(32).toString("base64")}`;
+
+/** The keys of a `PROXY_SEAL_KEYS` value such as K1. */
+export function sealKeys(text: string): SealKey[] {
+  const parsed = parseSealKeys(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return parsed.value;
+}
+
+/** `target` sealed as the proxy with `keyText` (K1 unless named) would seal it. */
+export function sealTarget(target: SealedTarget, keyText = K1): string {
+  return seal(target, sealKeys(keyText));
+}
 
 export interface StubCall {
   method: string;
@@ -89,30 +113,13 @@ export async function deadPort(): Promise<number> {
   return port;
 }
 
-/** A customer.updated as Stripe sends it: pretty-printed, with non-ASCII text (bytes must survive). */
+/** Core's customer.updated with a fresh ID and timestamp, pretty-printed as Stripe sends it (bytes must survive). */
 export function customerEvent(overrides: Record<string, unknown> = {}): string {
-  const event = {
+  const event = stripeCustomerEvent({
     id: `evt_${randomBytes(8).toString("hex")}`,
-    object: "event",
-    api_version: "2023-08-16",
     created: Math.floor(Date.now() / 1000),
-    livemode: false,
-    pending_webhooks: 1,
-    request: { id: "req_1", idempotency_key: null },
-    type: "customer.updated",
-    data: {
-      object: {
-        id: "cus_NffrFeUfNV2Hib",
-        object: "customer",
-        email: "ann@example.com",
-        name: "Ærøskøbing Bikes 株式会社 😀",
-        invoice_settings: { default_payment_method: "pm_1Card" },
-        metadata: { netsuite_customer_id: "107", netsuite_subsidiary: "3" },
-      },
-      previous_attributes: { invoice_settings: { default_payment_method: null } },
-    },
     ...overrides,
-  };
+  });
   return `${JSON.stringify(event, null, 2)}\n`;
 }
 
@@ -140,6 +147,41 @@ export async function startTestProxy(env: Record<string, string>, logs: string[]
   const logger = createLogger({ level: "debug", destination: { write: (line: string) => logs.push(line) } });
   const proxy = await startProxy(loaded.value, { logger });
   return Object.assign(proxy, { config: loaded.value, logs });
+}
+
+/** Posts `payload` (a fresh event unless given) to the proxy as Stripe does, signed with SECRET. */
+export function postSigned(
+  proxyUrl: string,
+  ppUrl: string | undefined,
+  payload = customerEvent(),
+): Promise<{ status: number; body: unknown }> {
+  return postWebhook(proxyUrl, ppUrl, payload, sign(payload));
+}
+
+export interface StubAndProxy {
+  stub: StubNetSuite;
+  proxy: TestProxy;
+  logs: string[];
+}
+
+/**
+ * For a test file: a stub NetSuite and a proxy allowed to forward to it, started before the file's tests
+ * and closed after them. `env`, given the stub, adds or replaces the proxy's variables.
+ */
+export function stubAndProxy(
+  env: (stub: StubNetSuite) => Record<string, string> | Promise<Record<string, string>> = () => ({}),
+): StubAndProxy {
+  const started = { logs: [] as string[] } as StubAndProxy;
+  beforeAll(async () => {
+    started.stub = await startStubNetSuite();
+    const vars = { PROXY_ALLOWED_TARGETS: started.stub.origin, ...(await env(started.stub)) };
+    started.proxy = await startTestProxy(vars, started.logs);
+  });
+  afterAll(async () => {
+    await started.proxy?.close();
+    await started.stub?.close();
+  });
+  return started;
 }
 
 export async function postWebhook(

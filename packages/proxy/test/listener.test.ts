@@ -3,39 +3,18 @@
  * an unread body is drained so the connection carries on, and a client leaving mid-body is survived.
  */
 import { Agent, request } from "node:http";
-import { afterAll, beforeAll, beforeEach, expect, it } from "vitest";
-import { parseSealKeys, seal } from "../src/index.js";
-import {
-  customerEvent,
-  K1,
-  SECRET,
-  type StubNetSuite,
-  sign,
-  startStubNetSuite,
-  startTestProxy,
-  type TestProxy,
-} from "./helpers.js";
+import { beforeAll, beforeEach, expect, it } from "vitest";
+import { customerEvent, SECRET, sealTarget, sign, stubAndProxy } from "./helpers.js";
 
-const logs: string[] = [];
-let stub: StubNetSuite;
-let proxy: TestProxy;
+const net = stubAndProxy();
 let ppUrl: string;
 
-beforeAll(async () => {
-  stub = await startStubNetSuite();
-  proxy = await startTestProxy({ PROXY_ALLOWED_TARGETS: stub.origin }, logs);
-  const keys = parseSealKeys(K1);
-  if (!keys.ok) throw new Error(keys.message);
-  ppUrl = seal({ url: stub.url, secret: SECRET, account: "3" }, keys.value);
-});
-
-afterAll(async () => {
-  await proxy.close();
-  await stub.close();
+beforeAll(() => {
+  ppUrl = sealTarget({ url: net.stub.url, secret: SECRET, account: "3" });
 });
 
 beforeEach(() => {
-  stub.calls.length = 0;
+  net.stub.calls.length = 0;
 });
 
 interface Sent {
@@ -53,7 +32,7 @@ function post(
   agent: Agent | false = false,
 ): Promise<Sent> {
   return new Promise((resolve, reject) => {
-    const req = request(`${proxy.url}${path}`, { method: "POST", headers, agent }, (res) => {
+    const req = request(`${net.proxy.url}${path}`, { method: "POST", headers, agent }, (res) => {
       let text = "";
       res.on("data", (chunk: Buffer) => {
         text += chunk.toString();
@@ -73,7 +52,7 @@ function post(
 }
 
 it("answers the same whether it serves the webhook or Hono does (an encoded path, an upper-case Host)", async () => {
-  const { port } = proxy;
+  const { port } = net.proxy;
   const query = `?pp_url=${ppUrl}`;
   const variants = [
     { path: `/customer-webhook${query}`, host: `127.0.0.1:${port}` }, // served directly
@@ -95,7 +74,7 @@ it("answers the same whether it serves the webhook or Hono does (an encoded path
     expect(tooLarge.status).toBe(413);
     expect(JSON.parse(tooLarge.body)).toMatchObject({ error: { code: "body_too_large" } });
   }
-  expect(stub.calls).toHaveLength(3);
+  expect(net.stub.calls).toHaveLength(3);
 });
 
 it.each([
@@ -121,9 +100,9 @@ it.each([
 });
 
 it("survives a client that leaves mid-body: logged as unexpected, and the next request is served", async () => {
-  const before = logs.length;
+  const before = net.logs.length;
   await new Promise<void>((resolve) => {
-    const req = request(`${proxy.url}/customer-webhook?pp_url=${ppUrl}`, {
+    const req = request(`${net.proxy.url}/customer-webhook?pp_url=${ppUrl}`, {
       method: "POST",
       headers: { "content-length": "5000", "stripe-signature": "t=1,v1=ab" },
       agent: false,
@@ -133,7 +112,7 @@ it("survives a client that leaves mid-body: logged as unexpected, and the next r
     setTimeout(() => req.destroy(), 100);
   });
   await new Promise((resolve) => setTimeout(resolve, 100));
-  const lines = logs.slice(before).map((line) => JSON.parse(line) as Record<string, unknown>);
+  const lines = net.logs.slice(before).map((line) => JSON.parse(line) as Record<string, unknown>);
   expect(lines.some((l) => l.msg === "unexpected error")).toBe(true);
   const payload = customerEvent();
   const next = await post(`/customer-webhook?pp_url=${ppUrl}`, payload, {

@@ -1,18 +1,13 @@
 /** The opened-seal cache: hits, its bound, and never opening with a key the proxy no longer holds. */
 import { randomBytes } from "node:crypto";
 import { expect, it } from "vitest";
-import { parseSealKeys, SealCache, type SealKey, seal } from "../src/index.js";
-import { K1, K2, SECRET } from "./helpers.js";
+import { SealCache, type SealKey, seal } from "../src/index.js";
+import { K1, K2, SECRET, sealKeys } from "./helpers.js";
 
-const keys = (text: string): SealKey[] => {
-  const parsed = parseSealKeys(text);
-  if (!parsed.ok) throw new Error(parsed.message);
-  return parsed.value;
-};
 const target = (account: string) => ({ url: "https://1.extforms.netsuite.com/x", secret: SECRET, account });
 
 it("opens a seal once and answers the same seal from memory", () => {
-  const k1 = keys(K1);
+  const k1 = sealKeys(K1);
   const cache = new SealCache();
   const sealed = seal(target("1"), k1);
   const first = cache.open(sealed, k1);
@@ -22,16 +17,16 @@ it("opens a seal once and answers the same seal from memory", () => {
 
 it("forgets everything when the key set changes: a retired key no longer opens", () => {
   const cache = new SealCache();
-  const old = seal(target("1"), keys(K1));
-  expect(cache.open(old, keys(`${K2},${K1}`)).ok).toBe(true);
-  expect(cache.open(old, keys(`${K2},${K1}`)).ok).toBe(true); // an equal key set keeps the entries
+  const old = seal(target("1"), sealKeys(K1));
+  expect(cache.open(old, sealKeys(`${K2},${K1}`)).ok).toBe(true);
+  expect(cache.open(old, sealKeys(`${K2},${K1}`)).ok).toBe(true); // an equal key set keeps the entries
   expect(cache.size).toBe(1);
-  expect(cache.open(old, keys(K2))).toMatchObject({ ok: false, code: "SEAL_UNKNOWN_KEY" });
+  expect(cache.open(old, sealKeys(K2))).toMatchObject({ ok: false, code: "SEAL_UNKNOWN_KEY" });
   expect(cache.size).toBe(0);
 });
 
 it("notices a key replaced in place under the same kid", () => {
-  const held = keys(K1);
+  const held = sealKeys(K1);
   const cache = new SealCache();
   const sealed = seal(target("1"), held);
   expect(cache.open(sealed, held).ok).toBe(true);
@@ -40,7 +35,7 @@ it("notices a key replaced in place under the same kid", () => {
 });
 
 it("keeps only seals that opened, and at most its capacity, dropping the least recently used", () => {
-  const k1 = keys(K1);
+  const k1 = sealKeys(K1);
   const cache = new SealCache(2);
   expect(cache.open("v1.k1.AAAA", k1).ok).toBe(false);
   expect(cache.size).toBe(0);

@@ -1,13 +1,10 @@
 /** Graceful shutdown: close() stops accepting at once but lets a request in flight finish. */
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { parseSealKeys, seal } from "../src/index.js";
 import {
-  customerEvent,
-  K1,
-  postWebhook,
+  postSigned,
   SECRET,
   type StubNetSuite,
-  sign,
+  sealTarget,
   startStubNetSuite,
   startTestProxy,
 } from "./helpers.js";
@@ -25,12 +22,9 @@ it("finishes the forward in flight, then refuses new connections", async () => {
     PROXY_ALLOWED_TARGETS: stub.origin,
     PROXY_FORWARD_TIMEOUT_MS: "5000",
   });
-  const keys = parseSealKeys(K1);
-  if (!keys.ok) throw new Error(keys.message);
-  const ppUrl = seal({ url: stub.url, secret: SECRET, account: "1" }, keys.value);
+  const ppUrl = sealTarget({ url: stub.url, secret: SECRET, account: "1" });
   stub.answer({ status: 200, body: '{"result":"applied","message":"slow"}', delayMs: 300 });
-  const payload = customerEvent();
-  const inFlight = postWebhook(proxy.url, ppUrl, payload, sign(payload));
+  const inFlight = postSigned(proxy.url, ppUrl);
   await new Promise((resolve) => setTimeout(resolve, 100));
   const closed = proxy.close();
   expect((await inFlight).status).toBe(200);

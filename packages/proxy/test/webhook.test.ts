@@ -4,8 +4,8 @@
  * reads every log line the cases wrote and looks for anything secret.
  */
 import { readForwardedEvent } from "@nss/core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { parseSealKeys, type SealedTarget, seal } from "../src/index.js";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { SealedTarget } from "../src/index.js";
 import {
   ADMIN_TOKEN,
   answerWith,
@@ -14,68 +14,52 @@ import {
   K1,
   K2,
   NS_TOKEN,
+  postSigned,
   postWebhook,
   SECRET,
-  type StubNetSuite,
+  sealTarget,
   sign,
-  startStubNetSuite,
-  startTestProxy,
-  type TestProxy,
+  stubAndProxy,
 } from "./helpers.js";
 
-const logs: string[] = [];
 /** Every sealed value used, to look for in the logs at the end. */
 const sealedValues: string[] = [];
-let stub: StubNetSuite;
-let proxy: TestProxy;
 let refusedPort: number;
+const net = stubAndProxy(async (stub) => {
+  refusedPort = await deadPort();
+  return {
+    PROXY_ALLOWED_TARGETS: `https://*.extforms.netsuite.com,${stub.origin},http://127.0.0.1:${refusedPort}`,
+  };
+});
 let target: SealedTarget;
 let ppUrl: string;
 
-const keys = (text: string) => {
-  const parsed = parseSealKeys(text);
-  if (!parsed.ok) throw new Error(parsed.message);
-  return parsed.value;
-};
 const sealWith = (value: SealedTarget, keyText = K1) => {
-  const sealed = seal(value, keys(keyText));
+  const sealed = sealTarget(value, keyText);
   sealedValues.push(sealed);
   return sealed;
 };
 
-beforeAll(async () => {
-  stub = await startStubNetSuite();
-  refusedPort = await deadPort();
-  proxy = await startTestProxy(
-    {
-      PROXY_ALLOWED_TARGETS: `https://*.extforms.netsuite.com,${stub.origin},http://127.0.0.1:${refusedPort}`,
-    },
-    logs,
-  );
-  target = { url: stub.url, secret: SECRET, account: "12" };
+beforeAll(() => {
+  target = { url: net.stub.url, secret: SECRET, account: "12" };
   ppUrl = sealWith(target);
 });
 
-afterAll(async () => {
-  await proxy.close();
-  await stub.close();
-});
-
 beforeEach(() => {
-  stub.calls.length = 0;
-  stub.answer(answerWith("applied"));
+  net.stub.calls.length = 0;
+  net.stub.answer(answerWith("applied"));
 });
 
 describe("forwarding a signed customer event", () => {
   it("sends NetSuite version 2: the account, the byte-identical body and the signature, nothing else", async () => {
     const payload = customerEvent();
     const signature = sign(payload);
-    const answer = await postWebhook(proxy.url, ppUrl, payload, signature);
+    const answer = await postWebhook(net.proxy.url, ppUrl, payload, signature);
     expect(answer).toEqual({ status: 200, body: { received: true, result: "applied" } });
-    expect(stub.calls).toHaveLength(1);
-    const call = stub.calls[0];
+    expect(net.stub.calls).toHaveLength(1);
+    const call = net.stub.calls[0];
     expect(call?.method).toBe("POST");
-    expect(call?.path).toBe(new URL(stub.url).pathname + new URL(stub.url).search);
+    expect(call?.path).toBe(new URL(net.stub.url).pathname + new URL(net.stub.url).search);
     expect(call?.headers["content-type"]).toBe("application/json");
     expect(Object.keys(JSON.parse(call?.body ?? "{}"))).toEqual(["v", "account", "payload", "signature"]);
     const parsed = readForwardedEvent(call?.body ?? "");
@@ -90,10 +74,10 @@ describe("forwarding a signed customer event", () => {
     };
     renamed.data.previous_attributes = { name: "Old name" };
     const payload = JSON.stringify(renamed);
-    const answer = await postWebhook(proxy.url, ppUrl, payload, sign(payload));
+    const answer = await postSigned(net.proxy.url, ppUrl, payload);
     expect(answer).toEqual({ status: 200, body: { received: true, ignored: true } });
-    expect(stub.calls).toHaveLength(0);
-    const metrics = await (await fetch(`${proxy.url}/metrics`)).text();
+    expect(net.stub.calls).toHaveLength(0);
+    const metrics = await (await fetch(`${net.proxy.url}/metrics`)).text();
     expect(metrics).toMatch(/nss_proxy_dropped_total [1-9]/);
   });
 
@@ -103,11 +87,10 @@ describe("forwarding a signed customer event", () => {
     ["retry", 503],
     ["refused", 400],
   ])("maps NetSuite's %s to %i", async (result, status) => {
-    stub.answer(answerWith(result));
-    const payload = customerEvent();
-    const answer = await postWebhook(proxy.url, ppUrl, payload, sign(payload));
+    net.stub.answer(answerWith(result));
+    const answer = await postSigned(net.proxy.url, ppUrl);
     expect(answer.status).toBe(status);
-    expect(stub.calls).toHaveLength(1);
+    expect(net.stub.calls).toHaveLength(1);
   });
 
   it.each([
@@ -118,9 +101,8 @@ describe("forwarding a signed customer event", () => {
     ["a timeout", "hang" as const],
     ["a dropped connection", "drop" as const],
   ])("answers 503 (Stripe retries) for %s", async (_name, behaviour) => {
-    stub.answer(behaviour);
-    const payload = customerEvent();
-    const answer = await postWebhook(proxy.url, ppUrl, payload, sign(payload));
+    net.stub.answer(behaviour);
+    const answer = await postSigned(net.proxy.url, ppUrl);
     expect(answer.status).toBe(503);
     expect(answer.body).toMatchObject({ error: { code: "netsuite_unavailable" } });
   });
@@ -130,15 +112,17 @@ describe("forwarding a signed customer event", () => {
       ...target,
       url: `http://127.0.0.1:${refusedPort}/app/site/hosting/scriptlet.nl`,
     });
-    const payload = customerEvent();
-    expect((await postWebhook(proxy.url, dead, payload, sign(payload))).status).toBe(503);
+    expect((await postSigned(net.proxy.url, dead)).status).toBe(503);
   });
 
   it("answers 200 without forwarding an event type the sync ignores", async () => {
-    const payload = customerEvent({ type: "invoice.paid", data: { object: { id: "in_1" } } });
-    const answer = await postWebhook(proxy.url, ppUrl, payload, sign(payload));
+    const answer = await postSigned(
+      net.proxy.url,
+      ppUrl,
+      customerEvent({ type: "invoice.paid", data: { object: { id: "in_1" } } }),
+    );
     expect(answer).toEqual({ status: 200, body: { received: true, ignored: true } });
-    expect(stub.calls).toHaveLength(0);
+    expect(net.stub.calls).toHaveLength(0);
   });
 });
 
@@ -150,16 +134,16 @@ describe("refusals forward nothing", () => {
   ) => {
     const answer = await send();
     expect(answer).toMatchObject({ status, body: { error: { code } } });
-    expect(stub.calls).toHaveLength(0);
+    expect(net.stub.calls).toHaveLength(0);
     const message = (answer.body as { error: { message: string } }).error.message;
-    for (const secret of [SECRET, stub.url, stub.origin, NS_TOKEN, ppUrl])
+    for (const secret of [SECRET, net.stub.url, net.stub.origin, NS_TOKEN, ppUrl])
       expect(message).not.toContain(secret);
   };
 
   it("a forged signature", async () => {
     const payload = customerEvent();
     await refusedWith(400, "signature_invalid", () =>
-      postWebhook(proxy.url, ppUrl, payload, sign(payload, "whsec_not_the_secret")),
+      postWebhook(net.proxy.url, ppUrl, payload, sign(payload, "whsec_not_the_secret")),
     );
   });
 
@@ -167,13 +151,13 @@ describe("refusals forward nothing", () => {
     const payload = customerEvent();
     const signature = sign(payload);
     await refusedWith(400, "signature_invalid", () =>
-      postWebhook(proxy.url, ppUrl, payload.replace("ann@", "eve@"), signature),
+      postWebhook(net.proxy.url, ppUrl, payload.replace("ann@", "eve@"), signature),
     );
   });
 
   it("no signature", async () => {
     await refusedWith(400, "signature_missing", () =>
-      postWebhook(proxy.url, ppUrl, customerEvent(), undefined),
+      postWebhook(net.proxy.url, ppUrl, customerEvent(), undefined),
     );
   });
 
@@ -181,7 +165,7 @@ describe("refusals forward nothing", () => {
     const payload = customerEvent();
     const old = Math.floor(Date.now() / 1000) - 301;
     await refusedWith(400, "signature_expired", () =>
-      postWebhook(proxy.url, ppUrl, payload, sign(payload, SECRET, old)),
+      postWebhook(net.proxy.url, ppUrl, payload, sign(payload, SECRET, old)),
     );
   });
 
@@ -189,7 +173,7 @@ describe("refusals forward nothing", () => {
     const payload = customerEvent();
     const ahead = Math.floor(Date.now() / 1000) + 400;
     await refusedWith(400, "signature_expired", () =>
-      postWebhook(proxy.url, ppUrl, payload, sign(payload, SECRET, ahead)),
+      postWebhook(net.proxy.url, ppUrl, payload, sign(payload, SECRET, ahead)),
     );
   });
 
@@ -199,26 +183,22 @@ describe("refusals forward nothing", () => {
     bytes[20] = (bytes[20] ?? 0) ^ 0x01;
     const tampered = `${version}.${kid}.${bytes.toString("base64url")}`;
     sealedValues.push(tampered);
-    const payload = customerEvent();
-    await refusedWith(400, "seal_invalid", () => postWebhook(proxy.url, tampered, payload, sign(payload)));
+    await refusedWith(400, "seal_invalid", () => postSigned(net.proxy.url, tampered));
   });
 
   it("a pp_url moved to another key ID", async () => {
     const moved = ppUrl.replace(/^v1\.k1\./, "v1.k2.");
-    const payload = customerEvent();
-    await refusedWith(400, "seal_unknown_key", () => postWebhook(proxy.url, moved, payload, sign(payload)));
+    await refusedWith(400, "seal_unknown_key", () => postSigned(net.proxy.url, moved));
   });
 
   it("a pp_url sealed with a key the proxy does not hold", async () => {
     const foreign = sealWith(target, K2);
-    const payload = customerEvent();
-    await refusedWith(400, "seal_unknown_key", () => postWebhook(proxy.url, foreign, payload, sign(payload)));
+    await refusedWith(400, "seal_unknown_key", () => postSigned(net.proxy.url, foreign));
   });
 
   it("a pp_url that is not a seal", async () => {
-    const payload = customerEvent();
     await refusedWith(400, "seal_malformed", () =>
-      postWebhook(proxy.url, "https://evil.example.com/hook", payload, sign(payload)),
+      postSigned(net.proxy.url, "https://evil.example.com/hook"),
     );
   });
 
@@ -232,18 +212,17 @@ describe("refusals forward nothing", () => {
     "http://127.0.0.1:1/x",
   ])("a sealed target outside the allow-list: %s", async (url) => {
     const evil = sealWith({ ...target, url });
-    const payload = customerEvent();
-    await refusedWith(400, "target_not_allowed", () => postWebhook(proxy.url, evil, payload, sign(payload)));
+    await refusedWith(400, "target_not_allowed", () => postSigned(net.proxy.url, evil));
   });
 
   it("a missing pp_url", async () => {
-    const payload = customerEvent();
-    await refusedWith(400, "seal_missing", () => postWebhook(proxy.url, undefined, payload, sign(payload)));
+    await refusedWith(400, "seal_missing", () => postSigned(net.proxy.url, undefined));
   });
 
   it("a body over PROXY_MAX_BODY_BYTES (by Content-Length)", async () => {
-    const payload = customerEvent({ filler: "x".repeat(300 * 1024) });
-    await refusedWith(413, "body_too_large", () => postWebhook(proxy.url, ppUrl, payload, sign(payload)));
+    await refusedWith(413, "body_too_large", () =>
+      postSigned(net.proxy.url, ppUrl, customerEvent({ filler: "x".repeat(300 * 1024) })),
+    );
   });
 
   it("a body over PROXY_MAX_BODY_BYTES (streamed without Content-Length)", async () => {
@@ -257,7 +236,7 @@ describe("refusals forward nothing", () => {
       },
     });
     await refusedWith(413, "body_too_large", async () => {
-      const response = await fetch(`${proxy.url}/customer-webhook?pp_url=${encodeURIComponent(ppUrl)}`, {
+      const response = await fetch(`${net.proxy.url}/customer-webhook?pp_url=${encodeURIComponent(ppUrl)}`, {
         method: "POST",
         headers: { "stripe-signature": sign(payload) },
         body,
@@ -270,7 +249,7 @@ describe("refusals forward nothing", () => {
 
 describe("POST /seal", () => {
   const postSeal = (body: unknown, token: string | null = ADMIN_TOKEN) =>
-    fetch(`${proxy.url}/seal`, {
+    fetch(`${net.proxy.url}/seal`, {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -281,7 +260,7 @@ describe("POST /seal", () => {
 
   it("needs the admin token: missing, wrong, not Bearer or malformed is the same 401", async () => {
     const withHeader = (authorization: string | null) =>
-      fetch(`${proxy.url}/seal`, {
+      fetch(`${net.proxy.url}/seal`, {
         method: "POST",
         headers: authorization === null ? {} : { authorization },
         body: JSON.stringify(target),
@@ -302,7 +281,7 @@ describe("POST /seal", () => {
         error: { code: "unauthorized", message: "A valid admin bearer token is required." },
       });
     }
-    const lines = logs.filter((line) => line.includes('"path":"/seal"') && line.includes("unauthorized"));
+    const lines = net.logs.filter((line) => line.includes('"path":"/seal"') && line.includes("unauthorized"));
     expect(lines.length).toBeGreaterThanOrEqual(7);
   });
 
@@ -312,7 +291,7 @@ describe("POST /seal", () => {
     expect(declared.status).toBe(400);
     expect(await declared.json()).toMatchObject({ error: { code: "seal_request_invalid" } });
     const bytes = Buffer.from(JSON.stringify(big));
-    const streamed = await fetch(`${proxy.url}/seal`, {
+    const streamed = await fetch(`${net.proxy.url}/seal`, {
       method: "POST",
       headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
       body: new ReadableStream<Uint8Array>({
@@ -331,7 +310,7 @@ describe("POST /seal", () => {
     const evil = await postSeal({ ...target, url: "https://evil.example.com/hook" });
     expect(evil.status).toBe(400);
     expect(await evil.json()).toMatchObject({ error: { code: "target_not_allowed" } });
-    const noSecret = await postSeal({ url: stub.url, secret: "sk_live_x", account: "12" });
+    const noSecret = await postSeal({ url: net.stub.url, secret: "sk_live_x", account: "12" });
     expect(noSecret.status).toBe(400);
   });
 
@@ -341,7 +320,7 @@ describe("POST /seal", () => {
     const sealed = (await response.json()) as { pp_url: string; webhook_url: string };
     sealedValues.push(sealed.pp_url);
     expect(sealed.pp_url).toMatch(/^v1\.k1\.[A-Za-z0-9_-]+$/);
-    expect(sealed.webhook_url).toBe(`${proxy.url}/customer-webhook?pp_url=${sealed.pp_url}`);
+    expect(sealed.webhook_url).toBe(`${net.proxy.url}/customer-webhook?pp_url=${sealed.pp_url}`);
     const payload = customerEvent();
     const answer = await fetch(sealed.webhook_url, {
       method: "POST",
@@ -349,19 +328,19 @@ describe("POST /seal", () => {
       body: payload,
     });
     expect(answer.status).toBe(200);
-    expect(stub.calls).toHaveLength(1);
+    expect(net.stub.calls).toHaveLength(1);
   });
 });
 
 describe("GET /healthz and /metrics", () => {
   it("reports health", async () => {
-    const response = await fetch(`${proxy.url}/healthz`);
+    const response = await fetch(`${net.proxy.url}/healthz`);
     expect(await response.json()).toEqual({ ok: true });
   });
 
   it("counts received, forwarded and refused requests and forward durations", async () => {
     const read = async () => {
-      const text = await (await fetch(`${proxy.url}/metrics`)).text();
+      const text = await (await fetch(`${net.proxy.url}/metrics`)).text();
       const value = (line: string) =>
         Number(
           text
@@ -379,8 +358,8 @@ describe("GET /healthz and /metrics", () => {
     };
     const before = await read();
     const payload = customerEvent();
-    await postWebhook(proxy.url, ppUrl, payload, sign(payload));
-    await postWebhook(proxy.url, ppUrl, payload, sign(payload, "whsec_wrong"));
+    await postSigned(net.proxy.url, ppUrl, payload);
+    await postWebhook(net.proxy.url, ppUrl, payload, sign(payload, "whsec_wrong"));
     const after = await read();
     expect(after.received).toBe(before.received + 2);
     expect(after.forwarded).toBe(before.forwarded + 1);
@@ -393,7 +372,7 @@ describe("GET /healthz and /metrics", () => {
 
 describe("logs", () => {
   it("hold one JSON line per request with the event ID, type, outcome, status and ms", () => {
-    const lines = logs.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = net.logs.map((line) => JSON.parse(line) as Record<string, unknown>);
     const forwarded = lines.find((l) => l.path === "/customer-webhook" && l.outcome === "applied");
     expect(forwarded).toMatchObject({ method: "POST", status: 200, type: "customer.updated" });
     expect(forwarded?.eventId).toMatch(/^evt_/);
@@ -402,19 +381,19 @@ describe("logs", () => {
   });
 
   it("never contain a secret, a sealed value, pp_url, or the NetSuite URL", () => {
-    expect(logs.length).toBeGreaterThan(30);
+    expect(net.logs.length).toBeGreaterThan(30);
     const forbidden = [
       SECRET,
       ADMIN_TOKEN,
       NS_TOKEN,
-      stub.url,
-      stub.origin,
+      net.stub.url,
+      net.stub.origin,
       "pp_url",
       "scriptlet.nl",
       ...sealedValues,
     ];
     forbidden.push(K1.split(":")[1] ?? "", K2.split(":")[1] ?? "");
-    for (const line of logs) {
+    for (const line of net.logs) {
       for (const value of forbidden)
         expect(line, `log line mentions ${value.slice(0, 12)}…`).not.toContain(value);
     }

@@ -21,16 +21,7 @@ export type CliParseResult = { ok: true; options: CliOptions } | { ok: false; me
 export const DEFAULT_PORT = 12111;
 export const DEFAULT_HOST = "127.0.0.1";
 
-type ValueFlag =
-  | "--port"
-  | "--host"
-  | "--db"
-  | "--rate-limit"
-  | "--rate-limits"
-  | "--search-lag-ms"
-  | "--retry-scale";
-
-const VALUE_FLAGS: readonly ValueFlag[] = [
+const VALUE_FLAGS = [
   "--port",
   "--host",
   "--db",
@@ -38,8 +29,10 @@ const VALUE_FLAGS: readonly ValueFlag[] = [
   "--rate-limits",
   "--search-lag-ms",
   "--retry-scale",
-];
-const ALL_FLAGS: readonly string[] = [...VALUE_FLAGS, "--help"];
+] as const;
+type ValueFlag = (typeof VALUE_FLAGS)[number];
+/** Every option the command takes. */
+export const CLI_FLAGS: readonly string[] = [...VALUE_FLAGS, "--help"];
 
 function isValueFlag(flag: string): flag is ValueFlag {
   return (VALUE_FLAGS as readonly string[]).includes(flag);
@@ -82,7 +75,7 @@ function distance(a: string, b: string): number {
 }
 
 function unknownFlag(flag: string): string {
-  const close = ALL_FLAGS.find((known) => distance(flag, known) <= 2);
+  const close = CLI_FLAGS.find((known) => distance(flag, known) <= 2);
   return `unknown option ${flag}${close ? ` (did you mean ${close}?)` : ""}`;
 }
 

@@ -4,6 +4,7 @@ import {
   admin,
   expectValid,
   freshKey,
+  portalSession,
   rejection,
   startReceiver,
   stripeClient,
@@ -123,10 +124,7 @@ describe("billing portal sessions", () => {
     const customer = await stripe.customers.create({ email: "portal@example.com" });
     const def = await admin(ctx.emulator, "POST", "/_emulator/billing_portal/default_configuration", {}, key);
     expect(def.status).toBe(200);
-    const session = await stripe.billingPortal.sessions.create({
-      customer: customer.id,
-      return_url: "https://shop.example/account",
-    });
+    const session = await portalSession(stripe, customer.id);
     expectValid("billing_portal.session", session);
     expect(session.id).toMatch(/^bps_/);
     expect(session).toMatchObject({
@@ -165,10 +163,7 @@ describe("billing portal sessions", () => {
     const endpoint = await stripe.webhookEndpoints.create({ url: receiver.url, enabled_events: ["*"] });
     try {
       const customer = await stripe.customers.create({ email: "self-serve@example.com", name: "Selma" });
-      const session = await stripe.billingPortal.sessions.create({
-        customer: customer.id,
-        return_url: "https://shop.example/account",
-      });
+      const session = await portalSession(stripe, customer.id);
 
       const page = await fetch(session.url);
       expect(page.status).toBe(200);
@@ -277,10 +272,7 @@ describe("defaultPortalConfiguration start option", () => {
     try {
       const stripe = stripeClient(emulator);
       const customer = await stripe.customers.create({ email: "auto@example.com" });
-      const session = await stripe.billingPortal.sessions.create({
-        customer: customer.id,
-        return_url: "https://shop.example/account",
-      });
+      const session = await portalSession(stripe, customer.id);
       expectValid("billing_portal.session", session);
       const defaults = await stripe.billingPortal.configurations.list({ is_default: true });
       expect(defaults.data.map((c) => c.id)).toEqual([session.configuration]);
@@ -301,14 +293,8 @@ describe("billing portal session lifetime", () => {
     try {
       const stripe = stripeClient(emulator);
       const customer = await stripe.customers.create({ email: "clock@example.com" });
-      const late = await stripe.billingPortal.sessions.create({
-        customer: customer.id,
-        return_url: "https://shop.example/account",
-      });
-      const opened = await stripe.billingPortal.sessions.create({
-        customer: customer.id,
-        return_url: "https://shop.example/account",
-      });
+      const late = await portalSession(stripe, customer.id);
+      const opened = await portalSession(stripe, customer.id);
 
       offsetMs = 4 * 60_000;
       expect((await fetch(opened.url)).status).toBe(200);

@@ -291,6 +291,11 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Catches the error a promise rejects with (fails the test when it resolves). */
+/** A billing portal session for `customer` that returns to the shop's account page (needs a default configuration). */
+export function portalSession(stripe: Stripe, customer: string): Promise<Stripe.BillingPortal.Session> {
+  return stripe.billingPortal.sessions.create({ customer, return_url: "https://shop.example/account" });
+}
+
 export async function rejection<T = Stripe.errors.StripeError>(promise: Promise<unknown>): Promise<T> {
   try {
     await promise;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { admin, freshKey, raw, startReceiver, stripeClient, useEmulator } from "./helpers.js";
+import { admin, freshKey, portalSession, raw, startReceiver, stripeClient, useEmulator } from "./helpers.js";
 
 const ctx = useEmulator();
 
@@ -57,10 +57,7 @@ describe("dashboard over HTTP", () => {
       email: "xss@example.com",
       name: '<script>alert("x")</script>',
     });
-    const session = await stripe.billingPortal.sessions.create({
-      customer: customer.id,
-      return_url: "https://shop.example/account",
-    });
+    const session = await portalSession(stripe, customer.id);
     for (const url of [`${ctx.emulator.url}/`, session.url]) {
       const html = await (await fetch(url)).text();
       expect(html).toContain(customer.id);

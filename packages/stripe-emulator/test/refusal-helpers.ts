@@ -27,6 +27,17 @@ export async function expectRefusal(call: Promise<unknown>, expected: Expected):
   }
 }
 
+/** The fields of an SDK error that carry Stripe's answer, for `toEqual` against what Stripe sends. */
+export function answer(error: Stripe.errors.StripeError) {
+  return {
+    status: error.statusCode,
+    type: error.rawType,
+    code: error.code,
+    param: error.param,
+    message: error.message,
+  };
+}
+
 /** The SDK on a fresh account, without retries. */
 export function clientFor(handle: EmulatorHandle, key = freshKey("refusals")): Stripe {
   return stripeClient(handle.emulator, key, { maxNetworkRetries: 0 });

@@ -5,7 +5,7 @@
  * Sources are cited in src/rules/refusals.ts and the resource handlers.
  */
 import { describe, expect, it } from "vitest";
-import { admin, freshKey, useEmulator } from "./helpers.js";
+import { admin, freshKey, portalSession, useEmulator } from "./helpers.js";
 import { clientFor, expectRefusal } from "./refusal-helpers.js";
 
 const ctx = useEmulator();
@@ -59,10 +59,7 @@ describe("a detached payment method", () => {
     await admin(ctx.emulator, "POST", "/_emulator/billing_portal/default_configuration", {}, key);
     const customer = await stripe.customers.create({});
     const pm = await stripe.paymentMethods.attach("pm_card_amex", { customer: customer.id });
-    const session = await stripe.billingPortal.sessions.create({
-      customer: customer.id,
-      return_url: "https://shop.example/account",
-    });
+    const session = await portalSession(stripe, customer.id);
     const removed = await fetch(`${session.url}/detach`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },

@@ -5,22 +5,12 @@
 import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { freshKey, raw, rejection, stripeClient, useEmulator } from "./helpers.js";
+import { answer } from "./refusal-helpers.js";
 
 const ctx = useEmulator();
 
 function client(): Stripe {
   return stripeClient(ctx.emulator, freshKey(), { maxNetworkRetries: 0 });
-}
-
-/** The fields of an SDK error that carry Stripe's answer. */
-function answer(error: Stripe.errors.StripeError) {
-  return {
-    status: error.statusCode,
-    type: error.rawType,
-    code: error.code,
-    param: error.param,
-    message: error.message,
-  };
 }
 
 const refused = (message: string, extra: { code?: string; param?: string } = {}) => ({

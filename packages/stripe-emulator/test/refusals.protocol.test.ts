@@ -8,6 +8,7 @@ import type Stripe from "stripe";
 import { describe, expect, it } from "vitest";
 import { startStripeEmulator } from "../src/index.js";
 import { errorBodyProblems, freshKey, rejection, stripeClient, useEmulator } from "./helpers.js";
+import { answer } from "./refusal-helpers.js";
 
 const ctx = useEmulator();
 
@@ -52,17 +53,6 @@ function send(
 }
 
 const bearer = (key = freshKey()) => ({ Authorization: `Bearer ${key}` });
-
-/** The fields of an SDK error that carry Stripe's answer. */
-function answer(error: Stripe.errors.StripeError) {
-  return {
-    status: error.statusCode,
-    type: error.rawType,
-    code: error.code,
-    param: error.param,
-    message: error.message,
-  };
-}
 
 describe("publishable keys", () => {
   it("refuse a secret-key call with Stripe's 403 secret_key_required, GET or POST", async () => {

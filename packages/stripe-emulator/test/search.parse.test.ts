@@ -15,12 +15,12 @@ function errorOf(query: string) {
   return result.error;
 }
 
-const UNPARSABLE = {
-  type: "invalid_request_error",
-  param: "query",
-  message:
-    'We were unable to parse your search query. Try using the format `metadata["key"]:"value"` to query for metadata or key:"value" to query for other fields.',
-};
+/** Stripe's refusal of a search query: always the `query` parameter. */
+const queryError = (message: string) => ({ type: "invalid_request_error", param: "query", message });
+
+const UNPARSABLE = queryError(
+  'We were unable to parse your search query. Try using the format `metadata["key"]:"value"` to query for metadata or key:"value" to query for other fields.',
+);
 
 const base = { negated: false, key: null };
 
@@ -164,12 +164,9 @@ describe("parseSearchQuery: AND / OR and whitespace", () => {
   });
 
   it("refuses mixing AND and OR, including an implicit AND", () => {
-    const mixed = {
-      type: "invalid_request_error",
-      param: "query",
-      message:
-        "UNSUPPORTED_BY_EMULATOR: a query with both AND and OR: Stripe refuses it (docs.stripe.com/search).",
-    };
+    const mixed = queryError(
+      "UNSUPPORTED_BY_EMULATOR: a query with both AND and OR: Stripe refuses it (docs.stripe.com/search).",
+    );
     expect(errorOf("email:'a@b.co' AND name:'Amy' OR phone:'1'")).toEqual(mixed);
     expect(errorOf("email:'a@b.co' name:'Amy' OR phone:'1'")).toEqual(mixed);
   });
@@ -192,23 +189,21 @@ describe("parseSearchQuery: AND / OR and whitespace", () => {
   it("allows 10 clauses and refuses 11", () => {
     const clause = "metadata['k']:'v'";
     expect(parsed(Array(10).fill(clause).join(" OR ")).clauses).toHaveLength(10);
-    expect(errorOf(Array(11).fill(clause).join(" OR "))).toEqual({
-      type: "invalid_request_error",
-      param: "query",
-      message:
+    expect(errorOf(Array(11).fill(clause).join(" OR "))).toEqual(
+      queryError(
         "UNSUPPORTED_BY_EMULATOR: a query with 11 clauses: Stripe takes up to 10 (docs.stripe.com/search).",
-    });
+      ),
+    );
   });
 });
 
 describe("parseSearchQuery: fields and operators", () => {
   it("refuses an unknown field with Stripe's message", () => {
-    expect(errorOf('foo:"bar"')).toEqual({
-      type: "invalid_request_error",
-      param: "query",
-      message:
+    expect(errorOf('foo:"bar"')).toEqual(
+      queryError(
         "Field `foo` is an unsupported search field for resource `customers`. See http://stripe.com/docs/search#query-fields-for-customers for a list of supported fields.",
-    });
+      ),
+    );
     expect(errorOf("address.city:'Paris'").message).toMatch(/^Field `address\.city` is an unsupported/);
   });
 
@@ -220,22 +215,20 @@ describe("parseSearchQuery: fields and operators", () => {
   });
 
   it("refuses ~ with fewer than 3 characters", () => {
-    expect(errorOf("email~'ab'")).toEqual({
-      type: "invalid_request_error",
-      param: "query",
-      message:
+    expect(errorOf("email~'ab'")).toEqual(
+      queryError(
         'UNSUPPORTED_BY_EMULATOR: `email~` with "ab": Stripe\'s substring search needs at least 3 characters (docs.stripe.com/search).',
-    });
+      ),
+    );
     expect(parsed("email~'abc'").clauses[0]).toMatchObject({ operator: "~", value: "abc" });
   });
 
   it("refuses operators a field's type does not support", () => {
-    expect(errorOf("email>'abc'")).toEqual({
-      type: "invalid_request_error",
-      param: "query",
-      message:
+    expect(errorOf("email>'abc'")).toEqual(
+      queryError(
         "UNSUPPORTED_BY_EMULATOR: the operator `>` on field `email`: Stripe refuses it (http://stripe.com/docs/search#query-fields-for-customers).",
-    });
+      ),
+    );
     expect(errorOf("metadata['k']~'abc'").message).toMatch(
       /^UNSUPPORTED_BY_EMULATOR: the operator `~` on field `metadata`/,
     );
@@ -245,20 +238,17 @@ describe("parseSearchQuery: fields and operators", () => {
   });
 
   it("refuses a non-number on a numeric field", () => {
-    expect(errorOf("created>'yesterday'")).toEqual({
-      type: "invalid_request_error",
-      param: "query",
-      message: 'UNSUPPORTED_BY_EMULATOR: field `created` is numeric, but "yesterday" is not a number.',
-    });
+    expect(errorOf("created>'yesterday'")).toEqual(
+      queryError('UNSUPPORTED_BY_EMULATOR: field `created` is numeric, but "yesterday" is not a number.'),
+    );
   });
 
   it("refuses null with anything but :", () => {
-    expect(errorOf("created>null")).toEqual({
-      type: "invalid_request_error",
-      param: "query",
-      message:
+    expect(errorOf("created>null")).toEqual(
+      queryError(
         "UNSUPPORTED_BY_EMULATOR: `null` with `>` (`created`): the emulator takes `null` with `:` only.",
-    });
+      ),
+    );
     expect(errorOf("email~null").message).toMatch(/^UNSUPPORTED_BY_EMULATOR: `null` with `~`/);
   });
 });

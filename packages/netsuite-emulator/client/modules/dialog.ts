@@ -3,6 +3,7 @@
  * `#ns-dialog-button-{i}` for create). Each call returns a Promise of the chosen button's value;
  * dialogs queue one after another, as they cannot stack on one page here.
  */
+import { element } from "../dom.js";
 import { options } from "../errors.js";
 
 interface Button {
@@ -17,8 +18,7 @@ function open(title: string, message: string, buttons: Button[]): Promise<unknow
   const shown = queue.then(
     () =>
       new Promise<unknown>((resolve) => {
-        const overlay = document.createElement("div");
-        overlay.className = "ns-dialog-overlay";
+        const overlay = element("div", "ns-dialog-overlay");
         overlay.style.cssText =
           "position:fixed;inset:0;background:rgba(0,0,0,.35);display:flex;align-items:center;justify-content:center;z-index:1000";
         const box = document.createElement("div");
@@ -27,14 +27,7 @@ function open(title: string, message: string, buttons: Button[]): Promise<unknow
         box.setAttribute("aria-modal", "true");
         box.style.cssText =
           "background:#fff;padding:16px 20px;min-width:320px;max-width:560px;border-radius:4px;box-shadow:0 4px 20px rgba(0,0,0,.3)";
-        const h = document.createElement("h2");
-        h.className = "ns-dialog-title";
-        h.textContent = title;
-        const p = document.createElement("p");
-        p.className = "ns-dialog-message";
-        p.textContent = message;
-        const bar = document.createElement("div");
-        bar.className = "ns-dialog-buttons";
+        const bar = element("div", "ns-dialog-buttons");
         for (const b of buttons) {
           const btn = document.createElement("button");
           btn.type = "button";
@@ -46,7 +39,7 @@ function open(title: string, message: string, buttons: Button[]): Promise<unknow
           });
           bar.append(btn, " ");
         }
-        box.append(h, p, bar);
+        box.append(element("h2", "ns-dialog-title", title), element("p", "ns-dialog-message", message), bar);
         overlay.append(box);
         document.body.append(overlay);
         (bar.querySelector("button") as HTMLButtonElement | null)?.focus();
