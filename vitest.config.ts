@@ -22,12 +22,15 @@ export default defineConfig({
         },
       },
       // Long reliability runs (faults at scale, races, webhooks, restarts): `npm run test:reliability`.
+      // The same case files run short in their package's project (`npm test`); `reliabilityLong` makes
+      // each run the long sizes it names.
       ...(reliability
         ? [
             {
               test: {
                 name: "reliability",
-                include: ["packages/*/test/**/*.reliability.test.ts"],
+                include: ["packages/*/test/reliability/**/*.test.ts"],
+                provide: { reliabilityLong: true },
                 testTimeout: 900_000,
                 hookTimeout: 300_000,
               },

@@ -9,8 +9,8 @@ import type { FieldValue, NetSuiteEmulator } from "@nss/netsuite-emulator";
 import { CUSTOMER_FIELDS, LINK_RECORD } from "@nss/suiteapp/ids";
 import type Stripe from "stripe";
 import type { SandboxAccount } from "./boot.js";
-import type { WebhookCounts } from "./proxy-counts.js";
 import { allCustomers } from "./stripe-paced.js";
+import type { WebhookCounts } from "./webhook-counts.js";
 
 export interface AccountCheck {
   name: string;

@@ -5,7 +5,7 @@
  */
 import { parseOptions, USAGE } from "./options.js";
 import { PortInUseError } from "./ports.js";
-import { type RunningSandbox, runSandbox, StoppedError } from "./run.js";
+import { type RunningSandbox, runSandbox, StoppedError } from "./run-sandbox.js";
 
 const parsed = parseOptions(process.argv.slice(2));
 if (!parsed.ok) {

@@ -13,7 +13,7 @@ export interface RunResult {
   seconds: number;
 }
 
-export class Runs {
+export class MapReduceRuns {
   private views = new Map<string, RunView>();
 
   constructor(private ns: NetSuiteEmulator) {

@@ -9,15 +9,15 @@ import { join, resolve } from "node:path";
 import { CONFIG_RECORD } from "@nss/suiteapp/ids";
 import { configRecord } from "@nss/suiteapp/system";
 import { boot, type System } from "./boot.js";
+import { checkDemo, type Summary } from "./check-demo.js";
 import { startConsole as realConsole } from "./console/index.js";
+import { MASS_SYNC, MapReduceRuns, PAYMENT_METHODS, type RunResult } from "./map-reduce-runs.js";
 import type { SandboxOptions } from "./options.js";
 import { checkPorts, planPorts } from "./ports.js";
 import { createProgress, type ProgressOut } from "./progress.js";
-import { readWebhookCounts } from "./proxy-counts.js";
-import { MASS_SYNC, PAYMENT_METHODS, type RunResult, Runs } from "./runs.js";
 import { seedDemo } from "./seed.js";
 import { prepareStripeListen } from "./stripe-listen.js";
-import { checkDemo, type Summary } from "./summary.js";
+import { readWebhookCounts } from "./webhook-counts.js";
 
 export type StartConsole = typeof realConsole;
 
@@ -100,7 +100,7 @@ export async function runSandbox(options: SandboxOptions, hooks: SandboxHooks = 
     }
     await checkpoint();
 
-    const runs = new Runs(ns);
+    const runs = new MapReduceRuns(ns);
     const massSync = async (): Promise<RunResult> => {
       const bar = createProgress(out, "customers");
       try {

@@ -1,5 +1,6 @@
 /**
- * What the console shows, read fresh on every page view: NetSuite through the emulator's data services
+ * The console's customers, a page at a time, each beside its Stripe customer in every account that
+ * serves it, read fresh on every page view: NetSuite through the emulator's data services
  * (synchronous SQLite reads, no governance, no user events) and Stripe through each account's SDK
  * client, one auto-paged `customers.list` per account so that 300 customers cost three requests, not 300.
  */

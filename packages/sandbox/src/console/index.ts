@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { readCustomers } from "./data.js";
+import { readCustomers } from "./customers.js";
 import { redactSecrets } from "./html.js";
 import { readLogs } from "./logs.js";
 import { type PageContext, renderConsole, renderError } from "./render.js";

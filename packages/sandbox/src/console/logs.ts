@@ -5,7 +5,7 @@
 
 import type { FieldValue } from "@nss/netsuite-emulator";
 import { EVENT_RECORD, SYNC_LOG_RECORD, WEBHOOK_LOG_RECORD } from "@nss/suiteapp/ids";
-import { str } from "./data.js";
+import { str } from "./customers.js";
 import type { ConsoleDeps } from "./types.js";
 
 const SYNC_LOG = SYNC_LOG_RECORD.fields;

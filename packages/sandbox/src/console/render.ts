@@ -3,7 +3,7 @@
  * watched changing the customers, plus the error page. Everything from NetSuite or Stripe goes through
  * `html`, which escapes it.
  */
-import type { CustomerRow, CustomersView, LinkCell } from "./data.js";
+import type { CustomerRow, CustomersView, LinkCell } from "./customers.js";
 import { type Html, type HtmlValue, html, link, safeHttpUrl, trusted } from "./html.js";
 import type { LogsView } from "./logs.js";
 import { STYLE } from "./style.js";

@@ -1,12 +1,14 @@
 /**
- * The reliability suite's world: the built SuiteApp in the NetSuite emulator (worker threads, SQLite)
- * against the Stripe emulator over HTTPS, opened with the SuiteApp's system kit, plus what
- * the reliability cases share: a project copy whose mass sync maps several customers at once, a mixer
- * of Stripe faults, and the audit of the invariants (no duplicate, nothing lost, nothing unrecorded).
+ * What the reliability cases share and that is not a scenario: the size of the run (short in `npm test`,
+ * long in `npm run test:reliability`), the world (the built SuiteApp in the NetSuite emulator, worker
+ * threads and SQLite, against the Stripe emulator over HTTPS, opened with the SuiteApp's system kit, on a
+ * project copy whose mass sync maps several customers at once), one mass sync run with its outcomes, a
+ * mixer of Stripe faults, and the audit that compares NetSuite with Stripe (no duplicate, nothing lost,
+ * nothing unrecorded). Each case (faults, races, webhooks, restart) is one file beside this one.
  */
-import type { NetSuiteEmulator } from "@nss/netsuite-emulator";
+import type { MapReduceSummary, NetSuiteEmulator } from "@nss/netsuite-emulator";
 import type { FaultRule, StripeEmulator } from "@nss/stripe-emulator";
-import { CUSTOMER_FIELDS, LINK_RECORD, SCRIPTS, SYNC_LOG_RECORD } from "@nss/suiteapp/ids";
+import { CUSTOMER_FIELDS, LINK_RECORD, SCRIPT_PARAMS, SCRIPTS, SYNC_LOG_RECORD } from "@nss/suiteapp/ids";
 import {
   type Cleanup,
   projectWithConcurrency,
@@ -15,8 +17,22 @@ import {
   startSystem,
 } from "@nss/suiteapp/system";
 import type Stripe from "stripe";
+import { inject } from "vitest";
 
 export { Cleanup } from "@nss/suiteapp/system";
+
+declare module "vitest" {
+  interface ProvidedContext {
+    /** Set by the root config's "reliability" project (`npm run test:reliability`): run each case long. */
+    reliabilityLong?: boolean;
+  }
+}
+
+/**
+ * Whether this is the long run. Every case file runs in the sandbox project (`npm test`) short, and in
+ * the root config's "reliability" project (`npm run test:reliability`) long, with the sizes it names.
+ */
+export const LONG = inject("reliabilityLong") === true;
 
 export const MR = SCRIPTS.massSync.scriptId;
 export const MR_DEPLOY = SCRIPTS.massSync.deploymentId;
@@ -91,6 +107,41 @@ export async function seedCustomers(
   await Promise.all(Array.from({ length: Math.min(parallel, n) }, worker));
   return ids;
 }
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Polls (every `interval` ms) until the condition holds. */
+export async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, interval = 20) {
+  const end = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > end) throw new Error("condition not reached in time");
+    await sleep(interval);
+  }
+}
+
+export type Outcomes = Record<string, number>;
+
+/** Runs the mass sync once; its outcomes counted (created, linked, updated, unchanged, failed). */
+export async function massSync(
+  ns: NetSuiteEmulator,
+): Promise<{ outcomes: Outcomes; summary: MapReduceSummary }> {
+  const run = await ns.runScript(MR, MR_DEPLOY, { [SCRIPT_PARAMS.massSyncDryRun]: "F" });
+  if (run.type !== "mapreducescript") throw new Error("not a map/reduce run");
+  const outcomes: Outcomes = {};
+  for (const [, value] of run.summary.output) {
+    for (const t of (JSON.parse(value) as { targets: { outcome: string }[] }).targets) {
+      outcomes[t.outcome] = (outcomes[t.outcome] ?? 0) + 1;
+    }
+  }
+  return { outcomes, summary: run.summary };
+}
+
+/** The errors a map/reduce run reported (input, each map key, summarize). */
+export const mapErrors = (s: MapReduceSummary) => [
+  ...(s.inputSummary.error ? [s.inputSummary.error] : []),
+  ...s.mapSummary.errors.map((e) => JSON.stringify(e)),
+  ...(s.summarizeSummary.error ? [s.summarizeSummary.error] : []),
+];
 
 /** A small deterministic PRNG (mulberry32), so a failing run can be replayed with its seed. */
 export function prng(seed: number): () => number {
@@ -243,3 +294,5 @@ export async function audit(ns: NetSuiteEmulator, stripe: Stripe, ids: number[])
 
 export const describeFaults = (c: FaultCounts) =>
   `${c.calls} Stripe calls, ${faulted(c)} faulted (${c.before500} 500s before, ${c.after500} 500s after, ${c.rateLimited} 429s, ${c.timeouts} timeouts)`;
+
+export const pct = (part: number, whole: number) => `${whole === 0 ? 0 : Math.round((100 * part) / whole)}%`;
