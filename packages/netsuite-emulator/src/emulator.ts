@@ -143,7 +143,7 @@ export class NetSuiteEmulator {
       data,
       host,
       new UserEvents(host).install(),
-      new Tasks(host).install(),
+      new Tasks(host, data.instances).install(),
     );
     if (options.user) emulator.defaultUser = emulator.user(options.user);
     if (options.install !== false) {
@@ -184,15 +184,21 @@ export class NetSuiteEmulator {
         `Deployment ${deployment.scriptId} of ${script.scriptId} is not deployed (isdeployed F).`,
       );
     }
-    const options = {
-      ...(params ? { params } : {}),
-      ...(run.onProgress ? { onProgress: run.onProgress } : {}),
-    };
-    return this.tasks.track(target, async (): Promise<ScriptRun> => {
+    const options = params ? { params } : {};
+    // The run is recorded as scheduledscriptinstance jobs (scripts/tasks.ts `track`).
+    return this.tasks.track(target, async (hooks): Promise<ScriptRun> => {
       if (script.type === "mapreducescript") {
+        const onProgress = (p: MapReduceProgress) => {
+          hooks.onProgress(p);
+          run.onProgress?.(p);
+        };
         return {
           type: script.type,
-          summary: await runMapReduce(this.host, script.scriptId, deployment.scriptId, options),
+          summary: await runMapReduce(this.host, script.scriptId, deployment.scriptId, {
+            ...options,
+            onStage: hooks.onStage,
+            onProgress,
+          }),
         };
       }
       const result = await runScheduled(this.host, script.scriptId, deployment.scriptId, options);

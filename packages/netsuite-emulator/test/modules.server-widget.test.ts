@@ -162,7 +162,12 @@ describe("N/ui/serverWidget and N/redirect as modules", () => {
     const ui =
       makeEnv().module<Record<string, Record<string, string> & (() => unknown)>>("N/ui/serverWidget");
     expect(ui.FieldType?.DATETIMETZ).toBe("DATETIMETZ");
-    expect(Object.keys(ui.SublistType ?? {}).sort()).toEqual(["EDITOR", "INLINEEDITOR", "LIST", "STATIC"]);
+    expect(Object.keys(ui.SublistType ?? {}).sort()).toEqual([
+      "EDITOR",
+      "INLINEEDITOR",
+      "LIST",
+      "STATICLIST",
+    ]);
     expect(Object.isFrozen(ui.FieldDisplayType)).toBe(true);
     expect(() => (ui.createList as unknown as () => unknown)()).toThrow(
       "UNSUPPORTED_BY_EMULATOR: N/ui/serverWidget.createList",

@@ -42,7 +42,7 @@ describe("N/task", () => {
     expect(t.env.meter.usage).toBe(40);
   });
 
-  it("checkStatus gives status, and stage for map/reduce, at no cost", () => {
+  it("checkStatus gives status, and stage for map/reduce, at no cost (its count methods cost 10 units)", () => {
     const t = makeEnv();
     const task = t.module<TaskModule>("N/task");
     const mr = task.checkStatus({ taskId: "MAPREDUCETASK_1" });
@@ -51,13 +51,15 @@ describe("N/task", () => {
       status: task.TaskStatus.PROCESSING,
       stage: task.MapReduceStage.MAP,
     });
-    expect(() => (mr.getPercentageCompleted as () => unknown)()).toThrow(
-      "UNSUPPORTED_BY_EMULATOR: N/task.MapReduceScriptTaskStatus.getPercentageCompleted",
+    expect(() => (mr.getPendingMapSize as () => unknown)()).toThrow(
+      "UNSUPPORTED_BY_EMULATOR: N/task.MapReduceScriptTaskStatus.getPendingMapSize",
     );
     const sched = task.checkStatus({ taskId: "SCHEDSCRIPT_1" });
     expect(sched.status).toBe("PROCESSING");
     expect(sched.stage).toBeUndefined();
     expect(t.env.meter.usage).toBe(0);
+    expect((mr.getPercentageCompleted as () => unknown)()).toBe(0);
+    expect(t.env.meter.usage).toBe(10);
     expect(Object.values(task.TaskStatus)).toEqual(["PENDING", "PROCESSING", "COMPLETE", "FAILED"]);
   });
 

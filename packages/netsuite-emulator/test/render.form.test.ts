@@ -137,10 +137,19 @@ const page: PageData = {
     field("custpage_a", "TEXT", { defaultValue: "<x>" }),
     field("custpage_b", "CHECKBOX", { defaultValue: "T", container: "custpage_g" }),
     field("custpage_c", "TEXT", { container: "custpage_sub" }),
+    // Oracle shows tabs (and subtabs) only when the form has two or more with objects.
+    field("custpage_d", "TEXT", { container: "custpage_tab2" }),
+    field("custpage_e", "TEXT", { container: "custpage_sub2" }),
   ],
   fieldGroups: [{ id: "custpage_g", label: "Group" }],
-  tabs: [{ id: "custpage_tab", label: "Tab" }],
-  subtabs: [{ id: "custpage_sub", label: "Sub", tab: "custpage_tab" }],
+  tabs: [
+    { id: "custpage_tab", label: "Tab" },
+    { id: "custpage_tab2", label: "Tab 2" },
+  ],
+  subtabs: [
+    { id: "custpage_sub", label: "Sub", tab: "custpage_tab" },
+    { id: "custpage_sub2", label: "Sub 2", tab: "custpage_tab" },
+  ],
   sublists: [
     {
       id: "custpage_l",
@@ -159,7 +168,7 @@ const page: PageData = {
     {
       id: "custpage_s",
       label: "Static",
-      type: "STATIC",
+      type: "STATICLIST",
       fields: [field("item", "TEXT")],
       lines: [{ item: "S1" }],
       buttons: [],
@@ -184,7 +193,7 @@ describe("renderFormPage", () => {
       ),
     ).toBe(true);
     expect(html).toContain(
-      '<div class="ns-buttons"><button type="submit" class="ns-button ns-submit" id="submitter" name="submitter">Save</button><button type="button" class="ns-button" id="custpage_go" data-function="go">Go</button><button type="reset" class="ns-button ns-reset" id="resetter">Reset</button></div>',
+      '<div class="ns-buttons"><button type="submit" class="ns-button ns-submit" id="submitter" name="submitter" value="Save">Save</button><button type="button" class="ns-button" id="custpage_go" data-function="go">Go</button><button type="reset" class="ns-button ns-reset" id="resetter">Reset</button></div>',
     );
     expect(html).toContain('<a class="ns-pagelink ns-crosslink" href="/app/center/card.nl">Home</a>');
     expect(html).not.toContain("javascript:");
@@ -220,9 +229,9 @@ describe("renderFormPage", () => {
     expect(html).toContain('<input type="hidden" name="custpage_l__checkboxes" value="pick">');
   });
 
-  it("renders STATIC sublists as text that posts nothing", () => {
+  it("renders STATICLIST sublists as text that posts nothing", () => {
     expect(html).toContain(
-      '<table class="ns-sublist" id="custpage_s_splits" data-sublist-id="custpage_s" data-sublist-type="static"><thead><tr><th data-field-id="item" data-field-type="text">ITEM</th></tr></thead><tbody><tr class="ns-sublist-line" data-line="0"><td data-field-id="item" data-field-type="text">S1</td></tr></tbody></table>',
+      '<table class="ns-sublist" id="custpage_s_splits" data-sublist-id="custpage_s" data-sublist-type="staticlist"><thead><tr><th data-field-id="item" data-field-type="text">ITEM</th></tr></thead><tbody><tr class="ns-sublist-line" data-line="0"><td data-field-id="item" data-field-type="text">S1</td></tr></tbody></table>',
     );
     expect(html).not.toContain("custpage_s__lines");
     expect(html).not.toContain("custpage_s[0]");

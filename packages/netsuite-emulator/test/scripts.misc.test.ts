@@ -93,7 +93,7 @@ describe("scheduled, Suitelet, installation and task runners", () => {
     ]);
     const taskId = submitted[4]?.replace("mr task: ", "") ?? "";
     await emulator.tasks.idle();
-    expect(emulator.tasks.status(taskId)).toEqual({
+    expect(emulator.tasks.status(taskId)).toMatchObject({
       status: "COMPLETE",
       stage: "SUMMARIZE",
       scriptId: "customscript_rms_mr",

@@ -38,6 +38,11 @@ export interface FieldDef {
   system?: boolean;
   /** A select over a fixed list rather than records: value → display text (customer `stage`). */
   options?: Readonly<Record<string, string>>;
+  /**
+   * How a search column shows the value (columns.ts `cell`): `percent` as "45.0%"; `optiontext` as
+   * the option's text, for a field the Records Browser types a select as a filter and text as a column.
+   */
+  columnFormat?: "percent" | "optiontext";
 }
 
 /** A join that yields one row per child record (customer → msesubsidiary). */
@@ -60,6 +65,13 @@ export interface RecordTypeDef {
   manyJoins: Record<string, ManyJoinDef>;
   /** Saves of a loaded record fail with RCRD_HAS_BEEN_CHANGED when it was saved since it was loaded. */
   optimisticLocking: boolean;
+  /**
+   * Reached only through a search join (`script.scriptid`), not a record type of its own here; a field
+   * the emulator does not list is UNSUPPORTED_BY_EMULATOR (NetSuite's list for the join is not known).
+   */
+  joinOnly?: boolean;
+  /** Searched only: record.load, create, save, submitFields and delete are UNSUPPORTED_BY_EMULATOR. */
+  searchOnly?: boolean;
 }
 
 const f = (id: string, label: string, type: FieldType, extra: Partial<FieldDef> = {}): FieldDef => ({
@@ -268,7 +280,7 @@ function scriptDeploymentType(
     f("isdeployed", "Deployed", "checkbox"),
     f("status", "Status", "select", { options: DEPLOYMENT_STATUS }),
     f("loglevel", "Log Level", "select", { options: LOG_LEVELS }),
-    f("script", "Script", "select", { options: {} }),
+    f("script", "Script", "select", { target: "script", options: {} }),
   ];
   const ids = new Set(fields.map((d) => d.id));
   for (const script of project?.scripts ?? []) {
@@ -287,6 +299,75 @@ function scriptDeploymentType(
     nameFields: ["title"],
     manyJoins: {},
     optimisticLocking: false,
+  };
+}
+
+/** `task.TaskStatus` (Oracle: PENDING, PROCESSING, COMPLETE, FAILED) with the texts a status column shows. */
+export const INSTANCE_STATUS: Readonly<Record<string, string>> = {
+  PENDING: "Pending",
+  PROCESSING: "Processing",
+  COMPLETE: "Complete",
+  FAILED: "Failed",
+};
+
+/** `task.MapReduceStage` (Oracle, section_4345808152); NetSuite's texts for them are not known: the IDs. */
+const MAP_REDUCE_STAGES: Readonly<Record<string, string>> = {
+  GET_INPUT: "GET_INPUT",
+  MAP: "MAP",
+  SHUFFLE: "SHUFFLE",
+  REDUCE: "REDUCE",
+  SUMMARIZE: "SUMMARIZE",
+};
+
+/**
+ * Scheduled script instances (`scheduledscriptinstance`; Oracle, "Scheduled Script Instance",
+ * section_3777401104: "the scheduled script instance search to return information about individual
+ * scheduled script and map/reduce script jobs"), written by scripts/tasks.ts as deployments run
+ * (data/script-instances.ts). Searched only. The fields are the SuiteScript Records Browser 2018.1's
+ * search filters and columns (extracted_18_1/scheduledscriptinstance.json): datecreated, startdate,
+ * enddate, percentcomplete, status (a select as a filter, text as a column), and its joins script and
+ * scriptdeployment; plus `mapreducestage` and `taskid`, which the 2018.1 browser predates and public
+ * Suitelet code filters on (`["mapreducestage","anyof","SUMMARIZE"]`, `["taskid","contains",taskId]`).
+ * `queue` and `queueposition` (legacy queues: SuiteCloud Processors have none) and formulas are not
+ * modelled (data/standard-fields.ts lists them, so they are UNSUPPORTED_BY_EMULATOR).
+ */
+function scheduledScriptInstanceType(): RecordTypeDef {
+  const fields: FieldDef[] = [
+    f("datecreated", "Date Created", "datetime", { system: true }),
+    f("startdate", "Start Date", "datetime"),
+    f("enddate", "End Date", "datetime"),
+    f("percentcomplete", "Percent Complete", "float", { columnFormat: "percent" }),
+    f("status", "Status", "select", { options: INSTANCE_STATUS, columnFormat: "optiontext" }),
+    f("mapreducestage", "Map/Reduce Stage", "select", { options: MAP_REDUCE_STAGES }),
+    f("taskid", "Task ID", "text"),
+    f("script", "Script", "select", { target: "script", options: {} }),
+    f("scriptdeployment", "Script Deployment", "select", { target: "scriptdeployment" }),
+  ];
+  return {
+    id: "scheduledscriptinstance",
+    kind: "standard",
+    fields: new Map(fields.map((d) => [d.id, d])),
+    nameFields: [],
+    manyJoins: {},
+    optimisticLocking: false,
+    searchOnly: true,
+  };
+}
+
+/**
+ * The script record as search joins reach it (scheduledscriptinstance and scriptdeployment: join
+ * `script`): its script ID and name. The emulator does not model script records otherwise.
+ */
+function scriptJoinType(): RecordTypeDef {
+  const fields = [f("scriptid", "Script ID", "text"), f("name", "Name", "text")];
+  return {
+    id: "script",
+    kind: "standard",
+    fields: new Map(fields.map((d) => [d.id, d])),
+    nameFields: ["name"],
+    manyJoins: {},
+    optimisticLocking: false,
+    joinOnly: true,
   };
 }
 
@@ -341,6 +422,10 @@ export class Catalog {
     }
     const deployments = scriptDeploymentType(project, (d) => present(this, d));
     this.types.set(deployments.id, deployments);
+    const instances = scheduledScriptInstanceType();
+    this.types.set(instances.id, instances);
+    const script = scriptJoinType();
+    this.types.set(script.id, script);
     for (const rt of project?.customRecordTypes ?? []) {
       const id = rt.scriptId.toLowerCase();
       const fields: FieldDef[] = [
@@ -363,8 +448,15 @@ export class Catalog {
     }
   }
 
+  /** A record type scripts can name (not one reached only through a join). */
   has(type: string): boolean {
-    return this.types.has(type.toLowerCase());
+    const def = this.types.get(type.toLowerCase());
+    return def !== undefined && !def.joinOnly;
+  }
+
+  /** The type a search join through a select field reaches, join-only types included. */
+  joinTarget(type: string): RecordTypeDef | undefined {
+    return this.types.get(type.toLowerCase());
   }
 
   /**
@@ -375,7 +467,7 @@ export class Catalog {
   require(type: string): RecordTypeDef {
     const id = type.toLowerCase();
     const def = this.types.get(id);
-    if (def) return def;
+    if (def && !def.joinOnly) return def;
     if (NETSUITE_RECORD_TYPES.has(id) && !ONEWORLD_TYPES.has(id)) {
       throw new NsError("UNSUPPORTED_BY_EMULATOR", `UNSUPPORTED_BY_EMULATOR: record type ${id}`);
     }

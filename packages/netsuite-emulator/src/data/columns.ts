@@ -5,7 +5,8 @@
  * Cells: a select's value is the internal ID and its text the record's name (internalid too:
  * value and text are the ID, as search results serialise it); a multiselect's value and text are
  * comma-separated; a checkbox's value is a boolean (SuiteScript 2.1); numbers are strings; dates
- * are formatted (`M/D/YYYY`, `M/D/YYYY h:mm am`); empty is "" (text "" for selects, null otherwise).
+ * are formatted (`M/D/YYYY`, `M/D/YYYY h:mm am`); empty is "" (text "" for selects, null otherwise);
+ * percent columns read "45.0%" (FieldDef.columnFormat).
  */
 import { unsupported } from "../errors.js";
 import type { FieldDef } from "./catalog.js";
@@ -33,7 +34,12 @@ export function compileColumn(ctx: SearchContext, type: string, col: SearchColum
   const summary = col.summary?.toLowerCase();
   if (summary !== undefined && !SUMMARIES.has(summary)) throw unsupported(`search summary ${col.summary}`);
   const counted = summary === "count" || summary === "sum" || summary === "avg";
-  const cellDef: FieldDef = counted ? { id: acc.def.id, label: acc.def.label, type: "float" } : acc.def;
+  // A sum or average of a percent is a percent.
+  const percent =
+    acc.def.columnFormat === "percent" && summary !== "count" ? { columnFormat: "percent" as const } : {};
+  const cellDef: FieldDef = counted
+    ? { id: acc.def.id, label: acc.def.label, type: "float", ...percent }
+    : acc.def;
   return {
     acc,
     cellDef,
@@ -55,6 +61,11 @@ export function cell(
   if (def.type === "checkbox") return { value: raw === true, text: null };
   if (isEmpty(raw)) return { value: "", text: isSelect ? "" : null };
   if (def.id === "internalid") return { value: String(raw), text: String(raw) };
+  // A percent column reads "45.0%" (the Records Browser types it percent; public Suitelet code uses the
+  // value as a CSS width); a column the Records Browser types text shows its option's text ("Complete").
+  if (def.columnFormat === "percent") return { value: `${Number(raw).toFixed(1)}%`, text: null };
+  if (def.columnFormat === "optiontext")
+    return { value: def.options?.[String(raw)] ?? String(raw), text: null };
   if (isSelect) {
     const key = `${def.target ?? def.type}:${String(raw)}`;
     if (!memo.has(key)) memo.set(key, ctx.texts.text(def, raw));
@@ -75,7 +86,8 @@ function sortKey(
   if (isEmpty(raw)) return null;
   if (NUMERIC.has(def.type) || def.id === "internalid") return Number(raw);
   if (def.type === "select" || def.type === "multiselect" || def.type === "country") {
-    return (cell(ctx, def, raw, memo).text ?? "").toLowerCase();
+    const c = cell(ctx, def, raw, memo);
+    return (c.text ?? String(c.value)).toLowerCase();
   }
   return String(raw).toLowerCase();
 }

@@ -120,12 +120,15 @@ export class Deployments {
    * that still exist and fit. Runs when the account opens.
    */
   sync(): void {
-    const type = this.catalog.require(SCRIPT_DEPLOYMENT);
     this.db.transaction(() => {
       const names: Record<string, string> = {};
+      const scripts = new Set<number>();
       for (const script of this.project?.scripts ?? []) {
         const scriptInternalId = this.db.objectId("script", script.scriptId.toLowerCase());
         names[String(scriptInternalId)] = script.name;
+        // The script record as the `script` search join reads it (data/catalog.ts scriptJoinType).
+        this.db.put("script", scriptInternalId, { scriptid: script.scriptId, name: script.name });
+        scripts.add(scriptInternalId);
         for (const deployment of script.deployments) {
           const id = this.db.objectId(SCRIPT_DEPLOYMENT, deployment.scriptId.toLowerCase());
           const entry: DeploymentEntry = { id, script, deployment, scriptInternalId };
@@ -133,8 +136,13 @@ export class Deployments {
           this.byScriptId.set(deployment.scriptId.toLowerCase(), entry);
         }
       }
-      const script = type.fields.get("script");
-      if (script) type.fields.set("script", { ...script, options: names });
+      for (const row of this.db.all("script")) if (!scripts.has(row.id)) this.db.delete("script", row.id);
+      // The `script` selects show the scripts' names: the deployment's and a script instance's.
+      for (const typeId of [SCRIPT_DEPLOYMENT, "scheduledscriptinstance"]) {
+        const def = this.catalog.require(typeId);
+        const script = def.fields.get("script");
+        if (script) def.fields.set("script", { ...script, options: names });
+      }
       for (const id of this.db.deploymentsWithValues()) {
         const entry = this.byId.get(id);
         for (const [param, value] of Object.entries(this.db.deploymentValues(id))) {

@@ -76,6 +76,10 @@ function fieldOf(type: RecordTypeDef, name: string, usage: Usage): FieldDef {
     return { id: "internalid", label: "Internal ID", type: "select", target: type.id };
   const def = type.fields.get(lower);
   if (def) return def;
+  if (type.joinOnly)
+    throw unsupported(
+      `search field ${type.id}.${lower} (the emulator knows ${[...type.fields.keys()].join(", ")} of the ${type.id} join)`,
+    );
   // A field NetSuite documents for the type that the emulator does not model is the emulator's gap,
   // not the script's mistake (data/standard-fields.ts lists what NetSuite documents).
   if (STANDARD_FIELDS[type.id]?.search.includes(lower) && !ONEWORLD_NAMES.has(lower)) {
@@ -118,13 +122,14 @@ export function accessor(
     };
   }
   const link = base.fields.get(joinKey);
-  if (link?.type !== "select" || !link.target || !ctx.catalog.has(link.target)) {
+  const joined = link?.type === "select" && link.target ? ctx.catalog.joinTarget(link.target) : undefined;
+  if (!link || !joined) {
     if (STANDARD_FIELDS[base.id]?.joins?.includes(joinKey) && !ONEWORLD_NAMES.has(joinKey)) {
       throw unsupported(`search join ${base.id}.${joinKey}`);
     }
     throw invalidJoin(usage, join);
   }
-  const target = ctx.catalog.require(link.target);
+  const target = joined;
   const def = fieldOf(target, name, usage);
   const cache = new Map<string, Values | undefined>();
   return {

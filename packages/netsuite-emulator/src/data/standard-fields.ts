@@ -326,4 +326,25 @@ export const STANDARD_FIELDS: Readonly<
     source:
       "https://system.netsuite.com/help/helpcenter/en_US/srbrowser/Browser2018_1/script/record/scriptdeployment.html",
   },
+  scheduledscriptinstance: {
+    // Records Browser 2018.1 (extracted_18_1/scheduledscriptinstance.json): no body fields (searched
+    // only, Oracle's "Scheduled Script Instance", section_3777401104). mapreducestage and taskid are
+    // newer than that browser; public Suitelet code filters on both.
+    body: ids(""),
+    search: ids(
+      // Records Browser 2018.1: Search Filters and Search Columns.
+      `
+      datecreated enddate formulacurrency formuladate formuladatetime formulanumeric formulapercent
+      formulatext percentcomplete queue queueposition startdate status
+      `,
+      // Public code (not in the 2018.1 browser).
+      "mapreducestage taskid",
+    ),
+    joins: ids(
+      // Records Browser 2018.1: Search Joins.
+      "script scriptdeployment",
+    ),
+    source:
+      "https://system.netsuite.com/help/helpcenter/en_US/srbrowser/Browser2018_1/script/record/scheduledscriptinstance.html",
+  },
 };

@@ -20,6 +20,7 @@ import { Deployments, SCRIPT_DEPLOYMENT } from "./deployments.js";
 import { lookupFields } from "./lookup.js";
 import { syncPrimaryRelationship } from "./relationships.js";
 import { SavedSearches } from "./saved-searches.js";
+import { ScriptInstances } from "./script-instances.js";
 import { runSearch } from "./search.js";
 import { Texts } from "./texts.js";
 import type {
@@ -47,6 +48,15 @@ function notFound(): NsError {
   return new NsError("RCRD_DSNT_EXIST", "That record does not exist.");
 }
 
+/** A type the emulator models for searches only (scheduledscriptinstance): record calls are not modelled. */
+function searchOnly(def: RecordTypeDef, what: string): void {
+  if (def.searchOnly) {
+    throw unsupported(
+      `${what} of a ${def.id} (the emulator models its search only; the account writes its records as scripts run)`,
+    );
+  }
+}
+
 /** Creating or deleting a script deployment: the project's SDF objects make them (data/deployments.ts). */
 function deploymentNotWritable(what: "record.create" | "record.delete"): NsError {
   return unsupported(
@@ -58,6 +68,8 @@ export class AccountData implements DataServices {
   readonly catalog: Catalog;
   /** The project's script deployments as `scriptdeployment` records, with their parameter values. */
   readonly deployments: Deployments;
+  /** The runs of scheduled and map/reduce deployments as `scheduledscriptinstance` jobs. */
+  readonly instances: ScriptInstances;
   readonly now: () => Date;
   private readonly db: Db;
   private readonly texts: Texts;
@@ -82,6 +94,7 @@ export class AccountData implements DataServices {
     }
     this.deployments = new Deployments(this.db, this.catalog, project);
     this.deployments.sync();
+    this.instances = new ScriptInstances(this.db, this.deployments, this.now);
   }
 
   recordKind(type: string): RecordKind {
@@ -90,6 +103,7 @@ export class AccountData implements DataServices {
 
   newRecord(type: string, isDynamic: boolean, defaults: Record<string, FieldValue> = {}): RecordData {
     const def = this.catalog.require(type);
+    searchOnly(def, "record.create");
     if (def.id === SCRIPT_DEPLOYMENT) throw deploymentNotWritable("record.create");
     const values: Record<string, FieldValue> = {};
     for (const field of def.fields.values()) {
@@ -100,6 +114,7 @@ export class AccountData implements DataServices {
 
   loadRecord(type: string, id: number, isDynamic: boolean): RecordData {
     const def = this.catalog.require(type);
+    searchOnly(def, "record.load");
     const values = this.db.get(def.id, id);
     if (!values) throw notFound();
     const version = versionOf(def, values);
@@ -115,6 +130,7 @@ export class AccountData implements DataServices {
     options: { ignoreMandatoryFields?: boolean } = {},
   ): { id: number; version?: string } {
     const def = this.catalog.require(record.type);
+    searchOnly(def, record.id === null ? "record.create" : "a save");
     if (def.id === SCRIPT_DEPLOYMENT) {
       const id = record.id;
       if (id === null) throw deploymentNotWritable("record.create");
@@ -142,6 +158,7 @@ export class AccountData implements DataServices {
 
   deleteRecord(type: string, id: number): void {
     const def = this.catalog.require(type);
+    searchOnly(def, "record.delete");
     if (def.id === SCRIPT_DEPLOYMENT) throw deploymentNotWritable("record.delete");
     this.db.transaction(() => {
       if (!this.db.delete(def.id, id)) throw notFound();
@@ -193,6 +210,7 @@ export class AccountData implements DataServices {
   }
 
   lookupFields(type: string, id: number, columns: string[]): Record<string, unknown> {
+    searchOnly(this.catalog.require(type), "search.lookupFields");
     return lookupFields(
       { catalog: this.catalog, db: this.db, texts: this.texts, now: this.now() },
       type,

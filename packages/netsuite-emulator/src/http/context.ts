@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { NetSuiteEmulator } from "../emulator.js";
 import { NsError } from "../errors.js";
+import type { MenuLink } from "./pages/menu-links.js";
 import type { Sessions } from "./session.js";
 
 export type Origin = "app" | "forms";
@@ -19,6 +20,8 @@ export interface ServerState {
   maxBodyBytes: number;
   /** Map/reduce and scheduled runs started from the deployments page, by `script/deploy`. */
   runs: Map<string, RunState>;
+  /** The center links of the project's Suitelet deployments (SDF `<links>`), for the menu. */
+  menu: MenuLink[];
 }
 
 export interface RunState {

@@ -13,6 +13,7 @@ import { CLIENT_PREFIX, FILE_PREFIX, serveFile } from "./files.js";
 import { REFUSALS, sendError } from "./pages/error-page.js";
 import { HOME_PAGE, LOGIN_PAGE, LOGOUT_PAGE, serveHome, serveLogin, serveLogout } from "./pages/home.js";
 import { serveCustomerList, serveCustomRecordList, serveCustomRecordTypes } from "./pages/lists.js";
+import { suiteletLinks } from "./pages/menu-links.js";
 import { serveRecordPage } from "./pages/record-page.js";
 import { CUSTOM_RECORD_LIST, CUSTOM_RECORD_PAGE, CUSTOMER_LIST, CUSTOMER_PAGE } from "./pages/record-url.js";
 import {
@@ -162,6 +163,7 @@ export async function startNetSuiteServer(
     clientDir: fileURLToPath(new URL("../../dist/client/", import.meta.url)),
     maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
     runs: new Map(),
+    menu: suiteletLinks(emulator.project),
   };
   let appUrl = "";
   let formsUrl = "";

@@ -91,6 +91,7 @@ export async function serveSuitelet(ctx: Ctx): Promise<void> {
       body: renderFormPage(page, { action: ctx.url.pathname + ctx.url.search }),
       accountId: ctx.state.emulator.host.accountId,
       nav: ctx.origin === "app",
+      menu: ctx.state.menu,
       page: pageJson(ctx, {
         context: "suitelet",
         mode: null,

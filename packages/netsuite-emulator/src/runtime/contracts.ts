@@ -97,6 +97,23 @@ export interface RpcReply {
 /** Main → worker control messages. */
 export type ControlMessage = { type: "invoke"; invocation: Invocation } | { type: "shutdown" };
 
+/**
+ * What `task.checkStatus` reads of a submitted task. Map/reduce tasks add `stage` and `progress`: the
+ * map and reduce invocations finished of each stage's total (0 of 0 before the stage), and the pairs
+ * passed to summarize once known.
+ */
+export interface TaskStatusReply {
+  status: string;
+  stage?: string;
+  scriptId: string;
+  deploymentId: string;
+  progress?: {
+    map: { done: number; total: number };
+    reduce: { done: number; total: number };
+    output?: number;
+  };
+}
+
 /** Worker → main control messages. */
 export type WorkerMessage = { type: "result"; result: InvocationResult } | { type: "ready" };
 
@@ -120,12 +137,7 @@ export interface HostServices {
     deploymentId?: string;
     params?: Record<string, unknown>;
   }) => string;
-  "task.status": (taskId: string) => {
-    status: string;
-    stage?: string;
-    scriptId: string;
-    deploymentId: string;
-  };
+  "task.status": (taskId: string) => TaskStatusReply;
   /** Record saves go through the host so user events fire where NetSuite fires them; answers the new version too. */
   "record.save": (args: {
     record: unknown;

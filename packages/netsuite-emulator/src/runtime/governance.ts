@@ -45,6 +45,11 @@ export const COSTS = {
   "http.request": 10,
   "task.submit": 20,
   "task.checkStatus": 0,
+  // MapReduceScriptTaskStatus (Oracle: getPercentageCompleted(), section_456839538573, and each count
+  // method's page: 10 units; the byte sizes, e.g. getPendingMapSize(), section_456033874511: 25 units;
+  // Oracle's SuiteCloud unit-testing stubs list the same for every member).
+  "MapReduceScriptTaskStatus.count": 10,
+  "MapReduceScriptTaskStatus.size": 25,
   "email.send": 20,
   "file.load": 10,
   "file.save": 20,

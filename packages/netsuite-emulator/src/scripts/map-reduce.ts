@@ -55,6 +55,8 @@ export interface MapReduceOptions {
   executionContext?: string;
   /** Told as map and reduce start (done 0) and after each invocation ends: for a progress bar. */
   onProgress?: (progress: MapReduceProgress) => void;
+  /** Told how many key-value pairs go to summarize, as the summarize stage starts. */
+  onOutput?: (pairs: number) => void;
   /** Who started the run: its schedule or Save and Execute (the System user), or a script's task. */
   starter?: Starter;
 }
@@ -313,6 +315,7 @@ export async function runMapReduce(
     output,
   };
 
+  options.onOutput?.(output.length);
   if (entryPoints.summarize) {
     options.onStage?.("SUMMARIZE");
     const summarizeStarted = performance.now();

@@ -6,14 +6,20 @@
  * fails with MAP_REDUCE_ALREADY_RUNNING (map/reduce) or FAILED_TO_SUBMIT_JOB_REQUEST_1 (scheduled).
  * Without a deploymentId, NetSuite picks a free deployment of the script; NO_DEPLOYMENTS_AVAILABLE
  * when every one is busy.
+ *
+ * Every run, submitted or started now, is recorded as `scheduledscriptinstance` jobs
+ * (data/script-instances.ts), and a map/reduce task's status carries its stage and counts for
+ * task.MapReduceScriptTaskStatus (runtime/modules/task.ts).
  */
 import { randomBytes } from "node:crypto";
 import type { Starter } from "../account/run-as.js";
+import type { InstanceRun, ScriptInstances } from "../data/script-instances.js";
 import { NsError, unsupported } from "../errors.js";
+import type { TaskStatusReply } from "../runtime/contracts.js";
 import type { InvocationContext, ScriptHost, TaskService } from "../runtime/host.js";
 import type { DeploymentDef } from "../sdf/types.js";
 import { findTarget, type Target } from "./common.js";
-import { type MapReduceSummary, runMapReduce } from "./map-reduce.js";
+import { type MapReduceOptions, type MapReduceSummary, runMapReduce } from "./map-reduce.js";
 import { runScheduled, type ScheduledResult } from "./scheduled.js";
 
 export type TaskStatusValue = "PENDING" | "PROCESSING" | "COMPLETE" | "FAILED";
@@ -26,6 +32,8 @@ export interface TaskState {
   status: TaskStatusValue;
   /** Map/reduce: the current (or last) stage. */
   stage?: string;
+  /** Map/reduce: invocations finished of each stage's total, and the pairs passed to summarize. */
+  progress?: NonNullable<TaskStatusReply["progress"]>;
   summary?: MapReduceSummary | ScheduledResult;
   error?: { name: string; message: string };
   done: Promise<void>;
@@ -46,12 +54,26 @@ function alreadyRunning(taskType: string, scriptId: string, deploymentId: string
       );
 }
 
+/** What a run tells its scheduledscriptinstance jobs: map/reduce stages and map and reduce progress. */
+export type RunHooks = Required<Pick<MapReduceOptions, "onStage" | "onProgress">>;
+
+function recorder(instance: InstanceRun | undefined): RunHooks {
+  return {
+    onStage: (stage) => instance?.stage(stage),
+    onProgress: (p) => instance?.progress(p.total === 0 ? 0 : Math.floor((p.done * 100) / p.total)),
+  };
+}
+
 export class Tasks implements TaskService {
   private readonly tasks = new Map<string, TaskState>();
   /** The unfinished instance per `scriptid/deployid` (a submitted task or a direct run): resolves when it ends. */
   private readonly busy = new Map<string, Promise<void>>();
 
-  constructor(private readonly host: ScriptHost) {}
+  constructor(
+    private readonly host: ScriptHost,
+    /** Where runs are recorded as scheduledscriptinstance jobs (none: not recorded). */
+    private readonly instances?: ScriptInstances,
+  ) {}
 
   install(): this {
     this.host.tasks = this;
@@ -62,13 +84,22 @@ export class Tasks implements TaskService {
    * Runs a deployment now (the emulator's runScript, the CLI), counting as its unfinished instance
    * meanwhile; refused like a submit when the deployment already has one.
    */
-  async track<T>(target: Target, run: () => Promise<T>): Promise<T> {
+  async track<T>(target: Target, run: (hooks: RunHooks) => Promise<T>): Promise<T> {
     const key = `${target.script.scriptId}/${target.deployment.scriptId}`;
     if (this.busy.has(key)) {
       const taskType = target.script.type === "mapreducescript" ? "MAP_REDUCE" : "SCHEDULED_SCRIPT";
       throw alreadyRunning(taskType, target.script.scriptId, target.deployment.scriptId);
     }
-    const result = run();
+    const instance = this.instances?.begin({
+      deploymentId: target.deployment.scriptId,
+      mapReduce: target.script.type === "mapreducescript",
+    });
+    instance?.start();
+    const result = run(recorder(instance));
+    result.then(
+      () => instance?.finish("COMPLETE"),
+      () => instance?.finish("FAILED"),
+    );
     const done = result.then(
       () => undefined,
       () => undefined,
@@ -129,12 +160,22 @@ export class Tasks implements TaskService {
       deploymentId: deployment.scriptId,
       status: "PENDING",
       done: Promise.resolve(),
+      ...(taskType === "MAP_REDUCE"
+        ? { progress: { map: { done: 0, total: 0 }, reduce: { done: 0, total: 0 } } }
+        : {}),
     };
     this.tasks.set(taskId, state);
+    const instance = this.instances?.begin({
+      deploymentId: deployment.scriptId,
+      mapReduce: taskType === "MAP_REDUCE",
+      taskId,
+    });
     // Runs after the submitting RPC has returned (and after the submitter's own run, for a resubmit).
     const done = after
       .then(() => new Promise<void>((resolve) => setImmediate(resolve)))
-      .then(() => this.run(state, params, ctx ? { kind: "script", principal: ctx.principal } : undefined));
+      .then(() =>
+        this.run(state, params, instance, ctx ? { kind: "script", principal: ctx.principal } : undefined),
+      );
     state.done = done;
     const k = key(deployment);
     this.busy.set(k, done);
@@ -156,16 +197,32 @@ export class Tasks implements TaskService {
     }
   }
 
-  private async run(state: TaskState, params: Record<string, string>, starter?: Starter): Promise<void> {
+  private async run(
+    state: TaskState,
+    params: Record<string, string>,
+    instance: InstanceRun | undefined,
+    starter?: Starter,
+  ): Promise<void> {
     state.status = "PROCESSING";
+    instance?.start();
+    const hooks = recorder(instance);
     try {
       if (state.taskType === "MAP_REDUCE") {
         state.stage = "GET_INPUT";
+        const progress = state.progress;
         state.summary = await runMapReduce(this.host, state.scriptId, state.deploymentId, {
           params,
           ...(starter ? { starter } : {}),
           onStage: (stage) => {
             state.stage = stage;
+            hooks.onStage(stage);
+          },
+          onProgress: (p) => {
+            if (progress) progress[p.stage] = { done: p.done, total: p.total };
+            hooks.onProgress(p);
+          },
+          onOutput: (pairs) => {
+            if (progress) progress.output = pairs;
           },
         });
       } else {
@@ -175,14 +232,16 @@ export class Tasks implements TaskService {
         });
       }
       state.status = "COMPLETE";
+      instance?.finish("COMPLETE");
     } catch (error) {
       state.status = "FAILED";
+      instance?.finish("FAILED");
       const e = error as Error;
       state.error = { name: e.name, message: e.message };
     }
   }
 
-  status(taskId: string): { status: string; stage?: string; scriptId: string; deploymentId: string } {
+  status(taskId: string): TaskStatusReply {
     const state = this.tasks.get(taskId);
     if (!state) throw new NsError("SSS_INVALID_TASK_ID", `No task ${taskId}.`);
     return {
@@ -190,6 +249,15 @@ export class Tasks implements TaskService {
       ...(state.stage !== undefined ? { stage: state.stage } : {}),
       scriptId: state.scriptId,
       deploymentId: state.deploymentId,
+      ...(state.progress
+        ? {
+            progress: {
+              map: { ...state.progress.map },
+              reduce: { ...state.progress.reduce },
+              ...(state.progress.output !== undefined ? { output: state.progress.output } : {}),
+            },
+          }
+        : {}),
     };
   }
 

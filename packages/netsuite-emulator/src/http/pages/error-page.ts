@@ -20,6 +20,7 @@ export function sendError(ctx: Ctx, status: number, code: string, message: strin
       body,
       accountId: ctx.state.emulator.host.accountId,
       nav: ctx.origin === "app" && ctx.loggedIn,
+      menu: ctx.state.menu,
     }),
   );
 }

@@ -5,7 +5,7 @@
 import { bodyText, type Ctx, readBody, redirect, sendHtml } from "../context.js";
 import { escapeHtml } from "../render/html.js";
 import { Sessions } from "../session.js";
-import { layout } from "./layout.js";
+import { layout, menuLinksHtml } from "./layout.js";
 import { CUSTOMER_LIST, listUrl } from "./record-url.js";
 import { EXECUTION_LOG, SCRIPTS_PAGE } from "./scripts.js";
 
@@ -45,15 +45,38 @@ export function serveLogout(ctx: Ctx): void {
   redirect(ctx, LOGIN_PAGE);
 }
 
+/** The Suitelet deployments' center links (SDF `<links>`, pages/menu-links.ts), by category. */
+function suiteAppLinks(ctx: Ctx): string {
+  const menu = ctx.state.menu;
+  if (menu.length === 0) return "";
+  const categories = [...new Set(menu.map((l) => l.category))];
+  const items = categories
+    .map(
+      (c) =>
+        `<li><span class="ns-link-category">${escapeHtml(c)}</span><ul>${menu
+          .filter((l) => l.category === c)
+          .map((l) => `<li>${menuLinksHtml([l], "ns-home-link")}</li>`)
+          .join("")}</ul></li>`,
+    )
+    .join("");
+  return `<h2>Links</h2><ul id="ns-suiteapp-links">${items}</ul>`;
+}
+
 export function serveHome(ctx: Ctx): void {
   const { project } = ctx.state.emulator;
   const link = (href: string, label: string) =>
     `<li><a href="${escapeHtml(href)}">${escapeHtml(label)}</a></li>`;
   const body = `<p>Project <strong>${escapeHtml(project.manifest.projectName)}</strong> ${escapeHtml(project.manifest.projectVersion ?? "")}</p>
-<ul>${link(CUSTOMER_LIST, "Customers")}${project.customRecordTypes.map((t) => link(listUrl(t.scriptId), t.recordName)).join("")}${link(SCRIPTS_PAGE, "Script deployments")}${link(EXECUTION_LOG, "Execution log")}</ul>`;
+<ul>${link(CUSTOMER_LIST, "Customers")}${project.customRecordTypes.map((t) => link(listUrl(t.scriptId), t.recordName)).join("")}${link(SCRIPTS_PAGE, "Script deployments")}${link(EXECUTION_LOG, "Execution log")}</ul>${suiteAppLinks(ctx)}`;
   sendHtml(
     ctx,
     200,
-    layout({ title: "Home", body, accountId: ctx.state.emulator.host.accountId, nav: true }),
+    layout({
+      title: "Home",
+      body,
+      accountId: ctx.state.emulator.host.accountId,
+      nav: true,
+      menu: ctx.state.menu,
+    }),
   );
 }

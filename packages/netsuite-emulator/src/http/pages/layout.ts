@@ -3,7 +3,8 @@
  * messages in the same markup the browser's N/ui/message uses, the page's JSON for client scripts,
  * and the client runtime when the page has a client script.
  */
-import { escapeHtml } from "../render/html.js";
+import { attr, escapeHtml } from "../render/html.js";
+import type { MenuLink } from "./menu-links.js";
 import { STYLE } from "./style.js";
 
 export type MessageType = "CONFIRMATION" | "INFORMATION" | "WARNING" | "ERROR";
@@ -37,6 +38,8 @@ export interface LayoutOptions {
   accountId: string;
   /** The menu and account bar: on the app domain, not on external (forms) pages. */
   nav: boolean;
+  /** Suitelet center links (SDF `<links>`): a second menu row when there are any. */
+  menu?: MenuLink[];
   messages?: PageMessage[];
   page?: PageJson;
 }
@@ -62,9 +65,23 @@ const MENU: [string, string][] = [
   ["Execution Log", "/app/common/scripting/executionlog.nl"],
 ];
 
-function navBar(accountId: string): string {
+/** The project's Suitelet links (pages/menu-links.ts), each with its center category. */
+export function menuLinksHtml(menu: readonly MenuLink[], cls: string): string {
+  return menu
+    .map(
+      (l) =>
+        `<a${attr({ class: cls, href: l.href, "data-link-category": l.category, "data-deployment": l.deploymentId, title: l.category })}>${escapeHtml(l.label)}</a>`,
+    )
+    .join("");
+}
+
+function navBar(accountId: string, menu: readonly MenuLink[]): string {
   const links = MENU.map(([label, href]) => `<a href="${href}">${label}</a>`).join("");
-  return `<header class="ns-header"><span class="ns-brand">NetSuite emulator</span><span class="ns-account">${escapeHtml(accountId)} · Administrator</span><nav class="ns-menu">${links}<a href="/pages/nllogoutnoback.jsp">Log Out</a></nav></header>`;
+  const suiteApp =
+    menu.length > 0
+      ? `<nav class="ns-menu-links" aria-label="SuiteApp links"><strong>SuiteApp</strong>${menuLinksHtml(menu, "ns-menu-link")}</nav>`
+      : "";
+  return `<header class="ns-header"><span class="ns-brand">NetSuite emulator</span><span class="ns-account">${escapeHtml(accountId)} · Administrator</span><nav class="ns-menu">${links}<a href="/pages/nllogoutnoback.jsp">Log Out</a></nav></header>${suiteApp}`;
 }
 
 export function layout(o: LayoutOptions): string {
@@ -75,7 +92,7 @@ export function layout(o: LayoutOptions): string {
   return `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <link rel="icon" href="data:,"><title>${escapeHtml(o.title)}</title><style>${STYLE}</style></head>
-<body>${o.nav ? navBar(o.accountId) : ""}<main class="ns-main"><h1 class="ns-title">${escapeHtml(o.title)}</h1>
+<body>${o.nav ? navBar(o.accountId, o.menu ?? []) : ""}<main class="ns-main"><h1 class="ns-title">${escapeHtml(o.title)}</h1>
 <div id="ns-messages">${messages}</div>
 ${o.body}</main>${page}</body></html>`;
 }

@@ -44,7 +44,11 @@ function sendList(ctx: Ctx, type: string, title: string, columns: string[]): voi
     ]);
   const labels = columns.map((c) => data.catalog.field(type, c)?.label ?? c);
   const body = `<div class="ns-buttons"><a class="ns-button ns-primary" id="new" href="${escapeHtml(recordUrl(type, null))}">New</a></div>${pager(listUrl(type), page, all.length)}${table(["", "Internal ID", "Name", ...labels], rows)}`;
-  sendHtml(ctx, 200, layout({ title, body, accountId: ctx.state.emulator.host.accountId, nav: true }));
+  sendHtml(
+    ctx,
+    200,
+    layout({ title, body, accountId: ctx.state.emulator.host.accountId, nav: true, menu: ctx.state.menu }),
+  );
 }
 
 export function serveCustomerList(ctx: Ctx): void {
@@ -80,6 +84,12 @@ export function serveCustomRecordTypes(ctx: Ctx): void {
   sendHtml(
     ctx,
     200,
-    layout({ title: "Custom Records", body, accountId: ctx.state.emulator.host.accountId, nav: true }),
+    layout({
+      title: "Custom Records",
+      body,
+      accountId: ctx.state.emulator.host.accountId,
+      nav: true,
+      menu: ctx.state.menu,
+    }),
   );
 }

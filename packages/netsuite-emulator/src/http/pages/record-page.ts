@@ -135,7 +135,15 @@ async function render(
   sendHtml(
     ctx,
     status,
-    layout({ title, body, accountId: emulator.host.accountId, nav: true, messages, page }),
+    layout({
+      title,
+      body,
+      accountId: emulator.host.accountId,
+      nav: true,
+      menu: ctx.state.menu,
+      messages,
+      page,
+    }),
   );
 }
 

@@ -73,6 +73,7 @@ export function serveScripts(ctx: Ctx): void {
       body,
       accountId: ctx.state.emulator.host.accountId,
       nav: true,
+      menu: ctx.state.menu,
       messages,
     }),
   );
@@ -142,6 +143,12 @@ export function serveExecutionLog(ctx: Ctx): void {
   sendHtml(
     ctx,
     200,
-    layout({ title: "Execution Log", body, accountId: ctx.state.emulator.host.accountId, nav: true }),
+    layout({
+      title: "Execution Log",
+      body,
+      accountId: ctx.state.emulator.host.accountId,
+      nav: true,
+      menu: ctx.state.menu,
+    }),
   );
 }

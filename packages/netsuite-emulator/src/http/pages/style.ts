@@ -24,4 +24,11 @@ table.ns-list,table.ns-sublist{border-collapse:collapse;background:#fff;width:10
 .ns-pager{display:flex;gap:12px;margin:6px 0}.ns-error-code{font-family:monospace;font-size:15px;color:#a32020}
 .ns-login{background:#fff;border:1px solid #dde3ec;padding:18px;max-width:360px}
 pre.ns-details{white-space:pre-wrap;margin:0;font:12px/1.4 monospace}
+.ns-help-trigger{all:unset;cursor:help;border-bottom:1px dotted currentColor}
+.ns-help-popup{max-width:320px;padding:8px 10px;border:1px solid #b2b2b2;border-radius:3px;background:#fffde8;font-size:12px;text-transform:none;color:#262626}
+.ns-tab-bar,.ns-subtab-bar{display:flex;gap:2px;margin:16px 0 0;border-bottom:2px solid #607799}
+.ns-tab-link,.ns-subtab-link{padding:4px 12px;background:#e3e9f2;color:#24385b;text-decoration:none;border-radius:3px 3px 0 0}
+.ns-tab,.ns-subtab{padding:6px 0}.ns-tab-label{font-size:15px;color:#24385b;margin:10px 0 6px}
+.ns-pagelinks{display:flex;gap:12px}.ns-pagelink.ns-crosslink{margin-left:auto}.ns-sublist-buttons{display:flex;gap:8px}
+.ns-menu-links{display:flex;gap:10px;padding:4px 16px;background:#e3e9f2}.ns-menu-links a{color:#24385b}
 `;

@@ -8,7 +8,13 @@
  * - shown, not edited (view mode, display type inline): `<span class="ns-value" id="{id}_val"
  *   data-value="{JSON of the value}">` and no input;
  * - display type hidden (or type hidden): a `hidden` wrapper without label; in edit mode a hidden input
- *   so the value posts; disabled/readonly: the input with that attribute;
+ *   so the value posts; disabled/readonly: the input with that attribute; nodisplay: the field as
+ *   usual inside a `hidden` wrapper, "not displayed on the form but can be made visible (for example,
+ *   by an attached client script upon a field change)" (serverWidget.FieldDisplayType, section_4332670964);
+ * - help text: "When the field label is clicked, a popup displays the help text" (Field.setHelpText,
+ *   section_4335195721): the label's text is a `<button class="ns-help-trigger">` opening
+ *   `<div popover class="ns-help-popup" id="{id}_help">` (the browser's popover, no script needed), and
+ *   the label's `title` holds the text too (a tooltip);
  * - inlinehtml: `<div class="ns-inlinehtml" id="{id}_val">` holding the value unescaped (as NetSuite
  *   renders INLINEHTML), without label.
  * Dates edit in `<input type="date">`, whose value is ISO (YYYY-MM-DD); M/D/YYYY values are converted.
@@ -27,7 +33,7 @@ export interface FieldView {
   text?: string | null;
   /** select / multiselect / radio */
   options?: { value: string; text: string }[];
-  /** normal | inline | hidden | disabled | readonly | entry (lower case) */
+  /** normal | inline | hidden | nodisplay | disabled | readonly | entry (lower case) */
   displayType?: string;
   mandatory?: boolean;
   help?: string;
@@ -175,9 +181,23 @@ function wrapper(field: FieldView, inner: string, hidden = false): string {
   return `<div class="ns-field"${attr({ id: `${field.id}_fs`, "data-field-id": field.id, "data-field-type": field.type, hidden })}>${inner}</div>`;
 }
 
+/** The help popup of a field (or sublist column) with help text; `trigger` is what opens it. */
+export function helpPopup(
+  id: string,
+  text: string,
+  help: string | undefined,
+): { trigger: string; popup: string } {
+  if (help === undefined || help === "") return { trigger: escapeHtml(text), popup: "" };
+  return {
+    trigger: `<button${attr({ type: "button", class: "ns-help-trigger", popovertarget: `${id}_help` })}>${escapeHtml(text)}</button>`,
+    popup: `<div${attr({ popover: "", id: `${id}_help`, class: "ns-help-popup", role: "tooltip" })}>${escapeHtml(help)}</div>`,
+  };
+}
+
 function label(field: FieldView): string {
   const mark = field.mandatory ? '<span class="ns-mandatory">*</span>' : "";
-  return `<label${attr({ for: field.id, class: "ns-label", title: field.help })}>${escapeHtml(field.label)}${mark}</label>`;
+  const help = helpPopup(field.id, field.label, field.help);
+  return `<label${attr({ for: field.id, class: "ns-label", title: field.help })}>${help.trigger}${mark}</label>${help.popup}`;
 }
 
 export function renderField(field: FieldView, mode: "view" | "edit"): string {
@@ -189,8 +209,9 @@ export function renderField(field: FieldView, mode: "view" | "edit"): string {
         : valueSpan(field, field.id);
     return wrapper(field, inner, true);
   }
-  if (field.type === "inlinehtml") return wrapper(field, renderControl(field, field.id, field.id));
+  const noDisplay = display === "nodisplay";
+  if (field.type === "inlinehtml") return wrapper(field, renderControl(field, field.id, field.id), noDisplay);
   if (mode === "view" || display === "inline")
-    return wrapper(field, `${label(field)}${valueSpan(field, field.id)}`);
-  return wrapper(field, `${label(field)}${renderControl(field, field.id, field.id)}`);
+    return wrapper(field, `${label(field)}${valueSpan(field, field.id)}`, noDisplay);
+  return wrapper(field, `${label(field)}${renderControl(field, field.id, field.id)}`, noDisplay);
 }

@@ -4,6 +4,14 @@
  * state that form.ts snapshots, so what a script changes after adding an object still shows.
  * `setSublistValue` refusing an empty value (SSS_MISSING_REQD_ARGUMENT) matches NetSuite's known
  * behaviour; the other messages follow the emulator's missing-argument style.
+ *
+ * Internal IDs follow Oracle's rules (`checkId`): "must be in lowercase, contain no spaces, and include
+ * the prefix custpage if you are adding the field to an existing page" (Form.addField(options),
+ * section_4337905245; the same for Form.addSublist, section_4339569512, Form.addTab,
+ * section_4339625909, Form.addSubtab, section_4338820096); Form.addButton applies all three only on
+ * an existing page (section_4337761696); Sublist.addButton and Sublist.addField: "in lowercase and
+ * without spaces" (section_453578124999, section_456415649413). Oracle documents no error for an ID that breaks them, so such an ID is
+ * UNSUPPORTED_BY_EMULATOR rather than a guessed NetSuite error.
  */
 import { missingArgument, unsupported } from "../../errors.js";
 import type {
@@ -20,6 +28,36 @@ type Obj = Record<string, unknown>;
 
 export function opts(arg: unknown): Options {
   return typeof arg === "object" && arg !== null && !Array.isArray(arg) ? (arg as Options) : {};
+}
+
+/** Where an object is added: a Suitelet's own page, or an existing page (a record's, in beforeLoad). */
+export type PageKind = "new" | "existing";
+
+/** Which of Oracle's ID rules a member's page states (see the header). */
+const ID_RULES: Readonly<Record<string, { always: boolean; custpage: boolean }>> = {
+  "Form.addField": { always: true, custpage: true },
+  "Form.addSublist": { always: true, custpage: true },
+  "Form.addTab": { always: true, custpage: true },
+  "Form.addSubtab": { always: true, custpage: true },
+  "Form.addButton": { always: false, custpage: true },
+  "Sublist.addButton": { always: true, custpage: false },
+  "Sublist.addField": { always: true, custpage: false },
+};
+
+/** Refuses an internal ID that breaks the rules Oracle states for `member` (UNSUPPORTED_BY_EMULATOR). */
+export function checkId(id: string, member: string, page: PageKind): void {
+  const rule = ID_RULES[member];
+  if (!rule || (!rule.always && page === "new")) return;
+  const problems: string[] = [];
+  if (id !== id.toLowerCase()) problems.push("is not in lowercase");
+  if (/\s/.test(id)) problems.push("contains spaces");
+  if (rule.custpage && page === "existing" && !id.startsWith("custpage")) {
+    problems.push("lacks the prefix custpage an object added to an existing page needs");
+  }
+  if (problems.length === 0) return;
+  throw unsupported(
+    `N/ui/serverWidget.${member} with id "${id}", which ${problems.join(" and ")} (Oracle's rule for internal IDs; what NetSuite does with such an ID is not documented)`,
+  );
 }
 
 export function req(o: Options, name: string, member: string): string {
@@ -89,8 +127,10 @@ export function fieldObject(field: FormFieldAddition): Obj {
       field.label = req(opts(arg), "label", "Field.updateLabel");
       return self;
     },
+    /** "When the field label is clicked, a popup displays the help text" (Field.setHelpText(options), section_4335195721). */
     setHelpText(arg: unknown) {
-      field.helpText = req(opts(arg), "help", "Field.setHelpText");
+      const o = opts(arg);
+      field.helpText = req(o, "help", "Field.setHelpText");
       return self;
     },
     /** Blank options (`{value: "", text: ""}`) are common and allowed. */
@@ -114,6 +154,8 @@ export function fieldObject(field: FormFieldAddition): Obj {
   };
   prop(self, "id", () => field.id);
   prop(self, "type", () => field.type);
+  // Field.helpText (section_158166710285): read-only, what setHelpText set.
+  prop(self, "helpText", () => field.helpText);
   prop(
     self,
     "label",
@@ -226,27 +268,63 @@ export interface SublistState extends Omit<PageSublist, "fields"> {
   fields: FormFieldAddition[];
 }
 
-export function addButton(list: FormButtonData[], arg: unknown, member: string): Obj {
+export function addButton(list: FormButtonData[], arg: unknown, member: string, page: PageKind): Obj {
   const o = opts(arg);
   const button: FormButtonData = { id: req(o, "id", member), label: req(o, "label", member) };
+  checkId(button.id, member, page);
   if (o.functionName !== undefined && o.functionName !== null) button.functionName = String(o.functionName);
   list.push(button);
   return buttonObject(button);
 }
 
-export function newField(arg: unknown, member: string): FormFieldAddition {
+export function newField(arg: unknown, member: string, page: PageKind): FormFieldAddition {
   const o = opts(arg);
   const field: FormFieldAddition = {
     id: req(o, "id", member),
     type: req(o, "type", member),
     label: req(o, "label", member),
   };
+  checkId(field.id, member, page);
   if (o.source !== undefined && o.source !== null) field.source = String(o.source);
   if (o.container !== undefined && o.container !== null) field.container = String(o.container);
+  checkFieldType(field, member, page);
   return field;
 }
 
-export function sublistObject(sublist: SublistState): Obj {
+/**
+ * Field types Oracle rules out (serverWidget.FieldType, section_4332671056; Sublist.addField(options),
+ * section_456415649413): "The DATETIME field type is not supported with addField methods, you must
+ * specify DATETIMETZ"; "The DATETIME, FILE, HELP, INLINEHTML, LABEL, LONGTEXT, MULTISELECT, RADIO and
+ * RICHTEXT values are not supported with" Sublist.addField; FILE fields "cannot be added to tabs,
+ * subtabs, sublists, or field groups and are not allowed on existing pages". NetSuite's error for
+ * each is not documented: UNSUPPORTED_BY_EMULATOR.
+ */
+const NOT_IN_SUBLISTS: ReadonlySet<string> = new Set([
+  "DATETIME",
+  "FILE",
+  "HELP",
+  "INLINEHTML",
+  "LABEL",
+  "LONGTEXT",
+  "MULTISELECT",
+  "RADIO",
+  "RICHTEXT",
+]);
+
+export function checkFieldType(field: FormFieldAddition, member: string, page: PageKind): void {
+  const type = field.type.toUpperCase();
+  const refuse = (why: string) =>
+    unsupported(
+      `N/ui/serverWidget.${member} of type ${field.type} (${field.id}): ${why}; NetSuite's error is not documented`,
+    );
+  if (member === "Sublist.addField" && NOT_IN_SUBLISTS.has(type))
+    throw refuse("Oracle does not support this type in sublists");
+  if (type === "DATETIME") throw refuse("Oracle: not supported with addField methods, use DATETIMETZ");
+  if (type === "FILE" && (page === "existing" || field.container !== undefined))
+    throw refuse("Oracle: FILE fields are for a Suitelet's main tab only");
+}
+
+export function sublistObject(sublist: SublistState, page: PageKind): Obj {
   const line = (o: Options, member: string) => {
     const n = Number(req(o, "line", member));
     if (!Number.isInteger(n) || n < 0) throw missingArgument(member, "options.line");
@@ -254,11 +332,11 @@ export function sublistObject(sublist: SublistState): Obj {
   };
   const self: Obj = {
     addField(arg: unknown) {
-      const field = newField(arg, "Sublist.addField");
+      const field = newField(arg, "Sublist.addField", page);
       sublist.fields.push(field);
       return fieldObject(field);
     },
-    addButton: (arg: unknown) => addButton(sublist.buttons, arg, "Sublist.addButton"),
+    addButton: (arg: unknown) => addButton(sublist.buttons, arg, "Sublist.addButton", page),
     addMarkAllButtons() {
       sublist.markAllButtons = true;
     },

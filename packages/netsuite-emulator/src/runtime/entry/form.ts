@@ -10,10 +10,12 @@ import { unsupported } from "../../errors.js";
 import {
   addButton,
   buttonObject,
+  checkId,
   fieldGroupObject,
   fieldObject,
   newField,
   opts,
+  type PageKind,
   plainValue,
   req,
   type SublistState,
@@ -125,6 +127,8 @@ export function createForm(
   kind: FormKind = "beforeLoad",
   init: { title?: string; hideNavBar?: boolean } = {},
 ): BuiltForm {
+  // A Suitelet's form is a page of its own; beforeLoad adds to a record's existing page.
+  const page: PageKind = kind === "suitelet" ? "new" : "existing";
   const state: FormState = {
     hideNavBar: init.hideNavBar ?? false,
     fields: [],
@@ -141,9 +145,9 @@ export function createForm(
     return list.find((x) => x.id === id);
   };
   const form: Record<string, unknown> = {
-    addButton: (arg: unknown) => addButton(state.buttons, arg, "Form.addButton"),
+    addButton: (arg: unknown) => addButton(state.buttons, arg, "Form.addButton", page),
     addField(arg: unknown) {
-      const field = newField(arg, "Form.addField");
+      const field = newField(arg, "Form.addField", page);
       // Radio buttons of one group share an id; each addField adds one choice (its `source` is the value).
       const group = state.fields.find((f) => f.id === field.id && f.type.toUpperCase() === "RADIO");
       if (group && field.type.toUpperCase() === "RADIO") {
@@ -168,6 +172,7 @@ export function createForm(
     addTab(arg: unknown) {
       const o = opts(arg);
       const tab: FormTabData = { id: req(o, "id", "Form.addTab"), label: req(o, "label", "Form.addTab") };
+      checkId(tab.id, "Form.addTab", page);
       state.tabs.push(tab);
       return tabObject(tab);
     },
@@ -177,6 +182,7 @@ export function createForm(
         id: req(o, "id", "Form.addSubtab"),
         label: req(o, "label", "Form.addSubtab"),
       };
+      checkId(tab.id, "Form.addSubtab", page);
       if (o.tab !== undefined && o.tab !== null) tab.tab = String(o.tab);
       state.subtabs.push(tab);
       return tabObject(tab);
@@ -191,13 +197,15 @@ export function createForm(
         lines: [],
         buttons: [],
       };
+      checkId(sublist.id, "Form.addSublist", page);
       if (o.tab !== undefined && o.tab !== null) sublist.tab = String(o.tab);
       state.sublists.push(sublist);
-      return sublistObject(sublist);
+      return sublistObject(sublist, page);
     },
+    /** "If no label is provided, the label defaults to 'Save'" (Form.addSubmitButton(options), section_4543597606). */
     addSubmitButton(arg: unknown) {
       const label = opts(arg).label;
-      state.submitButton = { id: "submitter", label: label ? String(label) : "Submit" };
+      state.submitButton = { id: "submitter", label: label ? String(label) : "Save" };
       return buttonObject(state.submitButton);
     },
     addResetButton(arg: unknown) {
@@ -233,7 +241,7 @@ export function createForm(
     },
     getSublist(arg: unknown) {
       const s = find(state.sublists, arg, "Form.getSublist");
-      return s ? sublistObject(s) : null;
+      return s ? sublistObject(s, page) : null;
     },
     getTab(arg: unknown) {
       const t = find(state.tabs, arg, "Form.getTab");

@@ -151,7 +151,7 @@ export interface PageField {
 export interface PageSublist {
   id: string;
   label: string;
-  /** serverWidget.SublistType: INLINEEDITOR, EDITOR, LIST or STATIC. */
+  /** serverWidget.SublistType: INLINEEDITOR, EDITOR, LIST or STATICLIST. */
   type: string;
   tab?: string;
   displayType?: string;

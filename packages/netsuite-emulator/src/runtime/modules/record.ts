@@ -34,6 +34,7 @@ export const RecordType = enumOf({
   NON_INVENTORY_ITEM: "noninventoryitem",
   PARTNER: "partner",
   SALES_ORDER: "salesorder",
+  SCHEDULED_SCRIPT_INSTANCE: "scheduledscriptinstance",
   SCRIPT_DEPLOYMENT: "scriptdeployment",
   SERVICE_ITEM: "serviceitem",
   SUBSIDIARY: "subsidiary",

@@ -75,6 +75,7 @@ export const SearchType = enumOf({
   LOCATION: "location",
   SALES_ORDER: "salesorder",
   SAVED_SEARCH: "savedsearch",
+  SCHEDULED_SCRIPT_INSTANCE: "scheduledscriptinstance",
   SCRIPT_DEPLOYMENT: "scriptdeployment",
   SUBSIDIARY: "subsidiary",
   TRANSACTION: "transaction",

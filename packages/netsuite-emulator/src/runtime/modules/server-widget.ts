@@ -1,7 +1,10 @@
 /**
  * N/ui/serverWidget (Oracle: "N/ui/serverWidget Module", "serverWidget.createForm(options)",
- * "serverWidget.FieldType", "serverWidget.FieldDisplayType", "serverWidget.FieldLayoutType",
- * "serverWidget.FieldBreakType", "serverWidget.SublistType", "serverWidget.SublistDisplayType",
+ * "serverWidget.FieldType", "serverWidget.FieldDisplayType" (section_4332670964: DISABLED, ENTRY,
+ * HIDDEN, INLINE, NODISPLAY, NORMAL, READONLY), "serverWidget.FieldLayoutType",
+ * "serverWidget.FieldBreakType", "serverWidget.SublistType" (section_4332704307; the values EDITOR,
+ * INLINEEDITOR, LIST, STATICLIST as Oracle's SuiteCloud unit-testing stubs spell them),
+ * "serverWidget.SublistDisplayType" (section_4332704261: HIDDEN, NODISPLAY, NORMAL),
  * "serverWidget.FormPageLinkType", "serverWidget.LayoutJustification"). The Form itself is
  * runtime/entry/form.ts, shared with user event beforeLoad; lists and assistants are not implemented.
  */
@@ -41,6 +44,7 @@ export const FieldDisplayType = enumOf({
   ENTRY: "ENTRY",
   HIDDEN: "HIDDEN",
   INLINE: "INLINE",
+  NODISPLAY: "NODISPLAY",
   NORMAL: "NORMAL",
   READONLY: "READONLY",
 });
@@ -61,10 +65,10 @@ export const SublistType = enumOf({
   EDITOR: "EDITOR",
   INLINEEDITOR: "INLINEEDITOR",
   LIST: "LIST",
-  STATIC: "STATIC",
+  STATICLIST: "STATICLIST",
 });
 
-export const SublistDisplayType = enumOf({ HIDDEN: "HIDDEN", NORMAL: "NORMAL" });
+export const SublistDisplayType = enumOf({ HIDDEN: "HIDDEN", NODISPLAY: "NODISPLAY", NORMAL: "NORMAL" });
 
 export const FormPageLinkType = enumOf({ BREADCRUMB: "BREADCRUMB", CROSSLINK: "CROSSLINK" });
 

@@ -1,9 +1,10 @@
 /**
  * N/task (Oracle: "N/task Module", "task.create(options)", "task.checkStatus(options)"): scheduled
- * script and map/reduce tasks, submitted through the host (`task.submit`, 20 units). Other task
- * types throw UNSUPPORTED_BY_EMULATOR.
+ * script and map/reduce tasks, submitted through the host (`task.submit`, 20 units), and their status
+ * (task.MapReduceScriptTaskStatus with its stage and counts). Other task types throw
+ * UNSUPPORTED_BY_EMULATOR.
  */
-import { unsupported } from "../../errors.js";
+import { NsError, unsupported } from "../../errors.js";
 import type { HostServices } from "../contracts.js";
 import type { ScriptEnv } from "../env.js";
 import { COSTS } from "../governance.js";
@@ -77,30 +78,123 @@ class ScriptTask {
   }
 }
 
-function statusObject(taskId: string, reply: StatusReply): Record<string, unknown> {
-  const status: Record<string, unknown> = {
-    taskId,
-    scriptId: reply.scriptId,
-    deploymentId: reply.deploymentId,
-    status: reply.status,
-  };
-  if (reply.stage !== undefined) {
-    status.stage = reply.stage;
-    withUnsupported(status, "N/task.MapReduceScriptTaskStatus", [
-      "getCurrentTotalSize",
-      "getPendingBytes",
-      "getPendingMapCount",
-      "getPendingMapSize",
-      "getPendingOutputCount",
-      "getPendingOutputSize",
-      "getPendingReduceCount",
-      "getPendingReduceSize",
-      "getPercentageCompleted",
-      "getTotalMapCount",
-      "getTotalOutputCount",
-      "getTotalReduceCount",
-    ]);
+/** Counts the emulator models (each 10 units); the byte sizes and pending output are not modelled. */
+type Count =
+  | "getPercentageCompleted"
+  | "getPendingMapCount"
+  | "getTotalMapCount"
+  | "getPendingReduceCount"
+  | "getTotalReduceCount"
+  | "getTotalOutputCount";
+
+/**
+ * MapReduceScriptTaskStatus.getPercentageCompleted() (section_456839538573): "the current percentage
+ * complete for the current stage"; "The input and summarize stages are either 0% or 100% complete at
+ * any time". Map and reduce: the share of the stage's invocations that have finished, rounded down
+ * (Oracle does not say how it rounds). A complete task is 100; a pending one, and the shuffle (which
+ * the emulator does at once), 0.
+ */
+function percentage(reply: StatusReply): number {
+  if (reply.status === "COMPLETE") return 100;
+  const stage =
+    reply.stage === "MAP"
+      ? reply.progress?.map
+      : reply.stage === "REDUCE"
+        ? reply.progress?.reduce
+        : undefined;
+  if (!stage || stage.total === 0) return 0;
+  return Math.floor((stage.done * 100) / stage.total);
+}
+
+/** The value of a count method, from the snapshot `task.checkStatus` took. */
+function count(method: Count, reply: StatusReply): number {
+  const p = reply.progress ?? { map: { done: 0, total: 0 }, reduce: { done: 0, total: 0 } };
+  switch (method) {
+    case "getPercentageCompleted":
+      return percentage(reply);
+    case "getTotalMapCount":
+      return p.map.total;
+    case "getPendingMapCount":
+      return p.map.total - p.map.done;
+    case "getTotalReduceCount":
+      return p.reduce.total;
+    case "getPendingReduceCount":
+      return p.reduce.total - p.reduce.done;
+    case "getTotalOutputCount":
+      return p.output ?? 0;
   }
+}
+
+const COUNTS: readonly Count[] = [
+  "getPercentageCompleted",
+  "getPendingMapCount",
+  "getTotalMapCount",
+  "getPendingReduceCount",
+  "getTotalReduceCount",
+  "getTotalOutputCount",
+];
+
+/**
+ * Not modelled: the byte sizes (how NetSuite measures its stored work is not documented) and
+ * getPendingOutputCount ("records/rows not yet iterated by the script": summarize's reading of its
+ * output is not tracked).
+ */
+const NOT_MODELLED = [
+  "getCurrentTotalSize",
+  "getPendingMapSize",
+  "getPendingOutputCount",
+  "getPendingOutputSize",
+  "getPendingReduceSize",
+];
+
+/** Read-only properties: "READ_ONLY_PROPERTY … Setting the property is attempted" (MapReduceScriptTaskStatus.status, section_457534118651). */
+function readOnly(target: Record<string, unknown>, name: string, value: unknown, type: string): void {
+  Object.defineProperty(target, name, {
+    get: () => value,
+    set: () => {
+      throw new NsError("READ_ONLY_PROPERTY", `${type}.${name} is read-only.`);
+    },
+    enumerable: true,
+  });
+}
+
+/**
+ * task.ScheduledScriptTaskStatus / task.MapReduceScriptTaskStatus (section_4345798546): a snapshot of
+ * the task when checkStatus ran. The map/reduce one's count methods charge their units and answer
+ * from that snapshot; call checkStatus again for newer numbers.
+ */
+function statusObject(env: ScriptEnv, taskId: string, reply: StatusReply): Record<string, unknown> {
+  const status: Record<string, unknown> = {};
+  const isMapReduce = reply.stage !== undefined || reply.progress !== undefined;
+  const type = isMapReduce ? "MapReduceScriptTaskStatus" : "ScheduledScriptTaskStatus";
+  readOnly(status, "taskId", taskId, type);
+  readOnly(status, "scriptId", reply.scriptId, type);
+  readOnly(status, "deploymentId", reply.deploymentId, type);
+  readOnly(status, "status", reply.status, type);
+  if (isMapReduce) {
+    readOnly(status, "stage", reply.stage, type);
+    for (const method of COUNTS) {
+      Object.defineProperty(status, method, {
+        value: () => {
+          env.meter.charge(COSTS["MapReduceScriptTaskStatus.count"], `${type}.${method}`);
+          return count(method, reply);
+        },
+        enumerable: false,
+      });
+    }
+    withUnsupported(status, "N/task.MapReduceScriptTaskStatus", NOT_MODELLED);
+  }
+  Object.defineProperty(status, "toJSON", {
+    value: () => ({
+      taskId,
+      scriptId: reply.scriptId,
+      deploymentId: reply.deploymentId,
+      status: reply.status,
+      ...(isMapReduce ? { stage: reply.stage } : {}),
+    }),
+    enumerable: false,
+  });
+  Object.defineProperty(status, "toString", { value: () => `task.${type}`, enumerable: false });
   return status;
 }
 
@@ -119,7 +213,7 @@ export function createTaskModule(env: ScriptEnv): Record<string, unknown> {
     checkStatus(arg: unknown): Record<string, unknown> {
       const taskId = String(required(options(arg, "taskId"), "taskId", "task.checkStatus"));
       env.meter.charge(COSTS["task.checkStatus"], "task.checkStatus");
-      return statusObject(taskId, env.call<StatusReply>("task.status", taskId));
+      return statusObject(env, taskId, env.call<StatusReply>("task.status", taskId));
     },
   };
   return module;

@@ -498,7 +498,12 @@ export const VALUE_LISTS = {
         "NOTSCHEDULED.",
     },
   ),
-  suiteletdeployment_tasktype: saltoList(["SCRIPT"]),
+  suiteletdeployment_tasktype: {
+    confirmed: "oracle",
+    values: ["SCRIPT"],
+    note: "Oracle's list page: Possible Values SCRIPT.",
+    source: PAGES.suiteletdeploymentTasktype,
+  },
   tfaduration: saltoList([
     "0",
     "4",

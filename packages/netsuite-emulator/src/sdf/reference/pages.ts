@@ -91,6 +91,9 @@ export const PAGES = {
   suiteletPlugintype: "https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/SDFxml_2916241383.html",
   /** suitelet > scriptdeployment > link */
   suiteletLink: "https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/SDFxml_4286557755.html",
+  /** list suiteletdeployment_tasktype */
+  suiteletdeploymentTasktype:
+    "https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/SDFxml_3099417013.html",
   /** mapreducescript */
   mapreducescript: "https://docs.oracle.com/en/cloud/saas/netsuite/ns-online-help/SDFxml_3519311208.html",
   /** mapreducescript > scriptdeployments */
