@@ -66,6 +66,10 @@ describe("N/task status and scheduledscriptinstance jobs of a map/reduce run", (
     // Synchronously, before the run starts.
     const pending = ns.data.runSearch(
       {
+        id: null,
+        scriptId: null,
+        title: null,
+        isPublic: false,
         type: "scheduledscriptinstance",
         filters: [],
         columns: [
@@ -186,6 +190,10 @@ describe("N/task status and scheduledscriptinstance jobs of a map/reduce run", (
     expect(sched.code).toBe(200);
     const all = ns.data.runSearch(
       {
+        id: null,
+        scriptId: null,
+        title: null,
+        isPublic: false,
         type: "scheduledscriptinstance",
         filters: [{ name: "scriptid", join: "script", operator: "is", values: ["customscript_ops_sched"] }],
         columns: [{ name: "status" }, { name: "mapreducestage" }, { name: "percentcomplete" }],

@@ -17,7 +17,7 @@ import {
   startSystem,
 } from "@nss/suiteapp/system";
 import type Stripe from "stripe";
-import { inject } from "vitest";
+import { expect, inject } from "vitest";
 
 export { Cleanup } from "@nss/suiteapp/system";
 
@@ -241,6 +241,16 @@ export interface Audit {
 }
 
 /** Checks NetSuite against Stripe for the customers `ids`. */
+/** The end state every case wants: each customer linked once, to one Stripe customer, all recorded. */
+export function expectClean(result: Audit, customers: number): void {
+  expect(result.duplicates).toEqual([]);
+  expect(result.badLinks).toEqual([]);
+  expect(result.dangling).toEqual([]);
+  expect(result.unrecorded).toEqual([]);
+  expect(result.linked).toBe(customers);
+  expect(result.stripeCustomers).toBe(customers);
+}
+
 export async function audit(ns: NetSuiteEmulator, stripe: Stripe, ids: number[]): Promise<Audit> {
   const inStripe = await allStripeCustomers(stripe);
   const byId = new Map(inStripe.map((c) => [c.id, c]));
