@@ -59,10 +59,14 @@ describe("the operations page in the browser", () => {
     const boxes = page.locator('table[data-sublist-id="custpage_runs"] input[type="checkbox"]');
     expect(await boxes.count()).toBe(5);
     await page.click("#custpage_runs_markall");
-    for (const checked of await boxes.evaluateAll((els) => els.map((e) => (e as unknown as { checked: boolean }).checked)))
+    for (const checked of await boxes.evaluateAll((els) =>
+      els.map((e) => (e as unknown as { checked: boolean }).checked),
+    ))
       expect(checked).toBe(true);
     await page.click("#custpage_runs_unmarkall");
-    for (const checked of await boxes.evaluateAll((els) => els.map((e) => (e as unknown as { checked: boolean }).checked)))
+    for (const checked of await boxes.evaluateAll((els) =>
+      els.map((e) => (e as unknown as { checked: boolean }).checked),
+    ))
       expect(checked).toBe(false);
   });
 

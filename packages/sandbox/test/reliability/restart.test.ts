@@ -9,7 +9,17 @@ import { fileURLToPath } from "node:url";
 import { API_SECRETS } from "@nss/suiteapp/ids";
 import { CERT_FILE, openNetSuite, secretEnv } from "@nss/suiteapp/system";
 import { describe, expect, it } from "vitest";
-import { audit, Cleanup, expectClean, LONG, MR, openAccount, seedCustomers, startStripe, until } from "./world.js";
+import {
+  audit,
+  Cleanup,
+  expectClean,
+  LONG,
+  MR,
+  openAccount,
+  seedCustomers,
+  startStripe,
+  until,
+} from "./world.js";
 
 const CLI = fileURLToPath(new URL("../../../netsuite-emulator/dist/cli.js", import.meta.url));
 
