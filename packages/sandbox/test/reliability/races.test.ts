@@ -109,8 +109,9 @@ describe(LONG ? "reliability: races at scale" : "reliability: races", () => {
             ` next mass sync ${JSON.stringify(again.outcomes)}; ${result.linked} linked, ${result.stripeCustomers} Stripe customers,` +
             ` ${result.duplicates.length} duplicates`,
         );
-        // Every trigger overlapped: no save had returned when the button and the mass sync started.
-        expect(savesDoneAtStart).toBe(0);
+        // The triggers overlapped the saves: at most a tenth of them (on a loaded machine, a save whose
+        // user event ran early) had returned when the button and the mass sync started.
+        expect(savesDoneAtStart).toBeLessThanOrEqual(Math.ceil(ids.length / 10));
         expect(customerPosts).toBeGreaterThanOrEqual(2 * ids.length);
         expect(errors).toEqual([]);
         expectClean(result, ids.length);
