@@ -17,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { massSyncMarkdown } from "./lib/mass-sync-report.js";
 import type { MassSyncResult } from "./lib/mass-sync-result.js";
+import type { OperationsPageResult } from "./operations-page.js";
 import type { ProxyResult } from "./proxy.js";
 import type { StripeEmulatorResult } from "./stripe-emulator.js";
 
@@ -53,6 +54,11 @@ const JOBS: Job[] = [
   },
   { name: "Stripe emulator", file: "stripe-emulator.ts", args: ["--requests", String(STRIPE_REQUESTS)] },
   { name: "proxy", file: "proxy.ts", args: ["--duration", String(PROXY_SECONDS)] },
+  {
+    name: "operations page",
+    file: "operations-page.ts",
+    args: ["--sizes", quick ? "1000,10000" : "1000,100000"],
+  },
 ];
 // Any other benchmark added under bench/ runs too, with its defaults; its JSON is shown as it is.
 const planned = new Set(JOBS.map((j) => j.file));
@@ -236,6 +242,30 @@ if (proxyBench) {
   md.push(`Proxy peak RSS: ${mb(proxyBench.proxyPeakRssMb)}.`, "");
 }
 
+const opsPage = ok("operations-page").map((o) => o.result as unknown as OperationsPageResult)[0];
+if (opsPage) {
+  md.push(
+    "## Operations page",
+    "",
+    "The Stripe Sync page (`customscript_nss_ops_sl`) opened as the SuiteApp's role, in an account seeded through" +
+      " the NetSuite emulator's data API: per customer a link and a row of the last dry run's plan, 1% failed" +
+      " customers, a possible duplicate row per 100 customers. Units are the page's own execution log line" +
+      " (a Suitelet may use 1,000); modelled time is one page load on a real account, typical latencies.",
+    "",
+    "| customers | failed | units, first page | units, last page of failed | modelled ms |",
+    "|---|---|---|---|---|",
+    ...opsPage.runs.map(
+      (r) =>
+        `| ${int(r.customers)} | ${int(r.failed)} | ${r.unitsFirstPage} | ${r.unitsLastPage} | ${r.modelledMs === null ? "?" : f0(r.modelledMs)} |`,
+    ),
+    "",
+    opsPage.flat
+      ? "The units are the same at every size: no panel reads per customer."
+      : "**The units grow with the customers**: a panel reads per customer.",
+    "",
+  );
+}
+
 md.push(
   "## Memory",
   "",
@@ -254,7 +284,8 @@ md.push(
 );
 
 const others = outcomes.filter(
-  (o) => o.result && !["mass-sync", "stripe-emulator", "proxy"].includes(o.result.bench ?? ""),
+  (o) =>
+    o.result && !["mass-sync", "stripe-emulator", "proxy", "operations-page"].includes(o.result.bench ?? ""),
 );
 for (const o of others) {
   md.push(`## ${o.job.name}`, "", "```json", JSON.stringify(o.result, null, 2), "```", "");

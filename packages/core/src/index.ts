@@ -11,6 +11,8 @@
  * - Stripe's wire: form (encoding), stripe-version;
  * - webhooks: forward (what the proxy sends NetSuite and how its answer becomes Stripe's status),
  *   signature, envelope (the event NetSuite acts on), payment-method (what NetSuite shows);
+ * - operations: duplicates (possible duplicate Stripe customers, grouped by hash bucket),
+ *   planned-changes (the fields a dry run's sync would change);
  * - errors as values: result; text for SuiteScript, which has no TextEncoder: utf8.
  * Not exported here: hostile-input (helpers of envelope, forward and payment-method), and testing (a
  * Stripe customer event for tests, `@nss/core/testing`).
@@ -19,6 +21,7 @@
 export * from "./accounts.js";
 export * from "./config.js";
 export * from "./countries.js";
+export * from "./duplicates.js";
 export * from "./envelope.js";
 export * from "./fingerprint.js";
 export * from "./form.js";
@@ -28,6 +31,7 @@ export * from "./labels.js";
 export * from "./lookup.js";
 export * from "./mapping.js";
 export * from "./payment-method.js";
+export * from "./planned-changes.js";
 export * from "./result.js";
 export * from "./signature.js";
 export * from "./stripe-metadata.js";

@@ -23,7 +23,7 @@ const APP_PATH = "/SuiteApps/com.nss.stripesync/";
  * Client scripts a user event attaches to a form with Form.clientScriptModulePath: NetSuite needs no
  * script record for them, and they run in the browser, not in the server emulator.
  */
-const ATTACHED_CLIENT_SCRIPTS = new Set(["nss_customer_cs.js"]);
+const ATTACHED_CLIENT_SCRIPTS = new Set(["nss_customer_cs.js", "nss_ops_cs.js"]);
 const serverFiles = files.filter((f) => !ATTACHED_CLIENT_SCRIPTS.has(f));
 
 /** Entry points a script type must export (at least one of each inner list). */
@@ -224,7 +224,8 @@ describe("the SDF project as NetSuite checks it", () => {
     const result = validateProject(emulatorProjectDir());
     expect(result.findings).toEqual([]);
     expect(result.skipped).toEqual([]);
-    expect(result.objects).toBe(25);
+    // 26, and the duplicates scan, its rows and the dry run plan's rows.
+    expect(result.objects).toBe(29);
   });
 
   it("deploys to an account without OneWorld too (SUBSIDIARIES is optional)", () => {
@@ -244,8 +245,11 @@ describe("the SDF project as NetSuite checks it", () => {
       ["customdeploy_nss_config_ue", null, false, []],
       ["customdeploy_nss_customer_ue", "customrole_nss_sync", false, []],
       ["customdeploy_nss_custsync_mr", "customrole_nss_sync", false, []],
+      ["customdeploy_nss_dupscan_mr", "customrole_nss_sync", false, []],
       ["customdeploy_nss_event_purge_mr", "customrole_nss_sync", false, []],
       ["customdeploy_nss_install", null, false, []],
+      // The Stripe Sync page runs as its user: its audience is the SuiteApp's role (and administrators).
+      ["customdeploy_nss_ops_sl", null, false, ["customrole_nss_sync"]],
       ["customdeploy_nss_paymethod_mr", "customrole_nss_sync", false, []],
       ["customdeploy_nss_portal_sl", "customrole_nss_sync", true, ["ONLINE_FORM_USER"]],
       ["customdeploy_nss_sync_sl", "customrole_nss_sync", false, []],

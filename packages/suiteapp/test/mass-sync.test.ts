@@ -12,6 +12,7 @@ import type { StripeEmulator } from "@nss/stripe-emulator";
 import {
   CUSTOMER_FIELDS,
   DEFAULT_SEARCH_IDS,
+  DRY_RUN_PLAN_RECORD,
   LINK_RECORD,
   SCRIPT_PARAMS,
   SCRIPTS,
@@ -63,6 +64,16 @@ const linksOf = (ns: NetSuiteEmulator, id: number) =>
   rowsOf(ns, LINK_RECORD.type, [
     { name: LINK_RECORD.fields.customer, operator: "anyof", values: [String(id)] },
   ]);
+/** The dry run's plan rows (customrecord_nss_dry_run_plan), customer → its rows. */
+function planOf(ns: NetSuiteEmulator): Record<string, Record<string, unknown>[]> {
+  const p = DRY_RUN_PLAN_RECORD.fields;
+  const out: Record<string, Record<string, unknown>[]> = {};
+  for (const row of rowsOf(ns, DRY_RUN_PLAN_RECORD.type, [])) {
+    const id = String(row[p.customer]);
+    out[id] = [...(out[id] ?? []), row];
+  }
+  return out;
+}
 const logsOfKind = (ns: NetSuiteEmulator, kind: string) =>
   rowsOf(ns, SYNC_LOG_RECORD.type, [{ name: SYNC_LOG_RECORD.fields.kind, operator: "is", values: [kind] }]);
 
@@ -190,10 +201,32 @@ describe("mass sync", () => {
       expect(values[CUSTOMER_FIELDS.lastSync] ?? "").toBe("");
     }
     expect(await stripe.customers.retrieve(existing.id)).toMatchObject({ name: "Old name", metadata: {} });
-    // Only sync log rows, all of the dry run: one per customer and the run's own.
+    // Only the run's sync log row and the plan: one row per customer and Stripe account.
     expect(logsOfKind(ns, "mass")).toEqual([]);
-    const planned = logsOfKind(ns, "mass_dry_run");
-    expect(planned).toHaveLength(6);
+    expect(logsOfKind(ns, "mass_dry_run")).toHaveLength(1);
+    const p = DRY_RUN_PLAN_RECORD.fields;
+    const plan = planOf(ns);
+    expect(Object.keys(plan).sort()).toEqual([...plain, noEmail, known].map(String).sort());
+    for (const id of plain) {
+      expect(plan[String(id)]).toEqual([
+        expect.objectContaining({
+          [p.account]: String(accountRecord),
+          [p.action]: "created",
+          [p.changes]:
+            "email, name, phone, address.country, metadata.netsuite_customer_id, metadata.netsuite_subsidiary",
+        }),
+      ]);
+    }
+    expect(plan[String(known)]?.[0]).toMatchObject({
+      [p.action]: "linked",
+      [p.stripeId]: existing.id,
+      // Its email is already Stripe's; its name and the metadata naming it are not.
+      [p.changes]: "name, metadata.netsuite_customer_id, metadata.netsuite_subsidiary",
+    });
+    expect(String(plan[String(noEmail)]?.[0]?.[p.action])).toBe("failed");
+    expect(String(plan[String(noEmail)]?.[0]?.[p.changes])).toContain(
+      `Customer ${noEmail} has neither a Stripe customer ID`,
+    );
     expect(run.runLog).toMatchObject({
       [SYNC_LOG_RECORD.fields.created]: 3,
       [SYNC_LOG_RECORD.fields.linked]: 1,
@@ -311,6 +344,15 @@ describe("mass sync", () => {
     expect(String(dry.runLog[SYNC_LOG_RECORD.fields.message])).toContain(
       "would create 0, would link 0, would update 1, would skip unchanged 3, would fail 1",
     );
+    // The plan says what would change, and it replaced the first dry run's: one row per customer still.
+    const p = DRY_RUN_PLAN_RECORD.fields;
+    const plan = planOf(ns);
+    expect(plan[String(id)]).toEqual([
+      expect.objectContaining({ [p.action]: "updated", [p.changes]: "phone" }),
+    ]);
+    expect(plan[String(plain[0])]?.[0]).toMatchObject({ [p.action]: "unchanged" });
+    expect(Object.values(plan).every((rows) => rows.length === 1)).toBe(true);
+    expect(new Set(Object.values(plan).map((rows) => rows[0]?.[p.run])).size).toBe(1);
     const stripeId = String(customer(ns, id)[CUSTOMER_FIELDS.stripeCustomerId]);
     expect(await stripe.customers.retrieve(stripeId)).toMatchObject({ phone: "+49 30 1234567" });
 

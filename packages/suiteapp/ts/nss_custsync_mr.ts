@@ -11,7 +11,8 @@
  * with the first customer's value (or on a key of its own when no customer reaches map) and that map passes
  * through to summarize, which writes one sync log row of kind `mass`. With the deployment parameter
  * custscript_nss_custsync_dry_run checked, every customer is planned (unchanged ones listed as such), nothing
- * is sent to Stripe but lookups, and nothing is written but the sync log rows saying what the sync would do.
+ * is sent to Stripe but lookups, and nothing is written but the plan (one row per customer and Stripe account,
+ * lib/customer-sync/dry-run-plan.ts, replacing the previous dry run's) and the run's sync log row.
  */
 
 import * as error from "N/error";
@@ -20,14 +21,19 @@ import * as runtime from "N/runtime";
 import type { EntryPoints } from "N/types";
 import { describeIssues } from "@nss/core";
 import { readConfig } from "./lib/configuration/read-config.js";
+import { deleteOlderPlanRows, stampDryRun } from "./lib/customer-sync/dry-run-plan.js";
 import { type MassTally, readMassInput } from "./lib/customer-sync/mass-sync-input.js";
 import { collectRun } from "./lib/customer-sync/mass-sync-summary.js";
 import { type SyncOutcome, syncCustomer, thrownIssue } from "./lib/customer-sync/sync-customer.js";
 import type { PreparedSync } from "./lib/customer-sync/sync-prepare.js";
-import { isChecked } from "./lib/records/field-values.js";
+import { failedCustomerFilters } from "./lib/operations/failed-customers.js";
+import { isChecked, text } from "./lib/records/field-values.js";
+import { SCRIPT_PARAMS } from "./lib/records/object-ids.js";
 import { type RunCounts, writeRunLog } from "./lib/records/sync-log.js";
 
 export const DRY_RUN_PARAM = "custscript_nss_custsync_dry_run";
+/** Units summarize keeps for its sync log row after deleting older dry run plan rows. */
+const PLAN_CLEANUP_FLOOR = 100;
 /** The key of the run's tally when no customer reaches map (customer keys are internal IDs, digits only). */
 const TALLY_KEY = "tally";
 
@@ -43,6 +49,20 @@ function isDryRun(): boolean {
   return isChecked(runtime.getCurrentScript().getParameter({ name: DRY_RUN_PARAM }));
 }
 
+/**
+ * Retry Failed Only (the Stripe Sync page's Retry failed): the search filters that keep only the
+ * customers whose sync failed, served by the chosen Stripe account record when one is given.
+ */
+function retryFilters(): { filters: ReturnType<typeof failedCustomerFilters>; label: string } | undefined {
+  const script = runtime.getCurrentScript();
+  if (!isChecked(script.getParameter({ name: SCRIPT_PARAMS.massSyncRetryFailed }))) return undefined;
+  const account = text(script.getParameter({ name: SCRIPT_PARAMS.massSyncRetryAccount })).trim();
+  return {
+    filters: failedCustomerFilters(account),
+    label: ` (retry of failed customers${account ? ` served by Stripe account record ${account}` : ""})`,
+  };
+}
+
 /** Customer internal ID → its prepared sync, for the customers whose sync would change something. */
 export const getInputData: EntryPoints.MapReduce.getInputData = () => {
   const loaded = readConfig();
@@ -51,15 +71,18 @@ export const getInputData: EntryPoints.MapReduce.getInputData = () => {
   }
   const { config, apiBases } = loaded.value;
   const dryRun = isDryRun();
-  const input = readMassInput(config, apiBases, dryRun);
+  const retry = dryRun ? undefined : retryFilters();
+  const input = readMassInput(config, apiBases, dryRun, retry?.filters);
   if (!input.ok) throw error.create({ name: "NSS_CONFIG_INVALID", message: describeIssues(input.errors) });
   const { items, tally } = input.value;
   log.audit({
     title: "Mass sync input",
     details:
-      `${tally.customers} customers in ${config.searches.massSync}${dryRun ? " (dry run)" : ""}: ` +
+      `${tally.customers} customers in ${config.searches.massSync}${dryRun ? " (dry run)" : (retry?.label ?? "")}: ` +
       `${Object.keys(items).length} to sync, ${tally.unchanged} unchanged, ${tally.failedAgain} failing as before, ${tally.unserved} served by no Stripe account`,
   });
+  // The dry run's plan rows (lib/customer-sync/dry-run-plan.ts): its ID and each customer's earlier rows.
+  if (dryRun) stampDryRun(items);
   const [first] = Object.keys(items);
   if (first === undefined) return { [TALLY_KEY]: JSON.stringify({ tally }) };
   items[first] = JSON.stringify({ ...(JSON.parse(items[first] as string) as object), tally });
@@ -148,6 +171,14 @@ export const summarize: EntryPoints.MapReduce.summarize = (context) => {
     (failures.length > 0 ? `\n${failures.join("\n")}` : "");
   log.audit({ title: dryRun ? "Mass sync dry run summary" : "Mass sync summary", details: message });
   if (inputError) log.error({ title: "Mass sync input failed", details: inputError });
+  if (dryRun) {
+    try {
+      // The plan is the last dry run's: rows of earlier runs go (customers no longer in the search).
+      deleteOlderPlanRows(PLAN_CLEANUP_FLOOR);
+    } catch (e) {
+      log.error({ title: "Could not delete older dry run plan rows", details: thrownIssue(e, "-").message });
+    }
+  }
   try {
     writeRunLog(dryRun ? "mass_dry_run" : "mass", counts, message);
   } catch (e) {

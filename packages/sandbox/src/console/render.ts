@@ -3,6 +3,7 @@
  * watched changing the customers, plus the error page. Everything from NetSuite or Stripe goes through
  * `html`, which escapes it.
  */
+import { SCRIPTS } from "@nss/suiteapp/ids";
 import type { CustomerRow, CustomersView, LinkCell } from "./customers.js";
 import { type Html, type HtmlValue, html, link, safeHttpUrl, trusted } from "./html.js";
 import type { LogsView } from "./logs.js";
@@ -19,6 +20,12 @@ export interface PageContext {
 }
 
 const base = (url: string) => url.replace(/\/+$/, "");
+
+/** The SuiteApp's Stripe Sync page (its Suitelet's internal URL on NetSuite's app domain). */
+function opsPageUrl(ctx: PageContext): string {
+  const { scriptId, deploymentId } = SCRIPTS.opsSuitelet;
+  return `${base(ctx.netsuiteUrl)}/app/site/hosting/scriptlet.nl?script=${scriptId}&deploy=${deploymentId}`;
+}
 
 function netsuiteCustomerUrl(ctx: PageContext, id: number | string): string {
   return `${base(ctx.netsuiteUrl)}/app/common/entity/custjob.nl?id=${encodeURIComponent(String(id))}`;
@@ -53,6 +60,7 @@ function layout(ctx: PageContext, title: string, body: Html, script?: Html): str
 <body><header><span class="brand">NetSuite–Stripe sandbox console</span><nav>
 <a href="#summary">Summary</a><a href="#runs">Runs</a><a href="#customers">Customers</a><a href="#logs">Logs</a>
 ${link(ctx.netsuiteUrl, "NetSuite ↗", trusted(' id="netsuite-link" target="_blank" rel="noopener"'))}
+${link(opsPageUrl(ctx), "Stripe Sync page ↗", trusted(' id="ops-link" target="_blank" rel="noopener"'))}
 ${link(ctx.stripeUrl, "Stripe ↗", trusted(' id="stripe-link" target="_blank" rel="noopener"'))}
 </nav></header>
 <main>${body}</main>${script ? html`<script nonce="${ctx.nonce}">${script}</script>` : null}</body></html>

@@ -57,11 +57,15 @@ interface Row {
   subsidiaries: string[];
 }
 
-/** The search's rows, one per customer (its subsidiaries gathered from the msesubsidiary rows). */
-function readRows(config: SyncConfig, searchId: string): Result<Map<string, Row>> {
+/**
+ * The search's rows, one per customer (its subsidiaries gathered from the msesubsidiary rows); with
+ * `only`, the search's own filters and these (the retry's: failed customers, lib/operations/failed-customers.ts).
+ */
+function readRows(config: SyncConfig, searchId: string, only?: search.Filter[]): Result<Map<string, Row>> {
   const loaded = loadConfiguredSearch("massSync", searchId);
   if (!loaded.ok) return loaded;
   const mass = loaded.value;
+  if (only && only.length > 0) mass.filters = [...mass.filters, ...only];
   // A loaded search may list a column by its name alone.
   const mapping = mass.columns.map((c) => (typeof c === "string" ? search.createColumn({ name: c }) : c));
   const { columns: fields, identifiers } = customerColumns(config);
@@ -140,13 +144,17 @@ function foresee(
   return syncStatus === "error" || syncError ? { kind: "sync" } : { kind: "unchanged" };
 }
 
-/** What map must sync; with `everyone` (the dry run, which plans every customer) the unchanged too. */
+/**
+ * What map must sync; with `everyone` (the dry run, which plans every customer) the unchanged too; with
+ * `only`, just the search's customers these filters also select (Retry failed: those whose sync failed).
+ */
 export function readMassInput(
   config: SyncConfig,
   apiBases: Record<string, string>,
   everyone: boolean,
+  only?: search.Filter[],
 ): Result<MassInput> {
-  const rows = readRows(config, config.searches.massSync);
+  const rows = readRows(config, config.searches.massSync, only);
   if (!rows.ok) return rows;
   const links = readLinks();
   const portalUrl = portalUrlBuilder();

@@ -20,6 +20,7 @@ import { newPortalToken, portalUrl } from "../portal-link/portal-token.js";
 import { saveLink, saveLinkToken } from "../records/customer-links.js";
 import { CUSTOMER_FIELDS } from "../records/object-ids.js";
 import { writeSyncLog } from "../records/sync-log.js";
+import { type PlanEntry, type PlanStamp, writePlanRow } from "./dry-run-plan.js";
 import { type CustomerState, type PreparedSync, prepareOne } from "./sync-prepare.js";
 import { type SyncOutcome, syncTarget, type TargetOutcome } from "./sync-target.js";
 
@@ -35,8 +36,10 @@ export interface TargetResult {
   /** A failure's issues, each with its own message and fix (`message` joins them). */
   issues?: SyncIssue[];
   stripeCalls: number;
-  /** A dry run: the outcome is what the sync would do; nothing was sent or written but the log. */
+  /** A dry run: the outcome is what the sync would do; nothing was sent or written but the plan. */
   dryRun?: boolean;
+  /** A dry run's success: the Stripe fields the sync would set or change. */
+  changes?: string[];
 }
 
 export interface CustomerSyncResult {
@@ -98,6 +101,15 @@ function plannedMessage(outcome: Exclude<SyncOutcome, "failed">, stripeId: strin
   }
 }
 
+/** A dry run target's "what would change": the fields, or why it would fail. */
+function plannedText(entry: TargetResult): string {
+  if (entry.outcome === "failed") return entry.message;
+  if (entry.outcome === "unchanged") return "Nothing: unchanged since the last sync (no Stripe call).";
+  const fields = entry.changes ?? [];
+  if (fields.length === 0) return "No field would change (the customer would be linked or re-sent as it is).";
+  return fields.join(", ");
+}
+
 /** The customer's own fields after the sync. */
 interface CustomerWrite {
   status: "synced" | "unchanged" | "error";
@@ -156,6 +168,9 @@ export function syncCustomer(customerId: string, trigger: SyncTrigger): Customer
   const targets: TargetResult[] = [];
   let stripeIdField: string = CUSTOMER_FIELDS.stripeCustomerId;
   let before: CustomerState | undefined;
+  // The dry run writes its plan (dry-run-plan.ts) instead of sync log rows: one row per customer and account.
+  const stamp: PlanStamp = trigger.kind === "mass" ? (trigger.prepared as PreparedSync & PlanStamp) : {};
+  const plan = (entry: PlanEntry) => safely(customerId, () => writePlanRow(stamp, entry));
   const fail = (errors: readonly SyncIssue[], accountRecordId?: string): CustomerSyncResult => {
     const message = describeIssues(errors);
     targets.push({
@@ -168,8 +183,9 @@ export function syncCustomer(customerId: string, trigger: SyncTrigger): Customer
       ...(dryRun ? { dryRun } : {}),
     });
     const write: CustomerWrite = { status: "error", error: message };
-    if (!(mass && before && customerUnchanged(before, write, false))) {
-      if (!dryRun) safely(customerId, () => writeCustomer(stripeIdField, customerId, write));
+    if (dryRun) plan({ customerId, accountRecordId, action: "failed", changes: message });
+    else if (!(mass && before && customerUnchanged(before, write, false))) {
+      safely(customerId, () => writeCustomer(stripeIdField, customerId, write));
       safely(customerId, () =>
         writeSyncLog({ kind, customerId, outcome: "failed", message, accountRecordId }),
       );
@@ -256,6 +272,7 @@ export function syncCustomer(customerId: string, trigger: SyncTrigger): Customer
               : `${SUCCESS_MESSAGE[result.outcome]} ${result.stripeCustomerId} in ${where}.`,
             stripeCalls: calls.n,
             ...(dryRun ? { dryRun } : {}),
+            ...(dryRun && result.changes ? { changes: result.changes } : {}),
           }
         : {
             ...(account.recordId ? { accountRecordId: account.recordId } : {}),
@@ -291,7 +308,17 @@ export function syncCustomer(customerId: string, trigger: SyncTrigger): Customer
     // trigger answer the person, a row each.
     const quiet = mass && !dryRun && customerUnchanged(customer, write, sent);
     for (const entry of targets) {
-      if (mass && !dryRun && (quiet || entry.outcome !== "failed")) continue;
+      if (dryRun) {
+        plan({
+          customerId,
+          accountRecordId: entry.accountRecordId,
+          action: entry.outcome,
+          stripeId: entry.stripeCustomerId,
+          changes: plannedText(entry),
+        });
+        continue;
+      }
+      if (mass && (quiet || entry.outcome !== "failed")) continue;
       writeSyncLog({
         kind,
         customerId,

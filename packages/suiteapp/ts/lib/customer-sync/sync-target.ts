@@ -15,6 +15,7 @@ import {
   type LookupPlan,
   mapCustomer,
   planLookup,
+  plannedChanges,
   type Result,
   resolveMatches,
   type StripeCustomerMatch,
@@ -60,6 +61,8 @@ export type TargetOutcome =
       fingerprint: string;
       /** The Stripe customer's `created`, when Stripe answered with the customer. */
       stripeCreated?: number;
+      /** A dry run: the Stripe fields the sync would set or change (core's plannedChanges). */
+      changes?: string[];
     }
   | { ok: false; errors: SyncIssue[] };
 
@@ -128,7 +131,13 @@ export function syncTarget(
   if (!planned.ok) return planned;
   const { lookup, plan, params, fingerprint: print } = planned.value;
   if (planned.value.unchanged && plan.kind === "stored") {
-    return { ok: true, outcome: "unchanged", stripeCustomerId: plan.stripeCustomerId, fingerprint: print };
+    return {
+      ok: true,
+      outcome: "unchanged",
+      stripeCustomerId: plan.stripeCustomerId,
+      fingerprint: print,
+      ...(ctx.dryRun ? { changes: [] } : {}),
+    };
   }
 
   const stripe = createStripeClient(
@@ -158,7 +167,13 @@ export function syncTarget(
         }
         return read;
       }
-      return { ok: true, outcome: "updated", stripeCustomerId: id, fingerprint: print };
+      return {
+        ok: true,
+        outcome: "updated",
+        stripeCustomerId: id,
+        fingerprint: print,
+        changes: plannedChanges(params, read.value),
+      };
     }
     const updated = count(
       stripe.request<{ id: string; created?: number }>(
@@ -191,7 +206,16 @@ export function syncTarget(
   if (resolved.value.kind === "link") {
     // Linking sends the mapped fields too: the Stripe customer then names its NetSuite customer.
     const id = resolved.value.stripeCustomerId;
-    if (ctx.dryRun) return { ok: true, outcome: "linked", stripeCustomerId: id, fingerprint: print };
+    if (ctx.dryRun) {
+      const match = (found.value.data ?? []).find((m) => m.id === id);
+      return {
+        ok: true,
+        outcome: "linked",
+        stripeCustomerId: id,
+        fingerprint: print,
+        changes: plannedChanges(params, match ?? {}),
+      };
+    }
     const updated = count(
       stripe.request<{ id: string; created?: number }>(
         "POST",
@@ -216,7 +240,15 @@ export function syncTarget(
     generation: link?.generation ?? 0,
   });
   if (!key.ok) return key;
-  if (ctx.dryRun) return { ok: true, outcome: "created", stripeCustomerId: "", fingerprint: print };
+  if (ctx.dryRun) {
+    return {
+      ok: true,
+      outcome: "created",
+      stripeCustomerId: "",
+      fingerprint: print,
+      changes: plannedChanges(params, undefined),
+    };
+  }
   const created = count(
     stripe.request<{ id: string; created?: number }>("POST", "/v1/customers", params, {
       idempotencyKey: key.value,

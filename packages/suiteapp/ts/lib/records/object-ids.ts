@@ -32,6 +32,8 @@ export const SCRIPTS = {
   accountUserEvent: { scriptId: "customscript_nss_account_ue", deploymentId: "customdeploy_nss_account_ue" },
   /** The Sync to Stripe button's Suitelet. */
   syncSuitelet: { scriptId: "customscript_nss_sync_sl", deploymentId: "customdeploy_nss_sync_sl" },
+  /** The Stripe Sync operations page (internal Suitelet, a menu link). */
+  opsSuitelet: { scriptId: "customscript_nss_ops_sl", deploymentId: "customdeploy_nss_ops_sl" },
   /** The Suitelet the webhook proxy forwards Stripe's events to (available without login). */
   webhookSuitelet: { scriptId: "customscript_nss_webhook_sl", deploymentId: "customdeploy_nss_webhook_sl" },
   /** The customer portal link's Suitelet (available without login). */
@@ -48,6 +50,11 @@ export const SCRIPTS = {
     scriptId: "customscript_nss_event_purge_mr",
     deploymentId: "customdeploy_nss_event_purge_mr",
   },
+  /** The scan for possible duplicate Stripe customers (nss_dupscan_mr.ts, lib/duplicates-scan/). */
+  duplicatesScan: {
+    scriptId: "customscript_nss_dupscan_mr",
+    deploymentId: "customdeploy_nss_dupscan_mr",
+  },
 } as const;
 
 /** Script parameters (the scripts' `<scriptcustomfields>`). */
@@ -58,6 +65,10 @@ export const SCRIPT_PARAMS = {
   autoSync: "custscript_nss_auto_sync",
   /** The Stripe ID field, copied onto the webhook Suitelet's deployment. */
   webhookStripeIdField: "custscript_nss_wh_stripe_id_field",
+  /** The mass sync's Retry Failed Only checkbox ("T"/"F"): only the customers whose sync status is error. */
+  massSyncRetryFailed: "custscript_nss_custsync_retry_failed",
+  /** With Retry Failed Only: only the customers this Stripe account record serves (its internal ID). */
+  massSyncRetryAccount: "custscript_nss_custsync_retry_account",
 } as const;
 
 /** Customer fields (entitycustomfield objects). */
@@ -172,6 +183,44 @@ export const EVENT_RECORD = {
     status: "custrecord_nss_evt_status",
     claimed: "custrecord_nss_evt_claimed",
     message: "custrecord_nss_evt_message",
+  },
+} as const;
+
+/**
+ * Possible duplicate Stripe customers, one row per shared value, written by the duplicates scan
+ * (customscript_nss_dupscan_mr); each scan replaces the previous one's rows. Read-only: nothing is merged.
+ */
+export const DUPLICATE_RECORD = {
+  type: "customrecord_nss_duplicate",
+  fields: {
+    account: "custrecord_nss_dup_account",
+    /** `email` or `netsuite_id` (core's DuplicateKind). */
+    kind: "custrecord_nss_dup_kind",
+    value: "custrecord_nss_dup_value",
+    /** Comma separated `cus_…` IDs. */
+    stripeIds: "custrecord_nss_dup_stripe_ids",
+    count: "custrecord_nss_dup_count",
+    /** The hash bucket (core's duplicateBucket) whose reduce wrote the row and replaces it. */
+    bucket: "custrecord_nss_dup_bucket",
+    scan: "custrecord_nss_dup_scan",
+    found: "custrecord_nss_dup_found",
+  },
+} as const;
+
+/**
+ * The last mass sync dry run's plan: one row per customer and Stripe account, replaced by the next dry run.
+ */
+export const DRY_RUN_PLAN_RECORD = {
+  type: "customrecord_nss_dry_run_plan",
+  fields: {
+    customer: "custrecord_nss_plan_customer",
+    account: "custrecord_nss_plan_account",
+    /** created, linked, updated, unchanged or failed. */
+    action: "custrecord_nss_plan_action",
+    stripeId: "custrecord_nss_plan_stripe_id",
+    changes: "custrecord_nss_plan_changes",
+    run: "custrecord_nss_plan_run",
+    at: "custrecord_nss_plan_at",
   },
 } as const;
 

@@ -1,0 +1,103 @@
+/**
+ * The operations page's two read-only panels fed by runs (lib/operations/duplicates-panel.ts and
+ * dry-run-panel.ts), end to end: a mass sync dry run and a duplicates scan in one account, then the Stripe
+ * Sync page (customscript_nss_ops_sl) opened as the SuiteApp's role lists their rows.
+ */
+import type { NetSuiteEmulator, PageData, PageSublist } from "@nss/netsuite-emulator";
+import type { StripeEmulator } from "@nss/stripe-emulator";
+import { SCRIPT_PARAMS, SCRIPTS } from "@nss/suiteapp/ids";
+import { Cleanup, saveCustomer, startStripe, stripeClient } from "@nss/suiteapp/system";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openSuiteApp } from "./helpers/suiteapp.js";
+
+/** The panels' sublists (dry-run-panel.ts and duplicates-panel.ts, which import N/* and so are not imported here). */
+const DRY_RUN_SUBLIST = "custpage_nss_plan_list";
+const DUPLICATES_SUBLIST = "custpage_nss_dup_list";
+
+const cleanup = new Cleanup();
+let stripeEmulator: StripeEmulator;
+beforeAll(async () => {
+  stripeEmulator = cleanup.own(await startStripe());
+});
+afterAll(() => cleanup.run());
+
+async function openPage(ns: NetSuiteEmulator, parameters: Record<string, string> = {}): Promise<PageData> {
+  const out = await ns.invokeSuitelet(SCRIPTS.opsSuitelet.scriptId, SCRIPTS.opsSuitelet.deploymentId, {
+    method: "GET",
+    parameters,
+  });
+  expect(out.code).toBe(200);
+  if (!out.page) throw new Error(`no page: ${out.body.slice(0, 300)}`);
+  return out.page;
+}
+const sublist = (page: PageData, id: string): PageSublist => {
+  const found = page.sublists.find((s) => s.id === id);
+  if (!found) throw new Error(`no sublist ${id}: ${page.sublists.map((s) => s.id).join(", ")}`);
+  return found;
+};
+
+describe("operations page: possible duplicates and the last dry run", () => {
+  const key = `sk_test_nssOpsPanels${Date.now()}`;
+  let ns: NetSuiteEmulator;
+  let noEmail: number;
+  const pair: string[] = [];
+
+  beforeAll(async () => {
+    ns = (await openSuiteApp(cleanup, stripeEmulator, { key, autoSync: false })).ns;
+    const stripe = stripeClient(key, stripeEmulator);
+    pair.push((await stripe.customers.create({ email: "Twin@Example.com" })).id);
+    pair.push((await stripe.customers.create({ email: "twin@example.com" })).id);
+    pair.sort();
+    await saveCustomer(ns, {
+      companyname: "Ada Ltd",
+      email: "ada@ops.example.com",
+      phone: "+44 20 7946 0001",
+    });
+    noEmail = await saveCustomer(ns, { companyname: "No Mail AB" });
+  });
+
+  it("shows nothing yet, saying what to run", async () => {
+    const page = await openPage(ns);
+    expect(sublist(page, DUPLICATES_SUBLIST).lines).toEqual([]);
+    expect(sublist(page, DRY_RUN_SUBLIST).lines).toEqual([]);
+    const texts = page.fields.map((f) => String(f.defaultValue ?? "")).join("\n");
+    expect(texts).toContain("No dry run yet");
+    expect(texts).toContain("No possible duplicates");
+  });
+
+  it("lists the scan's duplicates and the dry run's plan, customer by customer", async () => {
+    await ns.runScript(SCRIPTS.duplicatesScan.scriptId, SCRIPTS.duplicatesScan.deploymentId);
+    await ns.runScript(SCRIPTS.massSync.scriptId, SCRIPTS.massSync.deploymentId, {
+      [SCRIPT_PARAMS.massSyncDryRun]: "T",
+    });
+    const page = await openPage(ns);
+    expect(sublist(page, DUPLICATES_SUBLIST).lines).toEqual([
+      expect.objectContaining({
+        custpage_nss_dup_account: "Main",
+        custpage_nss_dup_kind: "email",
+        custpage_nss_dup_value: "twin@example.com",
+        custpage_nss_dup_ids: pair.join(", "),
+        custpage_nss_dup_count: "2",
+      }),
+    ]);
+    const plan = sublist(page, DRY_RUN_SUBLIST).lines;
+    expect(plan).toHaveLength(2);
+    expect(plan).toContainEqual(
+      expect.objectContaining({
+        custpage_nss_plan_customer: expect.stringContaining("Ada Ltd"),
+        custpage_nss_plan_account: "Main",
+        custpage_nss_plan_action: "created",
+        custpage_nss_plan_changes: expect.stringContaining("email, name, phone"),
+      }),
+    );
+    expect(plan).toContainEqual(
+      expect.objectContaining({
+        custpage_nss_plan_customer: expect.stringContaining("No Mail AB"),
+        custpage_nss_plan_action: "failed",
+        custpage_nss_plan_changes: expect.stringContaining(
+          `Customer ${noEmail} has neither a Stripe customer ID`,
+        ),
+      }),
+    );
+  });
+});

@@ -1,0 +1,385 @@
+/**
+ * The Stripe Sync page (customscript_nss_ops_sl), end to end: the built SuiteApp in the NetSuite emulator
+ * against the Stripe emulator. Its panels render; failed customers are listed with their error and fix,
+ * filtered by Stripe account and paged; Retry failed submits the mass sync for the failed customers only,
+ * and a customer fixed in NetSuite syncs; the page's units do not depend on how many customers failed;
+ * the Webhooks panel after an event.
+ */
+import type { NetSuiteEmulator, PageData, PageSublist } from "@nss/netsuite-emulator";
+import { CUSTOMER_FIELDS, SCRIPT_PARAMS, SCRIPTS, STRIPE_ACCOUNT_RECORD, SYNC_ROLE } from "@nss/suiteapp/ids";
+import {
+  ADMIN,
+  customer,
+  EUROPE,
+  MAIN_AND_EUROPE,
+  type Proxied,
+  type System,
+  saveCustomer,
+  startSystem,
+} from "@nss/suiteapp/system";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FAILED_PAGE_SIZE } from "../ts/lib/operations/ops-params.js";
+import { durationText, groupRuns, type Job } from "../ts/lib/operations/run-history.js";
+import { AS_CLERK, FAST_STRIPE } from "./helpers/suiteapp.js";
+
+const SL = SCRIPTS.opsSuitelet.scriptId;
+const DEPLOY = SCRIPTS.opsSuitelet.deploymentId;
+const MR = SCRIPTS.massSync;
+
+type Request = Parameters<NetSuiteEmulator["invokeSuitelet"]>[2];
+
+/** The page as the Suitelet wrote it, and the units it used (its execution log line). */
+async function openPage(
+  ns: NetSuiteEmulator,
+  parameters: Record<string, string> = {},
+  user: Request["user"] = undefined,
+): Promise<{ page: PageData; units: number }> {
+  const before = ns.log.list({ scriptId: SL }).length;
+  const out = await ns.invokeSuitelet(SL, DEPLOY, { method: "GET", parameters, ...(user ? { user } : {}) });
+  expect(out.code).toBe(200);
+  if (!out.page) throw new Error(`no page: ${out.body.slice(0, 500)}`);
+  const line = ns.log
+    .list({ scriptId: SL })
+    .slice(before)
+    .find((e) => e.title === "Stripe Sync page");
+  const units = Number(/units used: (\d+)/.exec(line?.details ?? "")?.[1] ?? Number.NaN);
+  return { page: out.page, units };
+}
+
+const sublist = (page: PageData, id: string): PageSublist => {
+  const found = page.sublists.find((s) => s.id === id);
+  if (!found) throw new Error(`no sublist ${id}: ${page.sublists.map((s) => s.id).join(", ")}`);
+  return found;
+};
+const field = (page: PageData, id: string) => page.fields.find((f) => f.id === id)?.defaultValue ?? null;
+
+describe("the Stripe Sync page and Retry failed", () => {
+  let system: System;
+  let ns: NetSuiteEmulator;
+  const KEY = `sk_test_nssOpsPage${Date.now()}`;
+
+  beforeAll(async () => {
+    system = await startSystem({
+      key: KEY,
+      autoSync: false,
+      netsuite: AS_CLERK,
+      subsidiaries: [EUROPE],
+      accounts: MAIN_AND_EUROPE,
+    });
+    ns = system.ns;
+  });
+  afterAll(() => system?.close());
+
+  it("has a menu link and is refused to a role outside its audience", async () => {
+    const deployment = ns.project.scripts.find((s) => s.scriptId === SL)?.deployments[0];
+    expect(deployment?.audienceRoles).toEqual([SYNC_ROLE]);
+    await expect(
+      ns.invokeSuitelet(SL, DEPLOY, { method: "GET", user: { role: "customrole_test_ar_clerk" } }),
+    ).rejects.toThrow("You do not have privileges to view this page.");
+  });
+
+  it("renders its panels as subtabs with LIST sublists and help, with nothing failed", async () => {
+    const { page, units } = await openPage(ns);
+    expect(page.title).toBe("Stripe Sync");
+    expect(page.subtabs.map((t) => t.label)).toEqual(
+      expect.arrayContaining(["Failed customers", "Runs", "Webhooks"]),
+    );
+    expect(page.submitButton?.label).toBe("Retry failed");
+    expect(page.clientScriptModulePath).toBe("/SuiteApps/com.nss.stripesync/nss_ops_cs.js");
+    for (const id of ["custpage_nss_failed", "custpage_nss_deployments", "custpage_nss_endpoints"]) {
+      expect(sublist(page, id).type.toUpperCase()).toBe("LIST");
+    }
+    expect(field(page, "custpage_nss_failed_count")).toBe("0");
+    expect(page.fields.find((f) => f.id === "custpage_nss_filter_account")?.help).toMatch(/Stripe account/);
+    // The clerk's role may not read NetSuite's run history: the panel says so and still shows the rest.
+    expect(String(field(page, "custpage_nss_runs_progress"))).toMatch(/could not be read as your role/);
+    // Nor the script deployments (the SuiteScript permission, which the role leaves out on purpose).
+    expect(sublist(page, "custpage_nss_deployments").lines.map((l) => l.custpage_nss_dep_status)).toEqual([
+      "Unknown",
+      "Unknown",
+      "Unknown",
+    ]);
+    expect(String(field(page, "custpage_nss_dep_problem"))).toMatch(/SuiteScript' permission/);
+    expect(units).toBeGreaterThan(0);
+    // An administrator sees both.
+    const admin = await openPage(ns, {}, ADMIN);
+    expect(
+      sublist(admin.page, "custpage_nss_deployments").lines.map((l) => [
+        l.custpage_nss_dep_status,
+        l.custpage_nss_dep_last,
+      ]),
+    ).toEqual([
+      ["Not Scheduled", "No run yet"],
+      ["Scheduled", "No run yet"],
+      ["Scheduled", "No run yet"],
+    ]);
+    expect(String(field(admin.page, "custpage_nss_runs_progress"))).toContain("No run of these deployments");
+  });
+
+  it("lists failed customers with their error and fix, by Stripe account, a page of 25 at a time; Retry failed fixes one once its email is added", async () => {
+    // Customers without an email fail the mass sync (the sync field is email): 27 in Main, 2 in Europe.
+    const main: number[] = [];
+    for (let i = 0; i < FAILED_PAGE_SIZE + 2; i++) {
+      main.push(await saveCustomer(ns, { companyname: `No Mail ${String(i).padStart(2, "0")} Ltd` }));
+    }
+    const europe = [
+      await saveCustomer(ns, { companyname: "Kein Mail GmbH", subsidiary: 2 }),
+      await saveCustomer(ns, { companyname: "Pas de Mail SARL", subsidiary: 2 }),
+    ];
+    const fine = await saveCustomer(ns, { companyname: "Mail Ltd", email: "mail@example.com" });
+    await ns.runScript(MR.scriptId, MR.deploymentId);
+    expect(customer(ns, fine)[CUSTOMER_FIELDS.syncStatus]).toBe("synced");
+    expect(customer(ns, main[0] as number)[CUSTOMER_FIELDS.syncStatus]).toBe("error");
+
+    const all = await openPage(ns);
+    expect(field(all.page, "custpage_nss_failed_count")).toBe(String(main.length + europe.length));
+    const first = sublist(all.page, "custpage_nss_failed").lines;
+    expect(first).toHaveLength(FAILED_PAGE_SIZE);
+    const [row] = first;
+    expect(row?.custpage_nss_customer).toBe("No Mail 00 Ltd");
+    // What is wrong (the record and field) and what to do, as the sync wrote it.
+    expect(row?.custpage_nss_error).toContain(`customer ${main[0]}`);
+    expect(row?.custpage_nss_error).toMatch(/Fill email on customer \d+/);
+    expect(row?.custpage_nss_record).toMatch(
+      new RegExp(`^https?://[^/]+/app/common/entity/custjob\\.nl\\?id=${main[0]}$`),
+    );
+    expect(row?.custpage_nss_last_sync).not.toBe("");
+    const pages = all.page.fields.find((f) => f.id === "custpage_nss_page");
+    expect(pages?.options?.map((o) => o.text)).toEqual(["1 of 2", "2 of 2"]);
+
+    const second = await openPage(ns, { page: "1" });
+    expect(sublist(second.page, "custpage_nss_failed").lines.map((l) => l.custpage_nss_customer)).toEqual([
+      "No Mail 25 Ltd",
+      "No Mail 26 Ltd",
+      "Kein Mail GmbH",
+      "Pas de Mail SARL",
+    ]);
+
+    const europeRecord = system.accounts.find((a) => a.name === "Europe")?.recordId;
+    const filtered = await openPage(ns, { account: String(europeRecord) });
+    expect(field(filtered.page, "custpage_nss_failed_count")).toBe("2");
+    expect(sublist(filtered.page, "custpage_nss_failed").lines.map((l) => l.custpage_nss_customer)).toEqual([
+      "Kein Mail GmbH",
+      "Pas de Mail SARL",
+    ]);
+    const accountFilter = filtered.page.fields.find((f) => f.id === "custpage_nss_filter_account");
+    expect(accountFilter?.defaultValue).toBe(String(europeRecord));
+    expect(accountFilter?.options?.map((o) => o.text)).toEqual(["All Stripe accounts", "Europe", "Main"]);
+
+    // Fix one Europe customer in NetSuite, then Retry failed with the Europe filter.
+    const [fixed, stillFailing] = europe as [number, number];
+    await ns.saveAsUser({
+      ...ns.data.loadRecord("customer", fixed, false),
+      values: { ...ns.data.loadRecord("customer", fixed, false).values, email: "kein-mail@example.com" },
+    });
+    const posted = await ns.invokeSuitelet(SL, DEPLOY, {
+      method: "POST",
+      parameters: { submitter: "Retry failed", custpage_nss_filter_account: String(europeRecord) },
+    });
+    expect(posted.redirect).toBeDefined();
+    const target = JSON.stringify(posted.redirect);
+    const taskId = /MAPREDUCETASK_[0-9a-f]+/.exec(target)?.[0] ?? "";
+    expect(taskId).not.toBe("");
+    expect(target).toContain(String(europeRecord));
+    await ns.tasks.idle();
+
+    const after = await openPage(ns, { taskid: taskId, account: String(europeRecord) });
+    expect(field(after.page, "custpage_nss_retry_status")).toBe(
+      `COMPLETE, stage SUMMARIZE, 100% complete (task ${taskId})`,
+    );
+    expect(customer(ns, fixed)[CUSTOMER_FIELDS.syncStatus]).toBe("synced");
+    expect(String(customer(ns, fixed)[CUSTOMER_FIELDS.stripeCustomerId])).toMatch(/^cus_/);
+    expect(customer(ns, stillFailing)[CUSTOMER_FIELDS.syncStatus]).toBe("error");
+    expect(sublist(after.page, "custpage_nss_failed").lines.map((l) => l.custpage_nss_customer)).toEqual([
+      "Pas de Mail SARL",
+    ]);
+    // The retry took only the failed Europe customers: its input said so in the execution log.
+    const input = ns.log
+      .list({ scriptId: MR.scriptId })
+      .filter((e) => e.title === "Mass sync input")
+      .at(-1);
+    expect(input?.details).toMatch(
+      /^2 customers in customsearch_nss_mass_sync \(retry of failed customers served by Stripe account record \d+\): 1 to sync/,
+    );
+    // The run's counts and the task on the Runs subtab (as an administrator, who may read the run history).
+    const asAdmin = await openPage(ns, {}, ADMIN);
+    const recent = sublist(asAdmin.page, "custpage_nss_recent_runs").lines;
+    expect(recent[0]).toMatchObject({
+      custpage_nss_run_name: "Mass sync (and dry runs)",
+      custpage_nss_run_state: "Complete",
+      custpage_nss_run_pct: "100%",
+      custpage_nss_run_task: taskId,
+    });
+    expect(recent[0]?.custpage_nss_run_duration).toBeTruthy();
+    expect(String(field(asAdmin.page, "custpage_nss_runs_progress"))).toContain(
+      "No run of these deployments",
+    );
+    const counts = sublist(asAdmin.page, "custpage_nss_run_counts").lines;
+    expect(counts[0]).toMatchObject({
+      custpage_nss_log_kind: "mass",
+      custpage_nss_log_created: "1",
+      custpage_nss_log_failed: "1",
+    });
+  });
+
+  it("says why Retry failed did not start while the mass sync runs", async () => {
+    const running = ns.tasks.submit(null, {
+      taskType: "MAP_REDUCE",
+      scriptId: MR.scriptId,
+      deploymentId: MR.deploymentId,
+      params: { [SCRIPT_PARAMS.massSyncDryRun]: "T" },
+    });
+    const out = await ns.invokeSuitelet(SL, DEPLOY, {
+      method: "POST",
+      parameters: { submitter: "Retry failed" },
+    });
+    await ns.tasks.idle();
+    expect(running).toMatch(/^MAPREDUCETASK_/);
+    expect(out.redirect).toBeUndefined();
+    expect(String(out.page?.fields.find((f) => f.id === "custpage_nss_notice")?.defaultValue)).toMatch(
+      /running already.*Wait for the run on the Runs subtab to finish/,
+    );
+  });
+});
+
+describe("the page's governance", () => {
+  let system: System;
+  let ns: NetSuiteEmulator;
+
+  beforeAll(async () => {
+    system = await startSystem({
+      key: `sk_test_nssOpsUnits${Date.now()}`,
+      autoSync: false,
+      netsuite: AS_CLERK,
+    });
+    ns = system.ns;
+  });
+  afterAll(() => system?.close());
+
+  /** Marks `n` more customers failed as the sync would (its fields), without running it. */
+  async function fail(n: number, from: number): Promise<void> {
+    for (let i = from; i < from + n; i++) {
+      const id = await saveCustomer(ns, { companyname: `Failed ${i} Co` });
+      ns.data.submitFields("customer", id, {
+        [CUSTOMER_FIELDS.syncStatus]: "error",
+        [CUSTOMER_FIELDS.lastError]: `Customer ${id} has no email. Fill email on customer ${id}.`,
+      });
+    }
+  }
+
+  it("costs the same units with 5 and with 60 failed customers, on the first page and the last", async () => {
+    await fail(5, 0);
+    const five = await openPage(ns);
+    expect(field(five.page, "custpage_nss_failed_count")).toBe("5");
+    await fail(55, 5);
+    const sixty = await openPage(ns);
+    expect(field(sixty.page, "custpage_nss_failed_count")).toBe("60");
+    const last = await openPage(ns, { page: "2" });
+    expect(sublist(last.page, "custpage_nss_failed").lines).toHaveLength(10);
+    const admin = await openPage(ns, {}, ADMIN);
+    console.info(
+      `Stripe Sync page units: 5 failed ${five.units}, 60 failed ${sixty.units}, page 3 ${last.units}, as administrator ${admin.units}`,
+    );
+    expect(sixty.units).toBe(five.units);
+    expect(last.units).toBe(five.units);
+    // Far inside a Suitelet's 1,000 units.
+    expect(admin.units).toBeLessThan(300);
+  });
+});
+
+describe("the Webhooks panel after an event", () => {
+  let system: System & Proxied;
+  let ns: NetSuiteEmulator;
+
+  beforeAll(async () => {
+    system = await startSystem({
+      key: `sk_test_nssOpsHooks${Date.now()}`,
+      stripe: FAST_STRIPE,
+      proxies: true,
+      webhook: true,
+      netsuite: AS_CLERK,
+    });
+    ns = system.ns;
+  });
+  afterAll(() => system?.close());
+
+  it("shows the endpoint's status in Stripe, the last event received and applied, the day's claims and the endpoint log", async () => {
+    const id = await saveCustomer(ns, { companyname: "Hook Page Ltd", email: "hook-page@example.com" });
+    const stripeId = String(customer(ns, id)[CUSTOMER_FIELDS.stripeCustomerId]);
+    const pm = await system.stripe.paymentMethods.attach("pm_card_visa", { customer: stripeId });
+    await system.stripe.customers.update(stripeId, { invoice_settings: { default_payment_method: pm.id } });
+    await expect
+      .poll(() => customer(ns, id)[CUSTOMER_FIELDS.defaultPaymentMethod], { timeout: 5000 })
+      .toMatch(/^Visa/);
+
+    const { page } = await openPage(ns);
+    const endpointId = String(
+      ns.data.listRecords(STRIPE_ACCOUNT_RECORD.type)[0]?.values[STRIPE_ACCOUNT_RECORD.webhook.endpointId],
+    );
+    expect(sublist(page, "custpage_nss_endpoints").lines).toEqual([
+      {
+        custpage_nss_wh_account: "Main",
+        custpage_nss_wh_endpoint: endpointId,
+        custpage_nss_wh_recorded: "enabled",
+        custpage_nss_wh_stripe: "enabled",
+        custpage_nss_wh_events: "customer.created, customer.updated",
+      },
+    ]);
+    const received = String(field(page, "custpage_nss_wh_last_received"));
+    expect(received).toMatch(
+      /^evt_\w+ \(customer\.updated\) for customer .*Hook Page Ltd.* in Stripe account "Main", applied, claimed /,
+    );
+    expect(field(page, "custpage_nss_wh_last_applied")).toBe(received);
+    expect(field(page, "custpage_nss_wh_day")).toBe("applied 1");
+    const changes = sublist(page, "custpage_nss_wh_log").lines;
+    expect(changes[0]).toMatchObject({
+      custpage_nss_whl_account: "Main",
+      custpage_nss_whl_action: "created",
+      custpage_nss_whl_status: "ok",
+      custpage_nss_whl_endpoint: endpointId,
+    });
+    // The endpoint's URL holds the sealed NetSuite address: never on the page.
+    expect(JSON.stringify(page)).not.toContain("pp_url");
+
+    // Disabled: Stripe says so, and the log has the change.
+    await system.setWebhook(false);
+    const after = await openPage(ns);
+    expect(sublist(after.page, "custpage_nss_endpoints").lines[0]).toMatchObject({
+      custpage_nss_wh_recorded: "disabled",
+      custpage_nss_wh_stripe: "disabled",
+    });
+    expect(sublist(after.page, "custpage_nss_wh_log").lines[0]?.custpage_nss_whl_action).toBe("disabled");
+  });
+});
+
+describe("runs as the page groups them", () => {
+  const job = (deployment: string, stage: string, status = "Complete", start = "", end = ""): Job => ({
+    deployment,
+    status,
+    stage,
+    percent: status === "Complete" ? 100 : 50,
+    taskId: "",
+    start,
+    end,
+  });
+  it("groups each deployment's jobs, newest first, into runs ending at their GET_INPUT job", () => {
+    const runs = groupRuns([
+      job("a", "MAP", "Processing"),
+      job("b", "SUMMARIZE"),
+      job("a", "GET_INPUT"),
+      job("b", "GET_INPUT"),
+      job("a", "SUMMARIZE"),
+      job("a", "GET_INPUT"),
+    ]);
+    expect(runs.map((r) => [r.deployment, r.jobs.map((j) => j.stage).join(",")])).toEqual([
+      ["a", "MAP,GET_INPUT"],
+      ["b", "SUMMARIZE,GET_INPUT"],
+      ["a", "SUMMARIZE,GET_INPUT"],
+    ]);
+  });
+  it("says durations in minutes", () => {
+    expect(durationText(20_000)).toBe("under a minute");
+    expect(durationText(5 * 60_000)).toBe("5 min");
+    expect(durationText(150 * 60_000)).toBe("2 h 30 min");
+  });
+});

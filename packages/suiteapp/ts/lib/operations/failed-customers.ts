@@ -1,0 +1,56 @@
+/**
+ * Which customers are "failed": sync status `error` (what the sync writes on Sync Status when a sync
+ * failed; lib/customer-sync/sync-customer.ts), optionally only those a Stripe account record serves. One
+ * definition for the page's list and the mass sync's Retry Failed Only input, so the retry takes exactly
+ * the customers the page shows.
+ */
+import * as search from "N/search";
+import { hasMultiSubsidiaryCustomers, hasSubsidiaries } from "../configuration/account-features.js";
+import { text } from "../records/field-values.js";
+import { CUSTOMER_FIELDS, STRIPE_ACCOUNT_RECORD } from "../records/object-ids.js";
+
+/** The Sync Status the sync writes for a failed sync. */
+export const FAILED_STATUS = "error";
+
+/**
+ * Search filters for the failed customers, served by `accountRecordId` when given: its identifier
+ * field holds its identifier value. By subsidiary, every subsidiary of a multi-subsidiary customer
+ * counts (the msesubsidiary join), as the mass sync syncs them all; an account record with a blank
+ * identifier value (an account without OneWorld) serves every customer. One lookupFields (1 unit)
+ * when an account is given.
+ */
+export function failedCustomerFilters(accountRecordId = ""): search.Filter[] {
+  const filters = [
+    search.createFilter({
+      name: CUSTOMER_FIELDS.syncStatus,
+      operator: search.Operator.IS,
+      values: FAILED_STATUS,
+    }),
+  ];
+  if (accountRecordId === "") return filters;
+  const f = STRIPE_ACCOUNT_RECORD.fields;
+  const stored = search.lookupFields({
+    type: STRIPE_ACCOUNT_RECORD.type,
+    id: accountRecordId,
+    columns: [f.identifierField, f.identifierValue],
+  });
+  const field = text(stored[f.identifierField]).trim() || "subsidiary";
+  const value = text(stored[f.identifierValue]).trim();
+  if (value === "") return filters;
+  if (field === "subsidiary") {
+    if (!hasSubsidiaries()) return filters;
+    filters.push(
+      hasMultiSubsidiaryCustomers()
+        ? search.createFilter({
+            name: "internalid",
+            join: "msesubsidiary",
+            operator: search.Operator.ANYOF,
+            values: [value],
+          })
+        : search.createFilter({ name: "subsidiary", operator: search.Operator.ANYOF, values: [value] }),
+    );
+  } else {
+    filters.push(search.createFilter({ name: field, operator: search.Operator.IS, values: value }));
+  }
+  return filters;
+}

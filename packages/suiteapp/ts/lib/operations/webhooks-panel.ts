@@ -1,0 +1,232 @@
+/**
+ * The page's Webhooks subtab: per Stripe account record, its webhook endpoint as Stripe reports it (one
+ * GET per account with an endpoint ID recorded: its status and events; never its URL, which holds the
+ * sealed NetSuite address); the last event received and the last applied (the event claims,
+ * customrecord_nss_stripe_event, newest first); the claims of the last day by status (one summary
+ * search); and the last changes of the endpoints (the webhook log, newest first). Units: the account
+ * records, at most MAX_ACCOUNTS Stripe GETs, four searches: the same whatever the number of customers
+ * or events.
+ */
+import * as format from "N/format";
+import * as https from "N/https";
+import * as log from "N/log";
+import * as runtime from "N/runtime";
+import * as search from "N/search";
+import * as serverWidget from "N/ui/serverWidget";
+import { text } from "../records/field-values.js";
+import { EVENT_RECORD, STRIPE_ACCOUNT_RECORD, WEBHOOK_LOG_RECORD } from "../records/object-ids.js";
+import { createStripeClient } from "../stripe/stripe-client.js";
+import { addInfoField, addList, type OpsContext, problemText, setRow } from "./ops-context.js";
+
+export const WEBHOOKS_TAB = "custpage_nss_webhooks_tab";
+
+/** Stripe accounts whose endpoint the page reads from Stripe (each a GET, 10 units, retried at most twice). */
+export const MAX_ACCOUNTS = 10;
+const LOG_ROWS = 10;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface Endpoint {
+  id: string;
+  status?: string;
+  enabled_events?: string[];
+  api_version?: string | null;
+}
+
+function addEndpoints(form: serverWidget.Form): void {
+  const f = STRIPE_ACCOUNT_RECORD.fields;
+  const w = STRIPE_ACCOUNT_RECORD.webhook;
+  const list = addList(form, {
+    id: "custpage_nss_endpoints",
+    label: "Webhook endpoints",
+    tab: WEBHOOKS_TAB,
+    columns: [
+      { id: "custpage_nss_wh_account", label: "Stripe Account" },
+      { id: "custpage_nss_wh_endpoint", label: "Endpoint ID" },
+      {
+        id: "custpage_nss_wh_recorded",
+        label: "Recorded Status",
+        help: "What the account record says the SuiteApp last did: enabled, disabled or failed (Enable Webhook in the configuration).",
+      },
+      {
+        id: "custpage_nss_wh_stripe",
+        label: "Status in Stripe",
+        help: "The endpoint's status as Stripe reports it now, or why it could not be read and what to do.",
+      },
+      { id: "custpage_nss_wh_events", label: "Events" },
+    ],
+  });
+  const rows = search
+    .create({
+      type: STRIPE_ACCOUNT_RECORD.type,
+      filters: [["isinactive", "is", "F"]],
+      columns: [
+        search.createColumn({ name: "name", sort: search.Sort.ASC }),
+        ...[f.accountId, f.secretId, f.apiBase, w.endpointId, w.status].map((name) =>
+          search.createColumn({ name }),
+        ),
+      ],
+    })
+    .run()
+    .getRange({ start: 0, end: 1000 });
+  let read = 0;
+  rows.forEach((r, line) => {
+    const get = (name: string) => text(r.getValue({ name })).trim();
+    const name = get("name");
+    const endpointId = get(w.endpointId);
+    let inStripe = "No endpoint: check Enable Webhook in the configuration to create one.";
+    let events = "";
+    if (endpointId !== "" && read >= MAX_ACCOUNTS) {
+      inStripe = `Not read: the page reads the first ${MAX_ACCOUNTS} accounts' endpoints.`;
+    } else if (endpointId !== "") {
+      read++;
+      const stripe = createStripeClient(
+        { https, log, runtime },
+        {
+          accountId: get(f.accountId),
+          secretId: get(f.secretId),
+          name,
+          ...(get(f.apiBase) ? { apiBase: get(f.apiBase) } : {}),
+        },
+      );
+      const got = stripe.request<Endpoint>("GET", `/v1/webhook_endpoints/${encodeURIComponent(endpointId)}`);
+      if (got.ok) {
+        inStripe = got.value.status ?? "unknown";
+        events = (got.value.enabled_events ?? []).join(", ");
+      } else {
+        inStripe = got.errors.map((i) => `${i.message} Fix: ${i.fix}`).join(" ");
+      }
+    }
+    setRow(list, line, {
+      custpage_nss_wh_account: name,
+      custpage_nss_wh_endpoint: endpointId,
+      custpage_nss_wh_recorded: get(w.status),
+      custpage_nss_wh_stripe: inStripe.slice(0, 3900),
+      custpage_nss_wh_events: events,
+    });
+  });
+}
+
+/** The newest event claim, of any status or applied. */
+function newestEvent(applied: boolean): string {
+  const e = EVENT_RECORD.fields;
+  const [row] = search
+    .create({
+      type: EVENT_RECORD.type,
+      filters: applied ? [[e.status, "is", "applied"]] : [],
+      columns: [
+        search.createColumn({ name: "internalid", sort: search.Sort.DESC }),
+        search.createColumn({ name: e.eventId }),
+        search.createColumn({ name: e.type }),
+        search.createColumn({ name: e.status }),
+        search.createColumn({ name: e.claimed }),
+        search.createColumn({ name: e.account }),
+        search.createColumn({ name: e.customer }),
+      ],
+    })
+    .run()
+    .getRange({ start: 0, end: 1 });
+  if (row === undefined) return applied ? "None applied yet." : "None received yet.";
+  const get = (name: string) => text(row.getValue({ name }));
+  const account = row.getText({ name: e.account }) || get(e.account);
+  const customer = row.getText({ name: e.customer }) || get(e.customer);
+  return `${get(e.eventId)} (${get(e.type)}) for customer ${customer} in Stripe account "${account}", ${get(e.status)}, claimed ${get(e.claimed)}`;
+}
+
+/** Claims of the last day by status (one summary search). */
+function lastDayCounts(): string {
+  const e = EVENT_RECORD.fields;
+  const since = format.format({ value: new Date(Date.now() - DAY_MS), type: format.Type.DATETIME }) as string;
+  const status = search.createColumn({ name: e.status, summary: search.Summary.GROUP });
+  const count = search.createColumn({ name: "internalid", summary: search.Summary.COUNT });
+  const parts = search
+    .create({ type: EVENT_RECORD.type, filters: [[e.claimed, "onorafter", since]], columns: [status, count] })
+    .run()
+    .getRange({ start: 0, end: 20 })
+    .map((r) => `${text(r.getValue(status)) || "no status"} ${text(r.getValue(count))}`);
+  return parts.length > 0 ? parts.join(", ") : "none";
+}
+
+function addWebhookLog(form: serverWidget.Form): void {
+  const l = WEBHOOK_LOG_RECORD.fields;
+  const list = addList(form, {
+    id: "custpage_nss_wh_log",
+    label: "Endpoint changes",
+    tab: WEBHOOKS_TAB,
+    columns: [
+      { id: "custpage_nss_whl_at", label: "When" },
+      { id: "custpage_nss_whl_account", label: "Stripe Account" },
+      { id: "custpage_nss_whl_action", label: "Action" },
+      { id: "custpage_nss_whl_status", label: "Status" },
+      { id: "custpage_nss_whl_endpoint", label: "Endpoint ID" },
+      { id: "custpage_nss_whl_message", label: "Message", type: serverWidget.FieldType.TEXTAREA },
+    ],
+  });
+  search
+    .create({
+      type: WEBHOOK_LOG_RECORD.type,
+      filters: [],
+      columns: [
+        search.createColumn({ name: "internalid", sort: search.Sort.DESC }),
+        ...[l.at, l.account, l.action, l.status, l.endpointId, l.message].map((name) =>
+          search.createColumn({ name }),
+        ),
+      ],
+    })
+    .run()
+    .getRange({ start: 0, end: LOG_ROWS })
+    .forEach((r, line) => {
+      const get = (name: string) => text(r.getValue({ name }));
+      setRow(list, line, {
+        custpage_nss_whl_at: get(l.at),
+        custpage_nss_whl_account: r.getText({ name: l.account }) || get(l.account),
+        custpage_nss_whl_action: get(l.action),
+        custpage_nss_whl_status: get(l.status),
+        custpage_nss_whl_endpoint: get(l.endpointId),
+        custpage_nss_whl_message: get(l.message).slice(0, 3900),
+      });
+    });
+}
+
+/** Runs one part of the panel; a failure is shown in its place, with what to check. */
+function part(form: serverWidget.Form, id: string, label: string, run: () => void): void {
+  try {
+    run();
+  } catch (e) {
+    addInfoField(form, {
+      id,
+      label,
+      container: WEBHOOKS_TAB,
+      value: `Could not be read (${problemText(e)}).`,
+      help: "Check that your role can view the NetSuite–Stripe Account, Event and Webhook Log records.",
+    });
+  }
+}
+
+export function addWebhooksPanel(form: serverWidget.Form, _ctx: OpsContext): void {
+  form.addSubtab({ id: WEBHOOKS_TAB, label: "Webhooks" });
+  part(form, "custpage_nss_wh_events_problem", "Events", () => {
+    addInfoField(form, {
+      id: "custpage_nss_wh_last_received",
+      label: "Last Event Received",
+      container: WEBHOOKS_TAB,
+      value: newestEvent(false),
+      help: "The newest Stripe event the webhook took on (claimed to apply it). Events that cannot change a default payment method are answered by the proxy and never reach NetSuite.",
+    });
+    addInfoField(form, {
+      id: "custpage_nss_wh_last_applied",
+      label: "Last Event Applied",
+      container: WEBHOOKS_TAB,
+      value: newestEvent(true),
+      help: "The newest event whose customer's default payment method was read and written.",
+    });
+    addInfoField(form, {
+      id: "custpage_nss_wh_day",
+      label: "Events in the Last Day",
+      container: WEBHOOKS_TAB,
+      value: lastDayCounts(),
+      help: "Event claims of the last 24 hours by status: applied, or applying (being applied, or given up by a delivery that stopped; Stripe delivers it again). Refused and retried deliveries leave no record in NetSuite: each is a line of the webhook Suitelet's execution log, and Stripe's dashboard lists the endpoint's failed deliveries.",
+    });
+  });
+  part(form, "custpage_nss_wh_endpoints_problem", "Webhook endpoints", () => addEndpoints(form));
+  part(form, "custpage_nss_wh_log_problem", "Endpoint changes", () => addWebhookLog(form));
+}
