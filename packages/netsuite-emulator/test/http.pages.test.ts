@@ -157,6 +157,86 @@ describe("custom records and lists", () => {
   });
 });
 
+describe("custom record subtabs and field help", () => {
+  /** The HTML of the `<section>` of tab `id` (the fixture's tabs hold no nested sections). */
+  const tab = (html: string, id: string) =>
+    new RegExp(`<section class="ns-tab" id="${id}"[^>]*>(.*?)</section>`, "s").exec(html)?.[1] ?? "";
+
+  it("shows the record type's subtabs with their fields, the rest in the main area, and each field's help on its label", async () => {
+    const id = s.ns.data.saveRecord({
+      type: "customrecord_hp_config",
+      id: null,
+      isDynamic: false,
+      values: {
+        name: "Config",
+        custrecord_hp_cfg_sync_field: "email",
+        custrecord_hp_cfg_mass_search: "customsearch_x",
+      },
+    });
+    for (const edit of [false, true]) {
+      const url = `/app/common/custom/custrecordentry.nl?rectype=customrecord_hp_config&id=${id}${edit ? "&e=T" : ""}`;
+      const html = await (await appFetch(s, url)).text();
+      expect(html).toContain(
+        '<nav class="ns-tab-bar"><a href="#tab_hp_cfg_general" class="ns-tab-link" data-tab-id="tab_hp_cfg_general">General</a><a href="#tab_hp_cfg_schedule" class="ns-tab-link" data-tab-id="tab_hp_cfg_schedule">Schedule</a></nav>',
+      );
+      // A subtab without fields is left out.
+      expect(html).not.toContain("Nothing Here");
+      const general = tab(html, "tab_hp_cfg_general");
+      const schedule = tab(html, "tab_hp_cfg_schedule");
+      expect(general).toContain('<h2 class="ns-tab-label">General</h2>');
+      expect(general).toContain('id="custrecord_hp_cfg_sync_field_fs"');
+      expect(general).toContain('id="custrecord_hp_cfg_auto_sync_fs"');
+      expect(general).not.toContain("custrecord_hp_cfg_mass_search");
+      expect(schedule).toContain('id="custrecord_hp_cfg_mass_search_fs"');
+      expect(schedule).not.toContain("custrecord_hp_cfg_sync_field");
+      // A field naming no subtab stays in the main area.
+      const main = /<fieldset class="ns-fieldgroup" id="ns_custom">(.*?)<\/fieldset>/s.exec(html)?.[1] ?? "";
+      expect(main).toContain('id="custrecord_hp_cfg_note_fs"');
+      expect(main).not.toContain("custrecord_hp_cfg_sync_field");
+      expect(html.indexOf('id="ns_custom"')).toBeLessThan(html.indexOf('class="ns-tab-bar"'));
+      // Help: the label opens a popover with the text.
+      expect(general).toContain(
+        '<button type="button" class="ns-help-trigger" popovertarget="custrecord_hp_cfg_sync_field_help">Sync Field</button>',
+      );
+      expect(general).toContain(
+        '<div popover="" id="custrecord_hp_cfg_sync_field_help" class="ns-help-popup" role="tooltip">How a customer is found: email, or an entity field ID.</div>',
+      );
+      expect(main).toContain("Free text kept on the main area: this field names no subtab.");
+      expect(html).toContain(edit ? 'name="custrecord_hp_cfg_mass_search"' : "customsearch_x");
+    }
+  });
+
+  it("posts the fields of every subtab back", async () => {
+    const page = "/app/common/custom/custrecordentry.nl?rectype=customrecord_hp_config";
+    const res = await appFetch(
+      s,
+      page,
+      form({
+        name: "Posted",
+        custrecord_hp_cfg_note: "n",
+        custrecord_hp_cfg_sync_field: "custentity_hp_code",
+        custrecord_hp_cfg_auto_sync: "T",
+        custrecord_hp_cfg_mass_search: "customsearch_y",
+      }),
+    );
+    expect(res.status).toBe(303);
+    expect(s.ns.data.listRecords("customrecord_hp_config").at(-1)?.values).toMatchObject({
+      custrecord_hp_cfg_note: "n",
+      custrecord_hp_cfg_sync_field: "custentity_hp_code",
+      custrecord_hp_cfg_auto_sync: true,
+      custrecord_hp_cfg_mass_search: "customsearch_y",
+    });
+  });
+
+  it("shows an entity custom field's help on the customer page", async () => {
+    const id = newCustomer({ companyname: "Helped Ltd" });
+    const html = await (await appFetch(s, `/app/common/entity/custjob.nl?id=${id}`)).text();
+    expect(html).toContain('popovertarget="custentity_hp_code_help">HP Code</button>');
+    expect(html).toContain("The customer&#39;s HP code, as the HP system knows it.");
+    expect(html).not.toContain('<nav class="ns-tab-bar"');
+  });
+});
+
 describe("scripts and the execution log", () => {
   it("lists deployments with Suitelet URLs, runs a map/reduce now and shows its log", async () => {
     const list = await (await appFetch(s, "/app/common/scripting/scriptrecordlist.nl")).text();

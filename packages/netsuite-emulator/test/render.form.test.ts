@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
+import type { RecordFieldView } from "../src/http/pages/record-fields.js";
+import { recordSubtabs } from "../src/http/pages/record-page.js";
 import { type FieldView, renderField } from "../src/http/render/field.js";
 import { renderFormPage } from "../src/http/render/form-page.js";
 import { attr, escapeHtml } from "../src/http/render/html.js";
 import type { PageData, PageField } from "../src/runtime/entry/types.js";
+import type { CustomRecordTypeDef } from "../src/sdf/types.js";
 
 const f = (type: string, value: FieldView["value"], more: Partial<FieldView> = {}): FieldView => ({
   id: "custpage_f",
@@ -235,5 +238,83 @@ describe("renderFormPage", () => {
     );
     expect(html).not.toContain("custpage_s__lines");
     expect(html).not.toContain("custpage_s[0]");
+  });
+});
+
+describe("recordSubtabs: a custom record type's subtabs on its record page", () => {
+  const view = (id: string, subtab?: string, displayType = "normal"): RecordFieldView => ({
+    id,
+    label: id,
+    type: "text",
+    value: null,
+    displayType,
+    editable: true,
+    custom: true,
+    ...(subtab ? { subtab } : {}),
+  });
+  const type = (subtabs: CustomRecordTypeDef["subtabs"]): CustomRecordTypeDef => ({
+    scriptId: "customrecord_x",
+    recordName: "X",
+    fields: [],
+    subtabs,
+  });
+  const html = (list: RecordFieldView[]) => list.map((v) => `[${v.id}]`);
+
+  it("puts a child subtab (tabparent) inside its parent's tab, and fields without a subtab in the main area", () => {
+    const r = recordSubtabs(
+      type([
+        { scriptId: "tab_a", title: "A" },
+        { scriptId: "tab_b", title: "B" },
+        { scriptId: "tab_a1", title: "A1", parent: "tab_a" },
+        { scriptId: "tab_a2", title: "A2", parent: "tab_a" },
+      ]),
+      [
+        view("f_main"),
+        view("f_a", "tab_a"),
+        view("f_b", "tab_b"),
+        view("f_a1", "tab_a1"),
+        view("f_a2", "tab_a2"),
+      ],
+      html,
+    );
+    expect(r.main.map((v) => v.id)).toEqual(["f_main"]);
+    expect(r.tabs).toBe(
+      '<nav class="ns-tab-bar"><a href="#tab_a" class="ns-tab-link" data-tab-id="tab_a">A</a><a href="#tab_b" class="ns-tab-link" data-tab-id="tab_b">B</a></nav>' +
+        '<section class="ns-tab" id="tab_a" data-tab-id="tab_a"><h2 class="ns-tab-label">A</h2><div class="ns-fields">[f_a]</div>' +
+        '<nav class="ns-subtab-bar"><a href="#tab_a1" class="ns-subtab-link" data-tab-id="tab_a1">A1</a><a href="#tab_a2" class="ns-subtab-link" data-tab-id="tab_a2">A2</a></nav>' +
+        '<section class="ns-subtab" id="tab_a1" data-tab-id="tab_a1"><h3 class="ns-tab-label">A1</h3><div class="ns-fields">[f_a1]</div></section>' +
+        '<section class="ns-subtab" id="tab_a2" data-tab-id="tab_a2"><h3 class="ns-tab-label">A2</h3><div class="ns-fields">[f_a2]</div></section></section>' +
+        '<section class="ns-tab" id="tab_b" data-tab-id="tab_b"><h2 class="ns-tab-label">B</h2><div class="ns-fields">[f_b]</div></section>',
+    );
+  });
+
+  it("leaves out a subtab with no shown field (its hidden fields go to the main area) and, under two tabs, shows no tab bar", () => {
+    const r = recordSubtabs(
+      type([
+        { scriptId: "tab_a", title: "A" },
+        { scriptId: "tab_h", title: "H" },
+      ]),
+      [view("f_a", "tab_a"), view("f_h", "tab_h", "hidden")],
+      html,
+    );
+    expect(r.tabs).toBe('<div class="ns-fields">[f_a]</div>');
+    expect(r.main.map((v) => v.id)).toEqual(["f_h"]);
+    expect(recordSubtabs(undefined, [view("f")], html)).toEqual({ tabs: "", main: [view("f")] });
+  });
+
+  it("a subtab under a child subtab is not modelled", () => {
+    expect(() =>
+      recordSubtabs(
+        type([
+          { scriptId: "tab_a", title: "A" },
+          { scriptId: "tab_a1", title: "A1", parent: "tab_a" },
+          { scriptId: "tab_a11", title: "A11", parent: "tab_a1" },
+        ]),
+        [view("f", "tab_a11")],
+        html,
+      ),
+    ).toThrow(
+      /^UNSUPPORTED_BY_EMULATOR: subtab tab_a11 of customrecord_x is a child of the child subtab tab_a1$/,
+    );
   });
 });

@@ -185,6 +185,81 @@ describe("loadProject: variations of the fixture", () => {
     expect(loadProject(ref).customRecordTypes[0]?.fields[0]?.selectRecordType).toBe("customrecord_other");
   });
 
+  /** The record type with `<subtabs>`, and the nth (0-based) field's `<subtab>` and `<help>` filled in. */
+  const withSubtabs = (subtabs: string, fields: { subtab?: string; help?: string }[]): string =>
+    variant("Objects/customrecord_fx_log.xml", (x) => {
+      let n = 0;
+      let m = 0;
+      return x
+        .replace(/<subtab><\/subtab>/g, () => {
+          const v = fields[n++]?.subtab;
+          return v === undefined ? "<subtab></subtab>" : `<subtab>${v}</subtab>`;
+        })
+        .replace(/<help><\/help>/g, () => {
+          const v = fields[m++]?.help;
+          return v === undefined ? "<help></help>" : `<help>${v}</help>`;
+        })
+        .replace("<permissions>", `<subtabs>${subtabs}</subtabs>\n  <permissions>`);
+    });
+
+  const FX_SUBTABS =
+    '<subtab scriptid="tab_fx_main"><tabparent></tabparent><tabtitle>Main</tabtitle></subtab>' +
+    '<subtab scriptid="tab_fx_child"><tabparent>[scriptid=customrecord_fx_log.tab_fx_main]</tabparent>' +
+    "<tabtitle>Details</tabtitle></subtab>";
+
+  it("reads a record type's subtabs, in order, and each field's subtab and help", () => {
+    const dir = withSubtabs(FX_SUBTABS, [
+      { subtab: "[scriptid=customrecord_fx_log.tab_fx_main]", help: "The customer the entry is about." },
+      { help: "What happened &amp; why." },
+      { subtab: "[scriptid=customrecord_fx_log.tab_fx_child]" },
+    ]);
+    const type = loadProject(dir).customRecordTypes[0];
+    expect(type?.subtabs).toEqual([
+      { scriptId: "tab_fx_main", title: "Main" },
+      { scriptId: "tab_fx_child", title: "Details", parent: "tab_fx_main" },
+    ]);
+    expect(type?.fields.map((f) => [f.scriptId, f.subtab, f.help])).toEqual([
+      ["custrecord_fx_log_customer", "tab_fx_main", "The customer the entry is about."],
+      ["custrecord_fx_log_message", undefined, "What happened & why."],
+      ["custrecord_fx_log_count", "tab_fx_child", undefined],
+    ]);
+    // A type without <subtabs> has none, and its fields no subtab (the main area).
+    const plain = loadProject(variant("manifest.xml", (x) => x)).customRecordTypes[0];
+    expect(plain?.subtabs).toBeUndefined();
+    expect(plain?.fields.every((f) => f.subtab === undefined && f.help === undefined)).toBe(true);
+  });
+
+  it("reads an entity field's help", () => {
+    const dir = variant("Objects/custentity_fx_synced.xml", (x) =>
+      x.replace("<help></help>", "<help>Checked once synced.</help>"),
+    );
+    expect(loadProject(dir).entityFields.find((f) => f.scriptId === "custentity_fx_synced")?.help).toBe(
+      "Checked once synced.",
+    );
+  });
+
+  it("a field's subtab, or a tabparent, that names no subtab of the record type", () => {
+    const FIELD =
+      'src/Objects/customrecord_fx_log.xml: <customrecordtype>/<customrecordcustomfields>/<customrecordcustomfield scriptid="custrecord_fx_log_customer">';
+    expect(
+      loadError(withSubtabs(FX_SUBTABS, [{ subtab: "[scriptid=customrecord_fx_log.tab_fx_nope]" }])).message,
+    ).toBe(
+      `${FIELD}: <subtab> "[scriptid=customrecord_fx_log.tab_fx_nope]" names no subtab of customrecord_fx_log's <subtabs>`,
+    );
+    expect(
+      loadError(withSubtabs("", [{ subtab: "[scriptid=customrecord_fx_log.tab_fx_main]" }])).message,
+    ).toContain("names no subtab of customrecord_fx_log");
+    const badParent =
+      '<subtab scriptid="tab_fx_child"><tabparent>[scriptid=customrecord_fx_log.tab_fx_gone]</tabparent>' +
+      "<tabtitle>Details</tabtitle></subtab>";
+    expect(loadError(withSubtabs(badParent, [])).message).toContain(
+      '<subtab scriptid="tab_fx_child">: <tabparent> "[scriptid=customrecord_fx_log.tab_fx_gone]" names no subtab',
+    );
+    const twice =
+      '<subtab scriptid="tab_fx_main"><tabtitle>A</tabtitle></subtab><subtab scriptid="tab_fx_main"><tabtitle>B</tabtitle></subtab>';
+    expect(loadError(withSubtabs(twice, [])).message).toContain('subtab "tab_fx_main" is declared twice');
+  });
+
   /** A copy of the fixture with one more object file. */
   const withObject = (name: string, xml: string): string => {
     const dir = variant("manifest.xml", (x) => x);

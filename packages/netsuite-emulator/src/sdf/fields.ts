@@ -2,7 +2,12 @@
 import { isLevel, LEVELS } from "../account/roles.js";
 import type { Node } from "./node.js";
 import { APPLIES_TO, PREFIX } from "./schema.js";
-import type { CustomFieldDef, CustomRecordTypeDef, ScriptParameterDef } from "./types.js";
+import type {
+  CustomFieldDef,
+  CustomRecordSubtabDef,
+  CustomRecordTypeDef,
+  ScriptParameterDef,
+} from "./types.js";
 
 /** The script ID attribute, checked against its documented prefix. */
 export function scriptIdOf(node: Node, prefix: string): string {
@@ -48,6 +53,9 @@ function commonField(node: Node, prefix: string): CommonField {
 function customField(node: Node, prefix: string, appliesTo: string[]): CustomFieldDef {
   const { scriptId, label, fieldType, selectRecordType, defaultValue } = commonField(node, prefix);
   const displayType = node.value("displaytype");
+  // `help` (entitycustomfield SDFxml_1378498284, customrecordcustomfield SDFxml_2670115109): the text
+  // "When the field label is clicked, a popup displays" (Field.setHelpText, section_4335195721).
+  const help = node.value("help");
   return {
     scriptId,
     label,
@@ -58,6 +66,7 @@ function customField(node: Node, prefix: string, appliesTo: string[]): CustomFie
     ...(displayType !== undefined ? { displayType } : {}),
     storeValue: node.bool("storevalue", true),
     appliesTo,
+    ...(help !== undefined ? { help } : {}),
   };
 }
 
@@ -66,13 +75,58 @@ export function parseEntityField(node: Node): CustomFieldDef {
   return customField(node, PREFIX.entityField, [...appliesTo]);
 }
 
+/**
+ * A reference to a subtab of record type `recordType` (`[scriptid=customrecord_x.tab_y]`, "Specifying an
+ * SDF Custom Object Reference", bridgehead_24076946) as the subtab's script ID. The subtab must be one of
+ * the type's own `<subtabs>`: a reference SDF cannot resolve fails the deployment.
+ */
+function ownSubtab(node: Node, name: string, recordType: string, subtabs: ReadonlySet<string>) {
+  const raw = node.value(name);
+  if (raw === undefined) return undefined;
+  const id = node.ref(name) ?? raw;
+  const owner = /^\[\s*scriptid\s*=\s*([^.\],]+)\./i.exec(raw)?.[1];
+  if ((owner !== undefined && owner.toLowerCase() !== recordType.toLowerCase()) || !subtabs.has(id)) {
+    return node.fail(`<${name}> "${raw}" names no subtab of ${recordType}'s <subtabs>`);
+  }
+  return id;
+}
+
+/**
+ * `<subtabs>` ("Custom Record Type Object Subtabs", section_1532200257: "The order that you define each
+ * subtab determines where they appear on the custom record"; the subtab structure, SDFxml_1525431914:
+ * `tabtitle` required, `tabparent` optional, a reference to another subtab, whose child it is).
+ */
+function parseSubtabs(node: Node, recordType: string): CustomRecordSubtabDef[] {
+  const list = node.child("subtabs")?.all("subtab") ?? [];
+  const ids = new Set<string>();
+  for (const t of list) {
+    const id = t.attr("scriptid") || t.fail("missing scriptid attribute");
+    if (ids.has(id)) t.fail(`subtab "${id}" is declared twice`);
+    ids.add(id);
+  }
+  return list.map((t) => {
+    const parent = ownSubtab(t, "tabparent", recordType, ids);
+    const scriptId = t.attr("scriptid") as string;
+    if (parent === scriptId) t.fail("<tabparent> names the subtab itself");
+    return { scriptId, title: t.required("tabtitle"), ...(parent !== undefined ? { parent } : {}) };
+  });
+}
+
 export function parseRecordType(node: Node): CustomRecordTypeDef {
   const scriptId = scriptIdOf(node, PREFIX.recordType);
+  const subtabs = parseSubtabs(node, scriptId);
+  const subtabIds = new Set(subtabs.map((t) => t.scriptId));
   const fields: CustomFieldDef[] = [];
   const container = node.child("customrecordcustomfields");
   if (container !== undefined) {
     for (const f of container.all("customrecordcustomfield")) {
-      fields.push(customField(f, PREFIX.recordField, []));
+      // `subtab` (customrecordcustomfield, SDFxml_2670115109): "accepts references to the subtab custom
+      // type", here one of the record type's own subtabs; absent, the field is in the main area.
+      const subtab = ownSubtab(f, "subtab", scriptId, subtabIds);
+      fields.push({
+        ...customField(f, PREFIX.recordField, []),
+        ...(subtab !== undefined ? { subtab } : {}),
+      });
     }
   }
   const permissions: NonNullable<CustomRecordTypeDef["permissions"]> = [];
@@ -95,6 +149,7 @@ export function parseRecordType(node: Node): CustomRecordTypeDef {
     optimisticLocking: node.bool("enableoptimisticlocking", false),
     ...(accessType !== undefined ? { accessType } : {}),
     permissions,
+    ...(subtabs.length > 0 ? { subtabs } : {}),
     fields,
   };
 }

@@ -45,6 +45,25 @@ export interface CustomFieldDef {
   storeValue: boolean;
   /** Entity fields: which entity types it applies to (customer, vendor, …). */
   appliesTo: string[];
+  /**
+   * `help`: the field's help text, which the record page opens from the field's label (custom field
+   * pages, SDFxml_1378498284 / SDFxml_2670115109).
+   */
+  help?: string;
+  /**
+   * Custom record fields: `subtab`, the script ID of the record type's subtab the field is on
+   * (`[scriptid=customrecord_x.tab_y]` → `tab_y`); absent, the field is in the record's main area.
+   */
+  subtab?: string;
+}
+
+/** One `<subtab>` of a custom record type's `<subtabs>` (SDFxml_1525431914). */
+export interface CustomRecordSubtabDef {
+  scriptId: string;
+  /** `tabtitle` (required). */
+  title: string;
+  /** `tabparent`: the script ID of the subtab this one is a child of, when given. */
+  parent?: string;
 }
 
 export interface CustomRecordTypeDef {
@@ -58,6 +77,8 @@ export interface CustomRecordTypeDef {
   accessType?: "CUSTRECORDENTRYPERM" | "NONENEEDED" | "USEPERMISSIONLIST";
   /** `<permissions>`: the roles granted access with USEPERMISSIONLIST, by role name or script ID. */
   permissions?: { role: string; level: "NONE" | "VIEW" | "CREATE" | "EDIT" | "FULL" }[];
+  /** `<subtabs>`, in their order on the record (given when the type declares any). */
+  subtabs?: CustomRecordSubtabDef[];
   fields: CustomFieldDef[];
 }
 

@@ -1,14 +1,14 @@
 /**
  * A record's fields as a page shows them: the type's standard and custom fields (from the data
- * catalog, with the custom fields' SDF display types) as FieldViews with their texts and select
- * options; and the reverse, a posted edit form back into field values for a save.
+ * catalog, with the custom fields' SDF display types, help and subtab) as FieldViews with their texts
+ * and select options; and the reverse, a posted edit form back into field values for a save.
  */
 import type { FieldDef } from "../../data/catalog.js";
 import { countryOptions } from "../../data/countries.js";
 import { formatDate, formatDateTime } from "../../data/dates.js";
 import type { AccountData } from "../../data/store.js";
 import type { FieldValue, RecordData } from "../../data/types.js";
-import type { Project } from "../../sdf/types.js";
+import type { CustomFieldDef, Project } from "../../sdf/types.js";
 import type { FieldView } from "../render/field.js";
 
 /** Select lists longer than this show only the current value (NetSuite pops up a search instead). */
@@ -27,12 +27,15 @@ export interface RecordFieldView extends FieldView {
   editable: boolean;
   /** Standard fields go in Primary Information, custom ones in their own section. */
   custom: boolean;
+  /** Custom record fields: the record type's subtab the field is on (SDF `subtab`); else the main area. */
+  subtab?: string;
 }
 
-function sdfDisplayTypes(project: Project): Map<string, string> {
-  const out = new Map<string, string>();
+/** The project's custom field definitions (entity and custom record fields) by lower-case script ID. */
+function sdfFields(project: Project): Map<string, CustomFieldDef> {
+  const out = new Map<string, CustomFieldDef>();
   const fields = [...project.entityFields, ...project.customRecordTypes.flatMap((t) => t.fields)];
-  for (const f of fields) if (f.displayType) out.set(f.scriptId.toLowerCase(), f.displayType.toUpperCase());
+  for (const f of fields) out.set(f.scriptId.toLowerCase(), f);
   return out;
 }
 
@@ -57,11 +60,13 @@ function shown(def: FieldDef, value: FieldValue): FieldView["value"] {
 }
 
 export function recordFieldViews(data: AccountData, project: Project, record: RecordData): RecordFieldView[] {
-  const display = sdfDisplayTypes(project);
+  const sdf = sdfFields(project);
   const views: RecordFieldView[] = [];
   for (const def of data.catalog.require(record.type).fields.values()) {
     const value = record.values[def.id] ?? (def.type === "checkbox" ? false : null);
-    const displayType = def.system ? "inline" : (DISPLAY[display.get(def.id) ?? "NORMAL"] ?? "normal");
+    const custom = sdf.get(def.id);
+    const sdfDisplay = custom?.displayType?.toUpperCase() ?? "NORMAL";
+    const displayType = def.system ? "inline" : (DISPLAY[sdfDisplay] ?? "normal");
     const select = def.type === "select" || def.type === "multiselect" || def.type === "country";
     views.push({
       id: def.id,
@@ -72,8 +77,11 @@ export function recordFieldViews(data: AccountData, project: Project, record: Re
       ...(select ? { options: options(data, def, value) } : {}),
       displayType,
       ...(def.mandatory ? { mandatory: true } : {}),
+      // The SDF `help` text, opened from the label as NetSuite does (render/field.ts).
+      ...(custom?.help ? { help: custom.help } : {}),
       editable: displayType === "normal",
       custom: def.id.startsWith("cust"),
+      ...(custom?.subtab ? { subtab: custom.subtab } : {}),
     });
   }
   return views;

@@ -4,14 +4,25 @@
  * does, so buttons, fields and client scripts that scripts add appear; saving posts back and goes
  * through the same user event path as `saveAsUser` (beforeSubmit, the write, afterSubmit). A refused
  * save shows the edit form again with what was entered and the error.
+ *
+ * A custom record type's `<subtabs>` are the record's subtabs, in their order ("Custom Record Type Object
+ * Subtabs", section_1532200257), each with the fields whose `subtab` names it; a field without one is in
+ * the main area ("body fields on the main area of the record or on a subtab", Using SuiteScript with
+ * NetSuite Records, section_N2903330). A child subtab (`tabparent`, SDFxml_1525431914) is a subtab of
+ * its parent's. Left out or flattened as serverWidget tabs are on record forms too (Form.addTab,
+ * section_4339625909, and Form.addSubtab, section_4338820096, both supported in beforeLoad): "there must
+ * be at least one object assigned to the tab. Otherwise, the tab will not appear", and "If you have less
+ * than two tabs on your form, the tab will not appear. Instead the fields assigned to the tab will appear
+ * at the bottom of the form". A subtab under a child subtab is not modelled (UNSUPPORTED_BY_EMULATOR).
  */
 import type { RecordData } from "../../data/types.js";
 import { NsError } from "../../errors.js";
 import type { FormAdditions, SuiteletRequestData } from "../../runtime/entry/types.js";
+import type { CustomRecordTypeDef } from "../../sdf/types.js";
 import { bodyText, type Ctx, headersOf, readBody, redirect, sendHtml } from "../context.js";
 import { clientScriptOf } from "../files.js";
 import { renderField } from "../render/field.js";
-import { renderSublist } from "../render/form-page.js";
+import { renderSublist, type TabPanel, tabsHtml } from "../render/form-page.js";
 import { escapeHtml } from "../render/html.js";
 import { redirectUrl } from "../suitelet-route.js";
 import { REFUSALS, sendError } from "./error-page.js";
@@ -72,6 +83,57 @@ function section(title: string, id: string, fields: string[]): string {
   return `<fieldset class="ns-fieldgroup" id="${escapeHtml(id)}"><legend>${escapeHtml(title)}</legend><div class="ns-fields">${fields.join("")}</div></fieldset>`;
 }
 
+/**
+ * The record type's subtabs with their fields (see the header), and the fields they leave in the main
+ * area: those with no subtab, and the hidden fields of a subtab left out (they still post).
+ */
+export function recordSubtabs(
+  def: CustomRecordTypeDef | undefined,
+  views: RecordFieldView[],
+  html: (list: RecordFieldView[]) => string[],
+): { tabs: string; main: RecordFieldView[] } {
+  const subtabs = def?.subtabs ?? [];
+  const byId = new Map(subtabs.map((t) => [t.scriptId, t]));
+  for (const t of subtabs) {
+    const parent = t.parent === undefined ? undefined : byId.get(t.parent);
+    if (parent?.parent !== undefined) {
+      throw new NsError(
+        "UNSUPPORTED_BY_EMULATOR",
+        `UNSUPPORTED_BY_EMULATOR: subtab ${t.scriptId} of ${def?.scriptId} is a child of the child subtab ${parent.scriptId}`,
+      );
+    }
+  }
+  const fieldsOf = (id: string) => views.filter((v) => v.subtab === id);
+  const shown = (list: RecordFieldView[]) => list.some((v) => v.displayType !== "hidden");
+  const panel = (id: string, children: TabPanel[]): TabPanel => {
+    const t = byId.get(id);
+    const fields = fieldsOf(id);
+    return {
+      id,
+      label: t?.title ?? id,
+      html: shown(fields) ? `<div class="ns-fields">${html(fields).join("")}</div>` : "",
+      subtabs: children,
+    };
+  };
+  const children = subtabs
+    .filter((t) => t.parent !== undefined && shown(fieldsOf(t.scriptId)))
+    .map((t) => panel(t.scriptId, []));
+  const tops = subtabs
+    .filter((t) => t.parent === undefined)
+    .map((t) =>
+      panel(
+        t.scriptId,
+        children.filter((c) => byId.get(c.id)?.parent === t.scriptId),
+      ),
+    )
+    .filter((p) => p.html !== "" || p.subtabs.length > 0);
+  const placed = new Set([...tops.map((p) => p.id), ...tops.flatMap((p) => p.subtabs.map((c) => c.id))]);
+  return {
+    tabs: tabsHtml(tops, false, tops.length >= 2, children.length >= 2),
+    main: views.filter((v) => v.subtab === undefined || !placed.has(v.subtab)),
+  };
+}
+
 /** The fields beforeLoad added, as FieldViews (values from their defaultValue). */
 function addedViews(form: FormAdditions): (RecordFieldView & { container?: string })[] {
   return form.fields.map((f) => ({
@@ -112,16 +174,14 @@ async function render(
     section(g.label, g.id, html(added.filter((a) => a.container === g.id))),
   );
   const ungrouped = added.filter((a) => !loaded.form.fieldGroups.some((g) => g.id === a.container));
+  const recordType = emulator.project.customRecordTypes.find((t) => t.scriptId.toLowerCase() === type);
+  const subtabs = recordSubtabs(recordType, views, html);
   const body = `<form id="main_form" class="ns-form" method="POST" action="${escapeHtml(recordUrl(type, record.id))}">${buttons(type, record.id, mode, loaded.form)}${section(
     "Primary Information",
     "ns_primary",
-    html(views.filter((v) => !v.custom)),
-  )}${section("Custom", "ns_custom", html(views.filter((v) => v.custom)))}${groups.join("")}${section("Additional", "ns_added", html(ungrouped))}${(loaded.form.sublists ?? []).map(renderSublist).join("")}</form>`;
-  const typeName =
-    type === "customer"
-      ? "Customer"
-      : (emulator.project.customRecordTypes.find((t) => t.scriptId.toLowerCase() === type)?.recordName ??
-        type);
+    html(subtabs.main.filter((v) => !v.custom)),
+  )}${section("Custom", "ns_custom", html(subtabs.main.filter((v) => v.custom)))}${groups.join("")}${section("Additional", "ns_added", html(ungrouped))}${subtabs.tabs}${(loaded.form.sublists ?? []).map(renderSublist).join("")}</form>`;
+  const typeName = type === "customer" ? "Customer" : (recordType?.recordName ?? type);
   const name = record.id === null ? "" : ` ${emulator.data.recordName(type, record.id)}`;
   const texts = Object.fromEntries(views.map((v) => [v.id, v.text ?? null]));
   const page = pageJson(ctx, {

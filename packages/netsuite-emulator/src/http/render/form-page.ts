@@ -272,12 +272,30 @@ interface Panel {
   subtabs: Panel[];
 }
 
+/** A tab or subtab as HTML: its id, label, help text, its own content (already HTML) and its subtabs. */
+export interface TabPanel {
+  id: string;
+  label: string;
+  helpText?: string;
+  html: string;
+  subtabs: TabPanel[];
+}
+
+const tabPanel = (p: Panel): TabPanel => ({
+  id: p.tab.id,
+  label: p.tab.label,
+  ...(p.tab.helpText !== undefined ? { helpText: p.tab.helpText } : {}),
+  html: areaHtml(p.area),
+  subtabs: p.subtabs.map(tabPanel),
+});
+
 /**
  * Panels as tabs (a bar of links, then one section each) or, when the form has fewer than two of
- * them, only their objects, without a heading. `subAsTabs` is the same choice for their subtabs.
+ * them, only their contents, without a heading. `subAsTabs` is the same choice for their subtabs.
+ * Record pages (pages/record-page.ts) render a custom record type's subtabs with it too.
  */
-function panelsHtml(panels: Panel[], sub: boolean, asTabs: boolean, subAsTabs: boolean): string {
-  const inner = (p: Panel) => `${areaHtml(p.area)}${panelsHtml(p.subtabs, true, subAsTabs, subAsTabs)}`;
+export function tabsHtml(panels: TabPanel[], sub: boolean, asTabs: boolean, subAsTabs: boolean): string {
+  const inner = (p: TabPanel) => `${p.html}${tabsHtml(p.subtabs, true, subAsTabs, subAsTabs)}`;
   if (panels.length === 0) return "";
   if (!asTabs) return panels.map(inner).join("");
   const kind = sub ? "ns-subtab" : "ns-tab";
@@ -285,14 +303,18 @@ function panelsHtml(panels: Panel[], sub: boolean, asTabs: boolean, subAsTabs: b
   const bar = panels
     .map(
       (p) =>
-        `<a${attr({ href: `#${p.tab.id}`, class: `${kind}-link`, "data-tab-id": p.tab.id, title: p.tab.helpText })}>${escapeHtml(p.tab.label)}</a>`,
+        `<a${attr({ href: `#${p.id}`, class: `${kind}-link`, "data-tab-id": p.id, title: p.helpText })}>${escapeHtml(p.label)}</a>`,
     )
     .join("");
   const sections = panels.map(
     (p) =>
-      `<section${attr({ class: kind, id: p.tab.id, "data-tab-id": p.tab.id, title: p.tab.helpText })}><${heading} class="ns-tab-label">${escapeHtml(p.tab.label)}</${heading}>${inner(p)}</section>`,
+      `<section${attr({ class: kind, id: p.id, "data-tab-id": p.id, title: p.helpText })}><${heading} class="ns-tab-label">${escapeHtml(p.label)}</${heading}>${inner(p)}</section>`,
   );
   return `<nav${attr({ class: `${kind}-bar` })}>${bar}</nav>${sections.join("")}`;
+}
+
+function panelsHtml(panels: Panel[], sub: boolean, asTabs: boolean, subAsTabs: boolean): string {
+  return tabsHtml(panels.map(tabPanel), sub, asTabs, subAsTabs);
 }
 
 /** Mark All / Unmark All / Refresh of sublists (Sublist.addMarkAllButtons, addRefreshButton), without the client runtime. */
