@@ -13,6 +13,7 @@
  *   npm run bench:operations-page -- [--sizes 1000,100000] [--json]
  */
 import { parseArgs } from "node:util";
+import { describeIssuesForRecord } from "@nss/core";
 import type { FieldValue, NetSuiteEmulator } from "@nss/netsuite-emulator";
 import {
   CUSTOMER_FIELDS,
@@ -89,7 +90,15 @@ function seed(data: NetSuiteEmulator["data"], from: number, to: number, run: str
       subsidiary: "1",
       [CUSTOMER_FIELDS.stripeCustomerId]: `cus_bench${i}`,
       [CUSTOMER_FIELDS.syncStatus]: failed ? "error" : "synced",
-      [CUSTOMER_FIELDS.lastError]: failed ? `Stripe account "Main": bench failure ${i}.` : "",
+      [CUSTOMER_FIELDS.lastError]: failed
+        ? describeIssuesForRecord([
+            {
+              code: "MAPPING_INVALID_EMAIL",
+              message: `Customer ${i}: column 1 (email) holds "bench${i}@com", which is not an email address.`,
+              fix: "Correct the email address in NetSuite (one address, like name@example.com).",
+            },
+          ])
+        : "",
     };
     const id = String(data.insertRaw("customer", values));
     data.insertRaw(LINK_RECORD.type, {

@@ -13,7 +13,8 @@
  *   signature, envelope (the event NetSuite acts on), payment-method (what NetSuite shows);
  * - operations: duplicates (possible duplicate Stripe customers, grouped by hash bucket),
  *   planned-changes (the fields a dry run's sync would change);
- * - errors as values: result; text for SuiteScript, which has no TextEncoder: utf8.
+ * - errors as values, and a customer's stored last error (message, fix and code per issue): result;
+ *   text for SuiteScript, which has no TextEncoder: utf8.
  * Not exported here: hostile-input (helpers of envelope, forward and payment-method), and testing (a
  * Stripe customer event for tests, `@nss/core/testing`).
  */

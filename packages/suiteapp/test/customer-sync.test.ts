@@ -3,6 +3,7 @@
  * runs), a Stripe account record pointing at the Stripe emulator over HTTPS, and customers saved as a
  * user would, which fires the create user event (customscript_nss_customer_ue).
  */
+import { parseStoredIssues } from "@nss/core";
 import type { InvocationReading, LogEntry, NetSuiteEmulator } from "@nss/netsuite-emulator";
 import type { StripeEmulator } from "@nss/stripe-emulator";
 import {
@@ -168,7 +169,15 @@ describe("auto sync on create", () => {
       [SYNC_LOG_RECORD.fields.outcome]: "failed",
       [SYNC_LOG_RECORD.fields.failed]: 1,
     });
-    expect(String(logs[0]?.[SYNC_LOG_RECORD.fields.message])).toBe(error);
+    // The customer keeps message, fix and code (core's stored format); the sync log the sentences.
+    const [issue, ...more] = parseStoredIssues(error);
+    expect(more).toEqual([]);
+    expect(issue).toMatchObject({
+      message: expect.stringMatching(new RegExp(`^Customer ${id} has neither a Stripe customer ID`)),
+      fix: expect.stringMatching(new RegExp(`^Fill email on customer ${id}`)),
+      code: "LOOKUP_NO_IDENTIFIER",
+    });
+    expect(String(logs[0]?.[SYNC_LOG_RECORD.fields.message])).toBe(`${issue?.message} ${issue?.fix}`);
     expect(linksOf(ns, id)).toEqual([]);
     expect((await stripe.customers.list({ limit: 100 })).data.length).toBe(before);
   });

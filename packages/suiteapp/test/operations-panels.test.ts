@@ -1,7 +1,8 @@
 /**
  * The operations page's two read-only panels fed by runs (lib/operations/duplicates-panel.ts and
  * dry-run-panel.ts), end to end: a mass sync dry run and a duplicates scan in one account, then the Stripe
- * Sync page (customscript_nss_ops_sl) opened as the SuiteApp's role lists their rows.
+ * Sync page (customscript_nss_ops_sl) opened as the SuiteApp's role lists their rows, filtered by the
+ * duplicates' kind and the planned action.
  */
 import type { NetSuiteEmulator, PageData, PageSublist } from "@nss/netsuite-emulator";
 import type { StripeEmulator } from "@nss/stripe-emulator";
@@ -99,5 +100,26 @@ describe("operations page: possible duplicates and the last dry run", () => {
         ),
       }),
     );
+  });
+
+  it("filters by the duplicates' kind and the planned action; a value outside them is no filter", async () => {
+    const only = await openPage(ns, { kind: "netsuite_id", action: "failed" });
+    expect(sublist(only, DUPLICATES_SUBLIST).lines).toEqual([]);
+    expect(sublist(only, DRY_RUN_SUBLIST).lines.map((l) => l.custpage_nss_plan_action)).toEqual(["failed"]);
+    const select = (page: PageData, id: string) => page.fields.find((f) => f.id === id);
+    expect(select(only, "custpage_nss_filter_kind")?.defaultValue).toBe("netsuite_id");
+    expect(select(only, "custpage_nss_filter_kind")?.options?.map((o) => o.value)).toEqual([
+      "",
+      "email",
+      "netsuite_id",
+    ]);
+    expect(select(only, "custpage_nss_filter_action")?.defaultValue).toBe("failed");
+    const email = await openPage(ns, { kind: "email", action: "created" });
+    expect(sublist(email, DUPLICATES_SUBLIST).lines).toHaveLength(1);
+    expect(sublist(email, DRY_RUN_SUBLIST).lines.map((l) => l.custpage_nss_plan_action)).toEqual(["created"]);
+    const ignored = await openPage(ns, { kind: "phone", action: "deleted" });
+    expect(sublist(ignored, DUPLICATES_SUBLIST).lines).toHaveLength(1);
+    expect(sublist(ignored, DRY_RUN_SUBLIST).lines).toHaveLength(2);
+    expect(select(ignored, "custpage_nss_filter_kind")?.defaultValue ?? "").toBe("");
   });
 });

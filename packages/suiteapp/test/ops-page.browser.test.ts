@@ -1,7 +1,7 @@
 /**
  * The Stripe Sync page in a real browser: opened from the SuiteApp's menu link, the failed customers
- * with their error and fix, the Stripe account filter (the page's client script), Retry failed fixing
- * a customer whose email was added, and the Webhooks panel after an event — the SuiteApp served by the
+ * with their error, fix and code, the Stripe account and error code filters (the page's client script),
+ * Retry failed (with those filters) fixing a customer whose email was added, and the Webhooks panel after an event — the SuiteApp served by the
  * NetSuite emulator behind the webhook proxies, against the Stripe emulator.
  */
 import { fileURLToPath } from "node:url";
@@ -82,11 +82,24 @@ describe("the Stripe Sync page", () => {
     await screenshot(page, ARTIFACTS, "ops-page-failed");
   });
 
-  it("filters by Stripe account through the page's GET parameters", async () => {
+  it("filters by Stripe account and by error code through the page's GET parameters", async () => {
     const main = system.accounts.find((a) => a.name === "Main")?.recordId;
     await page.selectOption("#custpage_nss_filter_account", String(main));
     await page.waitForURL(`**&account=${main}`);
     expect(await failedNames()).toEqual(["Browser No Mail Ltd", "Browser Still No Mail Ltd"]);
+    // The error code filter (any case) keeps the account filter; the Code column shows each customer's code.
+    await page.fill("#custpage_nss_filter_code", "lookup_ambiguous");
+    await page.press("#custpage_nss_filter_code", "Tab");
+    await page.waitForURL(/code=lookup_ambiguous/);
+    expect(await failedNames()).toEqual([]);
+    await page.fill("#custpage_nss_filter_code", "lookup_no_identifier");
+    await page.press("#custpage_nss_filter_code", "Tab");
+    await page.waitForURL(/code=lookup_no_identifier/);
+    expect(page.url()).toContain(`account=${main}`);
+    expect(await failedNames()).toEqual(["Browser No Mail Ltd", "Browser Still No Mail Ltd"]);
+    expect(await page.inputValue("#custpage_nss_filter_code")).toBe("LOOKUP_NO_IDENTIFIER");
+    const row = page.locator('table[data-sublist-id="custpage_nss_failed"] tr.ns-sublist-line').first();
+    expect(await row.textContent()).toContain("LOOKUP_NO_IDENTIFIER");
   });
 
   it("Retry failed syncs a customer once its email is added, and the list no longer shows it", async () => {

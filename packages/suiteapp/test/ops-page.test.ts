@@ -1,10 +1,12 @@
 /**
  * The Stripe Sync page (customscript_nss_ops_sl), end to end: the built SuiteApp in the NetSuite emulator
- * against the Stripe emulator. Its panels render; failed customers are listed with their error and fix,
- * filtered by Stripe account and paged; Retry failed submits the mass sync for the failed customers only,
- * and a customer fixed in NetSuite syncs; the page's units do not depend on how many customers failed;
- * the Webhooks panel after an event.
+ * against the Stripe emulator. Its panels render; failed customers are listed with their error, fix and
+ * error code, filtered by Stripe account and by error code, and paged; Retry failed submits the mass sync
+ * for the failed customers the filters select only, and a customer fixed in NetSuite (or in Stripe) syncs;
+ * the page's units do not depend on how many customers failed, with or without the code filter; the
+ * Webhooks panel after an event.
  */
+import { describeIssuesForRecord } from "@nss/core";
 import type { NetSuiteEmulator, PageData, PageSublist } from "@nss/netsuite-emulator";
 import { CUSTOMER_FIELDS, SCRIPT_PARAMS, SCRIPTS, STRIPE_ACCOUNT_RECORD, SYNC_ROLE } from "@nss/suiteapp/ids";
 import {
@@ -137,9 +139,17 @@ describe("the Stripe Sync page and Retry failed", () => {
     expect(first).toHaveLength(FAILED_PAGE_SIZE);
     const [row] = first;
     expect(row?.custpage_nss_customer).toBe("No Mail 00 Ltd");
-    // What is wrong (the record and field) and what to do, as the sync wrote it.
-    expect(row?.custpage_nss_error).toContain(`customer ${main[0]}`);
-    expect(row?.custpage_nss_error).toMatch(/Fill email on customer \d+/);
+    // What is wrong (the record and field), what to do and the error code, each in its column.
+    expect(row?.custpage_nss_error).toMatch(
+      new RegExp(`^Customer ${main[0]} has neither a Stripe customer ID`),
+    );
+    expect(row?.custpage_nss_error).not.toContain("Fill email");
+    expect(row?.custpage_nss_fix).toMatch(new RegExp(`^Fill email on customer ${main[0]}, or enter`));
+    expect(row?.custpage_nss_code).toBe("LOOKUP_NO_IDENTIFIER");
+    // As the customer stores it: core's format, one line per issue.
+    expect(String(customer(ns, main[0] as number)[CUSTOMER_FIELDS.lastError])).toMatch(
+      /^Customer \d+ has neither .* Fix: Fill email on customer \d+.* \[LOOKUP_NO_IDENTIFIER\]$/,
+    );
     expect(row?.custpage_nss_record).toMatch(
       new RegExp(`^https?://[^/]+/app/common/entity/custjob\\.nl\\?id=${main[0]}$`),
     );
@@ -222,6 +232,70 @@ describe("the Stripe Sync page and Retry failed", () => {
     });
   });
 
+  it("filters the failed customers by error code, and Retry failed with a code retries only those", async () => {
+    // Two Stripe customers of Main share an email: the NetSuite customer with it fails LOOKUP_AMBIGUOUS.
+    const stripe = system.accounts.find((a) => a.name === "Main")?.stripe ?? system.stripe;
+    const twins = [
+      await stripe.customers.create({ email: "twin@ops.example.com" }),
+      await stripe.customers.create({ email: "twin@ops.example.com" }),
+    ];
+    const twin = await saveCustomer(ns, { companyname: "Twin Ltd", email: "twin@ops.example.com" });
+    await ns.runScript(MR.scriptId, MR.deploymentId);
+    expect(customer(ns, twin)[CUSTOMER_FIELDS.syncStatus]).toBe("error");
+    const lastSyncOf = (id: number) => String(customer(ns, id)[CUSTOMER_FIELDS.lastSync]);
+    const noMail = ns.data
+      .listRecords("customer")
+      .filter((c) => String(c.values.companyname).startsWith("No Mail"))
+      .map((c) => c.id);
+    const noMailSynced = noMail.map(lastSyncOf);
+
+    const all = await openPage(ns);
+    const total = Number(field(all.page, "custpage_nss_failed_count"));
+    expect(total).toBeGreaterThan(2);
+    const ambiguous = await openPage(ns, { code: "LOOKUP_AMBIGUOUS" });
+    expect(field(ambiguous.page, "custpage_nss_failed_count")).toBe("1");
+    const [row] = sublist(ambiguous.page, "custpage_nss_failed").lines;
+    expect(row).toMatchObject({ custpage_nss_customer: "Twin Ltd", custpage_nss_code: "LOOKUP_AMBIGUOUS" });
+    expect(row?.custpage_nss_error).toContain(twins[0]?.id);
+    expect(row?.custpage_nss_fix).not.toBe("");
+    expect(ambiguous.page.fields.find((f) => f.id === "custpage_nss_filter_code")?.defaultValue).toBe(
+      "LOOKUP_AMBIGUOUS",
+    );
+    // Any case; a code with the filters of another panel; a value that is no code is no filter.
+    const lower = await openPage(ns, { code: " lookup_ambiguous ", kind: "email", action: "failed" });
+    expect(field(lower.page, "custpage_nss_failed_count")).toBe("1");
+    expect(field((await openPage(ns, { code: "NO_SUCH_CODE" })).page, "custpage_nss_failed_count")).toBe("0");
+    const odd = await openPage(ns, { code: "] OR [", kind: "bogus", action: "deleted" });
+    expect(field(odd.page, "custpage_nss_failed_count")).toBe(String(total));
+    expect(odd.page.fields.find((f) => f.id === "custpage_nss_filter_kind")?.defaultValue ?? "").toBe("");
+    const noIdentifier = await openPage(ns, { code: "LOOKUP_NO_IDENTIFIER" });
+    expect(field(noIdentifier.page, "custpage_nss_failed_count")).toBe(String(total - 1));
+
+    // Fixed in Stripe (one twin deleted); Retry failed with the code filter takes that customer only.
+    await stripe.customers.del(twins[1]?.id as string);
+    const posted = await ns.invokeSuitelet(SL, DEPLOY, {
+      method: "POST",
+      parameters: { submitter: "Retry failed", custpage_nss_filter_code: "LOOKUP_AMBIGUOUS" },
+    });
+    const target = JSON.stringify(posted.redirect);
+    expect(target).toContain("LOOKUP_AMBIGUOUS");
+    await ns.tasks.idle();
+    const input = ns.log
+      .list({ scriptId: MR.scriptId })
+      .filter((e) => e.title === "Mass sync input")
+      .at(-1);
+    expect(input?.details).toMatch(
+      /^1 customers in customsearch_nss_mass_sync \(retry of failed customers with error code LOOKUP_AMBIGUOUS\): 1 to sync/,
+    );
+    expect(customer(ns, twin)[CUSTOMER_FIELDS.syncStatus]).toBe("synced");
+    expect(customer(ns, twin)[CUSTOMER_FIELDS.stripeCustomerId]).toBe(twins[0]?.id);
+    // The others were not touched.
+    expect(noMail.map(lastSyncOf)).toEqual(noMailSynced);
+    expect(field((await openPage(ns, { code: "LOOKUP_AMBIGUOUS" })).page, "custpage_nss_failed_count")).toBe(
+      "0",
+    );
+  });
+
   it("says why Retry failed did not start while the mass sync runs", async () => {
     const running = ns.tasks.submit(null, {
       taskType: "MAP_REDUCE",
@@ -256,13 +330,25 @@ describe("the page's governance", () => {
   });
   afterAll(() => system?.close());
 
-  /** Marks `n` more customers failed as the sync would (its fields), without running it. */
+  /** Marks `n` more customers failed as the sync would (its fields), without running it: every third ambiguous. */
   async function fail(n: number, from: number): Promise<void> {
     for (let i = from; i < from + n; i++) {
       const id = await saveCustomer(ns, { companyname: `Failed ${i} Co` });
+      const issue =
+        i % 3 === 0
+          ? {
+              code: "LOOKUP_AMBIGUOUS",
+              message: `Several Stripe customers match customer ${id}.`,
+              fix: "Merge them.",
+            }
+          : {
+              code: "LOOKUP_NO_IDENTIFIER",
+              message: `Customer ${id} has no email.`,
+              fix: `Fill email on customer ${id}.`,
+            };
       ns.data.submitFields("customer", id, {
         [CUSTOMER_FIELDS.syncStatus]: "error",
-        [CUSTOMER_FIELDS.lastError]: `Customer ${id} has no email. Fill email on customer ${id}.`,
+        [CUSTOMER_FIELDS.lastError]: describeIssuesForRecord([issue]),
       });
     }
   }
@@ -276,12 +362,19 @@ describe("the page's governance", () => {
     expect(field(sixty.page, "custpage_nss_failed_count")).toBe("60");
     const last = await openPage(ns, { page: "2" });
     expect(sublist(last.page, "custpage_nss_failed").lines).toHaveLength(10);
+    // The code filter narrows the list by a search filter: the same units again.
+    const coded = await openPage(ns, { code: "LOOKUP_AMBIGUOUS" });
+    expect(field(coded.page, "custpage_nss_failed_count")).toBe("20");
+    expect(sublist(coded.page, "custpage_nss_failed").lines.map((l) => l.custpage_nss_code)).toEqual(
+      Array(20).fill("LOOKUP_AMBIGUOUS"),
+    );
     const admin = await openPage(ns, {}, ADMIN);
     console.info(
-      `Stripe Sync page units: 5 failed ${five.units}, 60 failed ${sixty.units}, page 3 ${last.units}, as administrator ${admin.units}`,
+      `Stripe Sync page units: 5 failed ${five.units}, 60 failed ${sixty.units}, page 3 ${last.units}, code filter ${coded.units}, as administrator ${admin.units}`,
     );
     expect(sixty.units).toBe(five.units);
     expect(last.units).toBe(five.units);
+    expect(coded.units).toBe(five.units);
     // Far inside a Suitelet's 1,000 units.
     expect(admin.units).toBeLessThan(300);
   });

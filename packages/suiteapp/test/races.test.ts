@@ -225,8 +225,9 @@ describe("retries after a 500 from Stripe", () => {
     expect(stripeEmulator.faults.pending()).toEqual([]);
     const failed = customer(ns, id);
     expect(failed[CUSTOMER_FIELDS.syncStatus]).toBe("error");
-    // The Stripe client's STRIPE_UNAVAILABLE message (the code itself is not written on the customer).
+    // The Stripe client's STRIPE_UNAVAILABLE message, its fix and its code (core's stored format).
     const error = String(failed[CUSTOMER_FIELDS.lastError]);
+    expect(error).toMatch(/ Fix: .* \[STRIPE_UNAVAILABLE\]$/);
     expect(error).toContain(
       'Stripe failed POST /v1/customers for Stripe account "Main" after 3 attempts (HTTP 500',
     );

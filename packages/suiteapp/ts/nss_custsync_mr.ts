@@ -19,7 +19,7 @@ import * as error from "N/error";
 import * as log from "N/log";
 import * as runtime from "N/runtime";
 import type { EntryPoints } from "N/types";
-import { describeIssues } from "@nss/core";
+import { describeIssues, issueCodeOf } from "@nss/core";
 import { readConfig } from "./lib/configuration/read-config.js";
 import { deleteOlderPlanRows, stampDryRun } from "./lib/customer-sync/dry-run-plan.js";
 import { type MassTally, readMassInput } from "./lib/customer-sync/mass-sync-input.js";
@@ -51,15 +51,17 @@ function isDryRun(): boolean {
 
 /**
  * Retry Failed Only (the Stripe Sync page's Retry failed): the search filters that keep only the
- * customers whose sync failed, served by the chosen Stripe account record when one is given.
+ * customers whose sync failed, served by the chosen Stripe account record and failing with the chosen
+ * error code when those are given.
  */
 function retryFilters(): { filters: ReturnType<typeof failedCustomerFilters>; label: string } | undefined {
   const script = runtime.getCurrentScript();
   if (!isChecked(script.getParameter({ name: SCRIPT_PARAMS.massSyncRetryFailed }))) return undefined;
   const account = text(script.getParameter({ name: SCRIPT_PARAMS.massSyncRetryAccount })).trim();
+  const code = issueCodeOf(text(script.getParameter({ name: SCRIPT_PARAMS.massSyncRetryCode })));
   return {
-    filters: failedCustomerFilters(account),
-    label: ` (retry of failed customers${account ? ` served by Stripe account record ${account}` : ""})`,
+    filters: failedCustomerFilters(account, code),
+    label: ` (retry of failed customers${account ? ` served by Stripe account record ${account}` : ""}${code ? ` with error code ${code}` : ""})`,
   };
 }
 

@@ -7,9 +7,12 @@
  * where administrators follow the sync. Its subtabs are panels (lib/operations/*-panel.ts), each adding
  * itself to one N/ui/serverWidget form and each costing a fixed number of units however many customers
  * the account has: Failed customers (with Retry failed), Runs, Webhooks, Possible duplicates, Dry run.
- * GET parameters (lib/operations/ops-context.ts): `page`, `account`, `taskid`. POST is the Retry failed
- * button: it submits the mass sync with Retry Failed Only (lib/operations/retry.ts) and redirects to the
- * page showing the task's status; when it cannot start, the page says why and what to do. A panel that
+ * GET parameters (lib/operations/ops-context.ts, each checked there, a value outside what it allows being
+ * no filter): `page`, `account`, `code` (an error code), `kind` (duplicates: email or netsuite_id),
+ * `action` (the dry run's planned action), `taskid`. POST is the Retry failed button: it submits the mass
+ * sync with Retry Failed Only and the page's Stripe account and error code filters (lib/operations/retry.ts)
+ * and redirects to the page showing the task's status; when it cannot start, the page says why and what
+ * to do. A panel that
  * fails shows its problem in its place; the page itself never fails.
  */
 
@@ -81,18 +84,20 @@ export const onRequest: EntryPoints.Suitelet.onRequest = ({ request, response })
   const unitsAtStart = script.getRemainingUsage();
   const ctx = opsContext(request);
   if (request.method === "POST" && request.parameters?.submitter === RETRY_BUTTON) {
-    const submitted = submitRetry(ctx.filters.account ?? "");
+    const { account, code } = ctx.filters;
+    const submitted = submitRetry(account, code);
     if (submitted.ok) {
       log.audit({
         title: "Retry failed submitted",
-        details: `task ${submitted.taskId}${ctx.filters.account ? `, Stripe account record ${ctx.filters.account}` : ""}`,
+        details: `task ${submitted.taskId}${account ? `, Stripe account record ${account}` : ""}${code ? `, error code ${code}` : ""}`,
       });
       redirect.toSuitelet({
         scriptId: OPS_SUITELET.scriptId,
         deploymentId: OPS_SUITELET.deploymentId,
         parameters: {
           [OPS_PARAMS.taskId]: submitted.taskId,
-          ...(ctx.filters.account ? { [OPS_PARAMS.account]: ctx.filters.account } : {}),
+          ...(account ? { [OPS_PARAMS.account]: account } : {}),
+          ...(code ? { [OPS_PARAMS.code]: code } : {}),
         },
       });
       return;

@@ -10,7 +10,13 @@
  * read per customer.
  */
 import * as search from "N/search";
-import { describeIssues, type Result, type SyncConfig } from "@nss/core";
+import {
+  describeIssues,
+  describeIssuesForRecord,
+  type Result,
+  type SyncConfig,
+  type SyncIssue,
+} from "@nss/core";
 import { hasMultiSubsidiaryCustomers } from "../configuration/account-features.js";
 import { loadConfiguredSearch } from "../configuration/configured-searches.js";
 import { ERROR_PREFIX as REFRESH_ERROR_PREFIX } from "../payment-method-refresh/refresh-customer.js";
@@ -109,15 +115,15 @@ function linkOf(links: LinkIndex, customerId: string, t: PreparedTarget): LinkRo
 /**
  * What a sync would do without calling Stripe: `unchanged` when every account's payload is unchanged,
  * every link has a portal token, the customer's portal link is its primary link's and no failure is
- * shown; `failing` with the message it would write when some accounts fail before any call (a mapping
+ * shown; `failing` with the issues it would write when some accounts fail before any call (a mapping
  * or lookup issue) and the others are unchanged; `sync` otherwise.
  */
 function foresee(
   prepared: PreparedSync,
   customerId: string,
   portalUrl: (token: string) => string,
-): { kind: "unchanged" } | { kind: "failing"; error: string } | { kind: "sync" } {
-  const errors: string[] = [];
+): { kind: "unchanged" } | { kind: "failing"; issues: SyncIssue[] } | { kind: "sync" } {
+  const errors: SyncIssue[] = [];
   for (const t of prepared.targets) {
     const plan = planTarget(
       {
@@ -131,13 +137,13 @@ function foresee(
       t.link,
     );
     if (!plan.ok) {
-      errors.push(describeIssues(plan.errors));
+      errors.push(...plan.errors);
       continue;
     }
     if (!t.link || t.link.portalToken === "" || !plan.value.unchanged) return { kind: "sync" };
     if (t.primary && portalUrl(t.link.portalToken) !== prepared.customer.portalLink) return { kind: "sync" };
   }
-  if (errors.length > 0) return { kind: "failing", error: errors.join("\n") };
+  if (errors.length > 0) return { kind: "failing", issues: errors };
   // The refresh's own error (its prefix) is the refresh's to clear, not a reason to sync.
   const { syncStatus, lastError } = prepared.customer;
   const syncError = lastError !== "" && !lastError.startsWith(REFRESH_ERROR_PREFIX);
@@ -167,18 +173,24 @@ export function readMassInput(
     failures: [],
   };
   const items: Record<string, string> = {};
-  /** A failure the customer already shows is not news: counted, named in the summary, not synced. */
-  const failsAgain = (customerId: string, customer: CustomerState, error: string): boolean => {
-    if (everyone || customer.syncStatus !== "error" || customer.lastError !== error.slice(0, 3900))
+  /**
+   * A failure the customer already shows is not news: counted, named in the summary, not synced. The
+   * stored text is compared with what the sync would write (core's describeIssuesForRecord, the same
+   * function sync-customer.ts writes with). A customer whose text predates that format (`<message> <fix>`
+   * lines without a code) does not compare equal and simply syncs once more, which rewrites it.
+   */
+  const failsAgain = (customerId: string, customer: CustomerState, issues: readonly SyncIssue[]): boolean => {
+    if (everyone || customer.syncStatus !== "error" || customer.lastError !== describeIssuesForRecord(issues))
       return false;
     tally.failedAgain++;
-    if (tally.failures.length < FAILURES_NAMED) tally.failures.push(`customer ${customerId}: ${error}`);
+    if (tally.failures.length < FAILURES_NAMED)
+      tally.failures.push(`customer ${customerId}: ${describeIssues(issues)}`);
     return true;
   };
   for (const [customerId, row] of rows.value) {
     const selected = selectTargets(config, customerId, row.customer, "all", row.subsidiaries);
     if (!selected.ok) {
-      if (failsAgain(customerId, row.customer, describeIssues(selected.errors))) continue;
+      if (failsAgain(customerId, row.customer, selected.errors)) continue;
     } else if (selected.value.length === 0) {
       tally.unserved++;
       continue;
@@ -202,7 +214,7 @@ export function readMassInput(
         tally.unchanged++;
         continue;
       }
-      if (foreseen.kind === "failing" && failsAgain(customerId, row.customer, foreseen.error)) continue;
+      if (foreseen.kind === "failing" && failsAgain(customerId, row.customer, foreseen.issues)) continue;
     }
     items[customerId] = JSON.stringify(prepared);
   }

@@ -9,12 +9,14 @@
  * the mass sync the customer only when its outcome differs from what it holds, and a sync log row only
  * for a new failure.
  * Nothing here throws for what a user can fix: every issue becomes core's or the Stripe client's
- * message and fix, on the customer (`custentity_nss_last_error`) and in the sync log.
+ * message and fix, on the customer (`custentity_nss_last_error`, in core's stored format
+ * `<message> Fix: <fix> [<CODE>]` a line per issue: describeIssuesForRecord, which the operations page
+ * parses and filters by code) and in the sync log (message and fix as sentences: describeIssues).
  */
 import * as format from "N/format";
 import * as log from "N/log";
 import * as record from "N/record";
-import { describeIssues, type Result, type SyncIssue } from "@nss/core";
+import { describeIssues, describeIssuesForRecord, type Result, type SyncIssue } from "@nss/core";
 import type { LoadedConfig } from "../configuration/read-config.js";
 import { newPortalToken, portalUrl } from "../portal-link/portal-token.js";
 import { saveLink, saveLinkToken } from "../records/customer-links.js";
@@ -47,7 +49,7 @@ export interface CustomerSyncResult {
   /** `failed` when any account failed. */
   ok: boolean;
   targets: TargetResult[];
-  /** The message written to the customer's last error field ('' when all went well). */
+  /** The text written to the customer's last error field, core's describeIssuesForRecord ('' when all went well). */
   error: string;
 }
 
@@ -113,6 +115,7 @@ function plannedText(entry: TargetResult): string {
 /** The customer's own fields after the sync. */
 interface CustomerWrite {
   status: "synced" | "unchanged" | "error";
+  /** The stored last error (describeIssuesForRecord, already within the field's length). */
   error: string;
   /** The primary account's Stripe ID when it differs from the stored one. */
   stripeId?: string;
@@ -134,7 +137,7 @@ function writeCustomer(stripeIdField: string, customerId: string, write: Custome
   const values: Record<string, string> = {
     [CUSTOMER_FIELDS.syncStatus]: write.status,
     [CUSTOMER_FIELDS.lastSync]: dateTimeText(new Date()),
-    [CUSTOMER_FIELDS.lastError]: write.error.slice(0, 3900),
+    [CUSTOMER_FIELDS.lastError]: write.error,
   };
   if (write.stripeId !== undefined) values[stripeIdField] = write.stripeId;
   if (write.portalLink !== undefined) values[CUSTOMER_FIELDS.portalLink] = write.portalLink;
@@ -182,7 +185,8 @@ export function syncCustomer(customerId: string, trigger: SyncTrigger): Customer
       stripeCalls: 0,
       ...(dryRun ? { dryRun } : {}),
     });
-    const write: CustomerWrite = { status: "error", error: message };
+    const stored = describeIssuesForRecord(errors);
+    const write: CustomerWrite = { status: "error", error: stored };
     if (dryRun) plan({ customerId, accountRecordId, action: "failed", changes: message });
     else if (!(mass && before && customerUnchanged(before, write, false))) {
       safely(customerId, () => writeCustomer(stripeIdField, customerId, write));
@@ -190,7 +194,7 @@ export function syncCustomer(customerId: string, trigger: SyncTrigger): Customer
         writeSyncLog({ kind, customerId, outcome: "failed", message, accountRecordId }),
       );
     }
-    return { customerId, ok: false, targets, error: message };
+    return { customerId, ok: false, targets, error: stored };
   };
 
   try {
@@ -209,7 +213,7 @@ export function syncCustomer(customerId: string, trigger: SyncTrigger): Customer
     // No Stripe account serves any of the customer's subsidiaries in scope: nothing to sync.
     if (prepared.targets.length === 0) return { customerId, ok: true, targets: [], error: "" };
 
-    const errors: string[] = [];
+    const errors: SyncIssue[] = [];
     let primaryStripeId: string | undefined;
     let allUnchanged = true;
     let sent = false;
@@ -284,7 +288,7 @@ export function syncCustomer(customerId: string, trigger: SyncTrigger): Customer
             ...(dryRun ? { dryRun } : {}),
           };
       targets.push(entry);
-      if (!result.ok) errors.push(entry.message);
+      if (!result.ok) errors.push(...result.errors);
       else {
         if (result.outcome !== "unchanged") allUnchanged = false;
         if (primary && result.stripeCustomerId !== customer.storedStripeId)
@@ -293,7 +297,7 @@ export function syncCustomer(customerId: string, trigger: SyncTrigger): Customer
     }
 
     const primaryPortalLink = keepPortalTokens(customerId, tokensToWrite, primaryToken);
-    const error = errors.join("\n");
+    const error = describeIssuesForRecord(errors);
     const write: CustomerWrite = {
       status: errors.length > 0 ? "error" : allUnchanged ? "unchanged" : "synced",
       error,

@@ -12,22 +12,21 @@ import * as search from "N/search";
 import * as serverWidget from "N/ui/serverWidget";
 import { latestPlanRun } from "../customer-sync/dry-run-plan.js";
 import { DRY_RUN_PLAN_RECORD } from "../records/object-ids.js";
-import type { OpsContext } from "./ops-context.js";
+import { OPS_FIELDS, type OpsContext, PLAN_ACTIONS } from "./ops-context.js";
 import { addRecordPanel, type PanelShown } from "./paged-record-panel.js";
 
 export const DRY_RUN_TAB = "custpage_nss_plan_tab";
 export const DRY_RUN_SUBLIST = "custpage_nss_plan_list";
 
 const f = DRY_RUN_PLAN_RECORD.fields;
-const ACTIONS = new Set(["created", "linked", "updated", "unchanged", "failed"]);
 
 export function addDryRunPanel(form: serverWidget.Form, ctx: OpsContext): PanelShown & { run: string } {
   const run = latestPlanRun();
   const filters: unknown[] = [[f.run, "is", run === "" ? "-" : run]];
-  const account = /^[1-9][0-9]*$/.test(ctx.filters.account ?? "") ? ctx.filters.account : "";
+  // Checked by opsContext: an internal ID and one of PLAN_ACTIONS, or ''.
+  const { account, action } = ctx.filters;
   if (account) filters.push("AND", [f.account, "anyof", account]);
-  const action = (ctx.filters.action ?? "").trim();
-  if (ACTIONS.has(action)) filters.push("AND", [f.action, "is", action]);
+  if (action) filters.push("AND", [f.action, "is", action]);
   const at = run === "" ? "" : new Date(Number(run)).toISOString().replace("T", " ").slice(0, 16);
   const shown = addRecordPanel(form, ctx, {
     tabId: DRY_RUN_TAB,
@@ -36,6 +35,14 @@ export function addDryRunPanel(form: serverWidget.Form, ctx: OpsContext): PanelS
     sublistLabel: "Last dry run's plan",
     recordType: DRY_RUN_PLAN_RECORD.type,
     filters,
+    filter: {
+      id: OPS_FIELDS.action,
+      label: "Planned Action",
+      help: "Only the customers the dry run planned this action for. The Stripe Account filter on Failed customers applies here too.",
+      none: "Any action",
+      options: PLAN_ACTIONS.map((a) => ({ value: a, text: a })),
+      selected: action,
+    },
     columns: [
       {
         id: "custpage_nss_plan_customer",

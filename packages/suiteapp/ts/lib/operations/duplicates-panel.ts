@@ -11,7 +11,7 @@
 import * as search from "N/search";
 import * as serverWidget from "N/ui/serverWidget";
 import { DUPLICATE_RECORD } from "../records/object-ids.js";
-import type { OpsContext } from "./ops-context.js";
+import { DUPLICATE_KINDS, OPS_FIELDS, type OpsContext } from "./ops-context.js";
 import { addRecordPanel, type PanelShown } from "./paged-record-panel.js";
 
 export const DUPLICATES_TAB = "custpage_nss_dup_tab";
@@ -19,14 +19,17 @@ export const DUPLICATES_SUBLIST = "custpage_nss_dup_list";
 
 const f = DUPLICATE_RECORD.fields;
 
-/** The `kind` filter's values (core's DuplicateKind). */
-const KIND_TEXT: Record<string, string> = { email: "email", netsuite_id: "netsuite_id" };
+/** The `kind` filter's options (core's DuplicateKind). */
+const KIND_TEXT: Record<(typeof DUPLICATE_KINDS)[number], string> = {
+  email: "The same email",
+  netsuite_id: "The same netsuite_customer_id",
+};
 
 export function addDuplicatesPanel(form: serverWidget.Form, ctx: OpsContext): PanelShown {
   const filters: unknown[] = [["isinactive", "is", "F"]];
-  const account = /^[1-9][0-9]*$/.test(ctx.filters.account ?? "") ? ctx.filters.account : "";
+  // Checked by opsContext: an internal ID and one of DUPLICATE_KINDS, or ''.
+  const { account, kind } = ctx.filters;
   if (account) filters.push("AND", [f.account, "anyof", account]);
-  const kind = KIND_TEXT[(ctx.filters.kind ?? "").trim()] ?? "";
   if (kind) filters.push("AND", [f.kind, "is", kind]);
   return addRecordPanel(form, ctx, {
     tabId: DUPLICATES_TAB,
@@ -35,6 +38,14 @@ export function addDuplicatesPanel(form: serverWidget.Form, ctx: OpsContext): Pa
     sublistLabel: "Possible duplicates in Stripe",
     recordType: DUPLICATE_RECORD.type,
     filters,
+    filter: {
+      id: OPS_FIELDS.kind,
+      label: "Shared",
+      help: "Only the duplicates sharing an email, or only those sharing a netsuite_customer_id. The Stripe Account filter on Failed customers applies here too.",
+      none: "Email or NetSuite ID",
+      options: DUPLICATE_KINDS.map((k) => ({ value: k, text: KIND_TEXT[k] })),
+      selected: kind,
+    },
     columns: [
       {
         id: "custpage_nss_dup_account",
@@ -81,6 +92,6 @@ export function addDuplicatesPanel(form: serverWidget.Form, ctx: OpsContext): Pa
     empty:
       "No possible duplicates: the last duplicates scan found no Stripe customers sharing an email or a netsuite_customer_id (or no scan has run yet: run NetSuite–Stripe Duplicates Scan).",
     describe: (count, page, pages) =>
-      `${count} values shared by several Stripe customers (last duplicates scan; read-only, nothing is merged). Page ${page} of ${pages}.`,
+      `${count} ${count === 1 ? "value" : "values"} shared by several Stripe customers (last duplicates scan; read-only, nothing is merged). Page ${page} of ${pages}.`,
   });
 }

@@ -1,19 +1,23 @@
 /**
  * The page's Failed customers subtab: the customers whose sync status is error, with their Last Sync
- * Error as the sync wrote it (for each Stripe account that failed: what is wrong, on which record and
- * field, and what to do), filtered by Stripe account, 25 a page, each linking to its customer record;
- * and the Retry failed button (the Suitelet's POST, lib/operations/retry.ts) with the status of the
- * retry it submitted. Units: the account list (one search page), the failed customers (runPaged and
- * one page), a lookupFields with an account filter, and the retry task's status when there is one: the
- * same whatever the number of failed customers.
+ * Error read back into its issues (core's parseStoredIssues: for each issue what is wrong, on which record
+ * and field, what to do, and its error code, in columns Error, Fix and Code), filtered by Stripe account
+ * and by error code (a search filter on the stored `[CODE]`, lib/operations/failed-customers.ts), 25 a
+ * page, each linking to its customer record; and the Retry failed button (the Suitelet's POST,
+ * lib/operations/retry.ts), which retries the customers the filters select, with the status of the retry
+ * it submitted. Units: the account list (one search page), the failed customers (runPaged and one page),
+ * a lookupFields with an account filter, and the retry task's status when there is one: the same
+ * whatever the number of failed customers.
  */
 import * as search from "N/search";
 import * as serverWidget from "N/ui/serverWidget";
 import * as url from "N/url";
+import { parseStoredIssues } from "@nss/core";
 import { text } from "../records/field-values.js";
 import { CUSTOMER_FIELDS, STRIPE_ACCOUNT_RECORD } from "../records/object-ids.js";
 import { failedCustomerFilters } from "./failed-customers.js";
 import {
+  addFilterSelect,
   addInfoField,
   addList,
   FAILED_PAGE_SIZE,
@@ -54,19 +58,25 @@ function addFilters(
   accounts: { value: string; text: string }[],
 ): void {
   form.addFieldGroup({ id: FILTER_GROUP, label: "Filters", tab: FAILED_TAB });
-  const account = form.addField({
+  addFilterSelect(form, {
     id: OPS_FIELDS.account,
     label: "Stripe Account",
-    type: serverWidget.FieldType.SELECT,
+    container: FILTER_GROUP,
+    help: "Only the failed customers this Stripe account record serves (its identifier field, by default the subsidiary). Retry failed retries these customers only.",
+    none: "All Stripe accounts",
+    options: accounts,
+    selected: ctx.filters.account,
+  });
+  const code = form.addField({
+    id: OPS_FIELDS.code,
+    label: "Error Code",
+    type: serverWidget.FieldType.TEXT,
     container: FILTER_GROUP,
   });
-  account.setHelpText({
-    help: "Only the failed customers this Stripe account record serves (its identifier field, by default the subsidiary). Retry failed retries these customers only.",
+  code.setHelpText({
+    help: "Only the failed customers with an issue of this error code, as the Code column shows it (e.g. MAPPING_INVALID_EMAIL or LOOKUP_AMBIGUOUS; any case). Blank for all. Retry failed retries these customers only.",
   });
-  account.addSelectOption({ value: "", text: "All Stripe accounts", isSelected: ctx.filters.account === "" });
-  for (const a of accounts) {
-    account.addSelectOption({ value: a.value, text: a.text, isSelected: a.value === ctx.filters.account });
-  }
+  code.defaultValue = ctx.filters.code;
 }
 
 function addPageField(form: serverWidget.Form, ctx: OpsContext, pages: number): void {
@@ -127,9 +137,20 @@ export function addFailedPanel(form: serverWidget.Form, ctx: OpsContext): void {
       { id: "custpage_nss_last_sync", label: "Last Sync" },
       {
         id: "custpage_nss_error",
-        label: "Error and Fix",
+        label: "Error",
         type: serverWidget.FieldType.TEXTAREA,
-        help: "The customer's Last Sync Error as the sync wrote it: for each Stripe account that failed, what is wrong and what to do. Fix the customer (or the configuration), then press Retry failed.",
+        help: "What is wrong, on which record and field, one line per issue (for each Stripe account that failed), from the customer's Last Stripe Sync Error.",
+      },
+      {
+        id: "custpage_nss_fix",
+        label: "Fix",
+        type: serverWidget.FieldType.TEXTAREA,
+        help: "What to do about each issue, line by line with Error. Fix the customer (or the configuration), then press Retry failed.",
+      },
+      {
+        id: "custpage_nss_code",
+        label: "Code",
+        help: "Each issue's error code: type one in Error Code to list (and retry) only the customers failing with it.",
       },
     ],
   });
@@ -139,7 +160,7 @@ export function addFailedPanel(form: serverWidget.Form, ctx: OpsContext): void {
     const paged = search
       .create({
         type: search.Type.CUSTOMER,
-        filters: failedCustomerFilters(ctx.filters.account),
+        filters: failedCustomerFilters(ctx.filters.account, ctx.filters.code),
         columns: [
           search.createColumn({ name: "internalid", sort: search.Sort.ASC }),
           search.createColumn({ name: "entityid" }),
@@ -156,11 +177,22 @@ export function addFailedPanel(form: serverWidget.Form, ctx: OpsContext): void {
       const base = origin(ctx.request);
       paged.fetch({ index }).data.forEach((r, line) => {
         const id = String(r.id);
+        // A text stored before the format had codes reads as messages alone (no fix, no code) until the
+        // customer syncs again.
+        const issues = parseStoredIssues(text(r.getValue({ name: CUSTOMER_FIELDS.lastError })));
         setRow(list, line, {
           custpage_nss_customer: text(r.getValue({ name: "entityid" })) || `Customer ${id}`,
           custpage_nss_record: `${base}${url.resolveRecord({ recordType: "customer", recordId: id })}`,
           custpage_nss_last_sync: text(r.getValue({ name: CUSTOMER_FIELDS.lastSync })),
-          custpage_nss_error: text(r.getValue({ name: CUSTOMER_FIELDS.lastError })).slice(0, 3900),
+          custpage_nss_error: issues
+            .map((i) => i.message)
+            .join("\n")
+            .slice(0, 3900),
+          custpage_nss_fix: issues
+            .map((i) => i.fix)
+            .join("\n")
+            .slice(0, 3900),
+          custpage_nss_code: [...new Set(issues.map((i) => i.code).filter((c) => c !== ""))].join(", "),
         });
       });
     }
@@ -178,6 +210,6 @@ export function addFailedPanel(form: serverWidget.Form, ctx: OpsContext): void {
     label: "Failed Customers",
     container: FAILED_TAB,
     value: String(total),
-    help: "Customers whose Sync Status is error (with the Stripe account filter, those it serves).",
+    help: "Customers whose Sync Status is error (with the filters, those they select).",
   });
 }

@@ -7,18 +7,40 @@
  */
 import type { ServerRequest } from "N/http";
 import * as serverWidget from "N/ui/serverWidget";
-import { OPS_FIELDS, OPS_PARAMS } from "./ops-params.js";
+import { issueCodeOf } from "@nss/core";
+import { DUPLICATE_KINDS, OPS_FIELDS, OPS_PARAMS, PLAN_ACTIONS } from "./ops-params.js";
+
+/** The page's filters, each checked ('' for none: a value outside what a filter allows is ignored). */
+export interface OpsFilters {
+  /** A Stripe account record's internal ID (the failed customers, duplicates and plan rows of that account). */
+  account: string;
+  /** A map/reduce task ID the page submitted (Retry failed). */
+  taskId: string;
+  /** An error code, upper case (the failed customers whose last error holds it). */
+  code: string;
+  /** The possible duplicates' kind: one of DUPLICATE_KINDS. */
+  kind: string;
+  /** The last dry run's planned action: one of PLAN_ACTIONS. */
+  action: string;
+}
 
 /** What the Suitelet hands each panel. */
 export interface OpsContext {
   request: ServerRequest;
   /** The failed customers' page, 0-based (GET `page`). */
   page: number;
-  /** The page's filters from its GET parameters (OPS_PARAMS), '' for none. */
-  filters: Record<string, string>;
+  /** The page's filters from its GET parameters (OPS_PARAMS) or its posted fields (OPS_FIELDS). */
+  filters: OpsFilters;
 }
 
-export { FAILED_PAGE_SIZE, OPS_FIELDS, OPS_PARAMS, OPS_SUITELET } from "./ops-params.js";
+export {
+  DUPLICATE_KINDS,
+  FAILED_PAGE_SIZE,
+  OPS_FIELDS,
+  OPS_PARAMS,
+  OPS_SUITELET,
+  PLAN_ACTIONS,
+} from "./ops-params.js";
 
 /** The request's parameter as trimmed text ('' when absent). */
 export function param(request: ServerRequest, name: string): string {
@@ -26,24 +48,32 @@ export function param(request: ServerRequest, name: string): string {
   return typeof raw === "string" ? raw.trim() : "";
 }
 
-/** The context for a request: page and filters from its GET (or posted) parameters. */
+/** The value when it is one of `allowed`, else '' (no filter). */
+function oneOf(value: string, allowed: readonly string[]): string {
+  return allowed.includes(value) ? value : "";
+}
+
+/**
+ * The context for a request: page and filters from its GET parameters, or from the page's own fields
+ * when Retry failed posts the form. Every filter is checked here, once for all panels: a value outside
+ * what a filter allows is no filter, never an error.
+ */
 export function opsContext(request: ServerRequest): OpsContext {
-  const page = Number.parseInt(param(request, OPS_PARAMS.page) || param(request, OPS_FIELDS.page), 10);
-  const account = param(request, OPS_PARAMS.account) || param(request, OPS_FIELDS.account);
-  // Every other parameter passes as text (a panel checks its own filters, e.g. the duplicates' `kind`);
-  // the account and task ID are checked here, as several panels use them.
-  const given: Record<string, string> = {};
-  for (const name of Object.keys(request.parameters ?? {})) given[name] = param(request, name);
+  const given = (name: keyof typeof OPS_PARAMS & keyof typeof OPS_FIELDS) =>
+    param(request, OPS_PARAMS[name]) || param(request, OPS_FIELDS[name]);
+  const page = Number.parseInt(given("page"), 10);
+  const account = given("account");
+  const taskId = param(request, OPS_PARAMS.taskId);
   return {
     request,
     page: Number.isFinite(page) && page >= 0 ? page : 0,
     filters: {
-      ...given,
       // Internal IDs only: anything else is no filter.
       account: /^[1-9][0-9]*$/.test(account) ? account : "",
-      taskId: /^[A-Za-z0-9_]+$/.test(param(request, OPS_PARAMS.taskId))
-        ? param(request, OPS_PARAMS.taskId)
-        : "",
+      taskId: /^[A-Za-z0-9_]+$/.test(taskId) ? taskId : "",
+      code: issueCodeOf(given("code")),
+      kind: oneOf(given("kind"), DUPLICATE_KINDS),
+      action: oneOf(given("action").toLowerCase(), PLAN_ACTIONS),
     },
   };
 }
@@ -74,6 +104,36 @@ export function addInfoField(
   field.updateDisplayType({ displayType: serverWidget.FieldDisplayType.INLINE });
   field.setHelpText({ help: options.help });
   field.defaultValue = options.value;
+  return field;
+}
+
+/**
+ * A filter select (the page's client script opens the page again when it changes, nss_ops_cs.ts): a
+ * first option '' for no filter, then `options`, the one equal to `selected` chosen.
+ */
+export function addFilterSelect(
+  form: serverWidget.Form,
+  options: {
+    id: string;
+    label: string;
+    container: string;
+    help: string;
+    none: string;
+    options: readonly { value: string; text: string }[];
+    selected: string;
+  },
+): serverWidget.Field {
+  const field = form.addField({
+    id: options.id,
+    label: options.label,
+    type: serverWidget.FieldType.SELECT,
+    container: options.container,
+  });
+  field.setHelpText({ help: options.help });
+  field.addSelectOption({ value: "", text: options.none, isSelected: options.selected === "" });
+  for (const o of options.options) {
+    field.addSelectOption({ value: o.value, text: o.text, isSelected: o.value === options.selected });
+  }
   return field;
 }
 

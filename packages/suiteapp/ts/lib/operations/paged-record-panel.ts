@@ -6,7 +6,7 @@
  */
 import * as search from "N/search";
 import type * as serverWidget from "N/ui/serverWidget";
-import { addInfoField, addList, type OpsContext, setRow } from "./ops-context.js";
+import { addFilterSelect, addInfoField, addList, type OpsContext, setRow } from "./ops-context.js";
 
 /** Rows per page of a panel's sublist. */
 export const PANEL_PAGE_SIZE = 25;
@@ -39,6 +39,8 @@ export interface PanelSpec {
   describe: (count: number, page: number, pages: number) => string;
   /** The counts line's help text. */
   help: string;
+  /** A filter select of the panel's own, above its list (addFilterSelect; its container is the subtab). */
+  filter?: Omit<Parameters<typeof addFilterSelect>[1], "container">;
 }
 
 /** What the panel showed, for the caller and tests. */
@@ -59,6 +61,7 @@ export function pageIndex(page: number, pages: number): number {
 /** Adds the panel's subtab, counts line and sublist with one page of rows. */
 export function addRecordPanel(form: serverWidget.Form, ctx: OpsContext, spec: PanelSpec): PanelShown {
   form.addSubtab({ id: spec.tabId, label: spec.tabLabel });
+  if (spec.filter) addFilterSelect(form, { ...spec.filter, container: spec.tabId });
   const counts = addInfoField(form, {
     id: `${spec.tabId}_counts`,
     label: spec.tabLabel,

@@ -1,6 +1,6 @@
 /**
  * Retry failed: submits the mass sync map/reduce with Retry Failed Only checked (and the page's Stripe
- * account filter), so its getInputData takes exactly the customers whose sync status is error through
+ * account and error code filters), so its getInputData takes exactly the customers whose sync status is error through
  * the normal mass sync path (lib/customer-sync/mass-sync-input.ts); and the status of the task it
  * submitted, as the page shows it. A submit costs 20 units; a status 10, its percent complete 10 more.
  */
@@ -12,9 +12,10 @@ import { problemText } from "./ops-context.js";
 /** The submit button's label (the POST's `submitter`). */
 export const RETRY_BUTTON = "Retry failed";
 
-/** Submits the retry; the task ID, or what stopped it and what to do. */
+/** Submits the retry of the failed customers the filters select ('' for none); the task ID, or what stopped it and what to do. */
 export function submitRetry(
   accountRecordId: string,
+  code = "",
 ): { ok: true; taskId: string } | { ok: false; issue: SyncIssue } {
   const { scriptId, deploymentId } = SCRIPTS.massSync;
   try {
@@ -26,6 +27,7 @@ export function submitRetry(
         // Checkbox parameters are "T"/"F" (as the deployment stores them; getParameter gives a boolean).
         [SCRIPT_PARAMS.massSyncRetryFailed]: "T",
         ...(accountRecordId ? { [SCRIPT_PARAMS.massSyncRetryAccount]: accountRecordId } : {}),
+        ...(code ? { [SCRIPT_PARAMS.massSyncRetryCode]: code } : {}),
       },
     });
     return { ok: true, taskId: mr.submit() };

@@ -25,6 +25,8 @@ import * as runtime from "N/runtime";
 import {
   accountsForCustomer,
   describeIssues,
+  describeIssuesForRecord,
+  STORED_ISSUES_MAX_LENGTH,
   type StripeAccountConfig,
   type SyncIssue,
   summarizePaymentMethod,
@@ -161,7 +163,8 @@ function refreshOnce(
   let accountRecordId: string | undefined;
   const fail = (issues: readonly SyncIssue[]): RefreshResult => {
     const message = describeIssues(issues);
-    const error = `${ERROR_PREFIX}${message}`.slice(0, 3900);
+    // The customer's last error in core's stored format (message, fix and code per issue), after the prefix.
+    const error = `${ERROR_PREFIX}${describeIssuesForRecord(issues, STORED_ISSUES_MAX_LENGTH - ERROR_PREFIX.length)}`;
     let wrote = false;
     try {
       writeSyncLog({ kind: RUN_KIND, customerId, outcome: "failed", message, accountRecordId });

@@ -69,6 +69,8 @@ export const SCRIPT_PARAMS = {
   massSyncRetryFailed: "custscript_nss_custsync_retry_failed",
   /** With Retry Failed Only: only the customers this Stripe account record serves (its internal ID). */
   massSyncRetryAccount: "custscript_nss_custsync_retry_account",
+  /** With Retry Failed Only: only the customers whose last error holds this error code (core's SyncIssue.code). */
+  massSyncRetryCode: "custscript_nss_custsync_retry_code",
 } as const;
 
 /** Customer fields (entitycustomfield objects). */
