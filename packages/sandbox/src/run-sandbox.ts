@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { CONFIG_RECORD } from "@nss/suiteapp/ids";
+import { CONFIG_RECORD, SCRIPTS } from "@nss/suiteapp/ids";
 import { configRecord } from "@nss/suiteapp/system";
 import { boot, type System } from "./boot.js";
 import { checkDemo, type Summary } from "./check-demo.js";
@@ -149,6 +149,7 @@ export async function runSandbox(options: SandboxOptions, hooks: SandboxHooks = 
       customer: `${server.appUrl}/app/common/entity/custjob.nl?id=${firstCustomer?.id ?? 1}`,
       configuration: `${server.appUrl}/app/common/custom/custrecordentry.nl?rectype=${CONFIG_RECORD.type}&id=${config.id ?? 1}`,
       deployments: `${server.appUrl}/app/common/scripting/scriptrecordlist.nl`,
+      operations: `${server.appUrl}/app/site/hosting/scriptlet.nl?script=${SCRIPTS.opsSuitelet.scriptId}&deploy=${SCRIPTS.opsSuitelet.deploymentId}`,
       stripe: system.stripeUrl,
       netsuite: server.appUrl,
       netsuiteForms: server.formsUrl,
@@ -193,6 +194,7 @@ function printUrls(say: (line: string) => void, urls: Record<string, string>, op
     ["Console", urls.console],
     ["A customer", urls.customer],
     ["Configuration", urls.configuration],
+    ["Stripe Sync page", urls.operations],
     ["Script deployments", urls.deployments],
     [options.stripeKeys.length ? "Stripe dashboard" : "Stripe emulator", urls.stripe],
   ];
