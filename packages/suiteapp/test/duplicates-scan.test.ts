@@ -10,7 +10,7 @@ import { DUPLICATE_RECORD, SCRIPTS, SYNC_LOG_RECORD } from "@nss/suiteapp/ids";
 import { Cleanup, query, startStripe, stripeClient } from "@nss/suiteapp/system";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSuiteApp } from "./helpers/suiteapp.js";
+import { openSuiteApp, trapPosts } from "./helpers/suiteapp.js";
 
 const f = DUPLICATE_RECORD.fields;
 const cleanup = new Cleanup();
@@ -35,18 +35,6 @@ async function scan(ns: NetSuiteEmulator) {
   expect(run.summary.reduceSummary.errors).toEqual([]);
   expect(run.summary.summarizeSummary.error).toBeUndefined();
   return run.summary;
-}
-
-/** Arms a trap for Stripe POSTs; the returned function says how many reached the emulator. */
-function trapPosts(): () => number {
-  const TRAP = 1000;
-  stripeEmulator.faults.clear();
-  stripeEmulator.faults.add({ kind: "500", method: "POST", phase: "before", count: TRAP });
-  return () => {
-    const left = stripeEmulator.faults.pending().find((r) => r.method === "POST")?.count ?? 0;
-    stripeEmulator.faults.clear();
-    return TRAP - left;
-  };
 }
 
 describe("possible duplicates scan", () => {
@@ -75,7 +63,7 @@ describe("possible duplicates scan", () => {
   });
 
   it("records a pair sharing an email (case aside) and a pair sharing a netsuite_customer_id", async () => {
-    const posts = trapPosts();
+    const posts = trapPosts(stripeEmulator);
     const summary = await scan(ns);
     expect(posts()).toBe(0);
     const rows = duplicateRows(ns);

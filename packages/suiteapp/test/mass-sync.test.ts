@@ -30,7 +30,7 @@ import {
 } from "@nss/suiteapp/system";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openSuiteApp } from "./helpers/suiteapp.js";
+import { openSuiteApp, trapPosts } from "./helpers/suiteapp.js";
 
 const MR = SCRIPTS.massSync.scriptId;
 const DEPLOY = SCRIPTS.massSync.deploymentId;
@@ -121,18 +121,6 @@ async function runMassSync(ns: NetSuiteEmulator, dryRun = false): Promise<Run> {
 
 const outcomeOf = (run: Run, id: number) => run.outcomes[String(id)]?.map((t) => t.outcome);
 
-/** Arms a trap for Stripe POSTs; the returned function says how many POSTs reached the emulator. */
-function trapPosts(): () => number {
-  const TRAP = 1000;
-  stripeEmulator.faults.clear();
-  stripeEmulator.faults.add({ kind: "500", method: "POST", phase: "before", count: TRAP });
-  return () => {
-    const left = stripeEmulator.faults.pending().find((r) => r.method === "POST")?.count ?? 0;
-    stripeEmulator.faults.clear();
-    return TRAP - left;
-  };
-}
-
 beforeAll(async () => {
   stripeEmulator = cleanup.own(await startStripe());
 });
@@ -172,7 +160,7 @@ describe("mass sync", () => {
   });
 
   it("dry run: reports the plan per customer, with no Stripe POST and no record change", async () => {
-    const posts = trapPosts();
+    const posts = trapPosts(stripeEmulator);
     const run = await runMassSync(ns, true);
     expect(posts()).toBe(0);
     for (const id of plain) {
@@ -301,7 +289,7 @@ describe("mass sync", () => {
     const rowsBefore = logsOfKind(ns, "mass").length;
     const lastSync = (id: number) => customer(ns, id)[CUSTOMER_FIELDS.lastSync];
     const syncedAt = [...plain, known].map(lastSync);
-    const posts = trapPosts();
+    const posts = trapPosts(stripeEmulator);
     const run = await runMassSync(ns);
     expect(posts()).toBe(0);
     // No customer reached map: four unchanged, and one that fails exactly as it shows already.
@@ -337,7 +325,7 @@ describe("mass sync", () => {
     const record = ns.data.loadRecord("customer", id, false);
     await ns.saveAsUser({ ...record, values: { ...record.values, phone: "+49 30 7654321" } });
 
-    const posts = trapPosts();
+    const posts = trapPosts(stripeEmulator);
     const dry = await runMassSync(ns, true);
     expect(posts()).toBe(0);
     expect(outcomeOf(dry, id)).toEqual(["updated"]);
@@ -460,7 +448,7 @@ describe("mass sync dry run with stored Stripe IDs", () => {
       email: "stale@mass.example.com",
       [CUSTOMER_FIELDS.stripeCustomerId]: "cus_DoesNotExist1",
     });
-    const posts = trapPosts();
+    const posts = trapPosts(stripeEmulator);
     const run = await runMassSync(ns, true);
     expect(posts()).toBe(0);
     expect(outcomeOf(run, carried)).toEqual(["updated"]);

@@ -4,12 +4,12 @@
  * the SuiteApp's weekly scan run, and the pair listed with both Stripe IDs (read-only).
  */
 import { fileURLToPath } from "node:url";
-import { launchBrowser, logIn, pageErrors, screenshot } from "@nss/netsuite-emulator/testing";
+import { screenshot } from "@nss/netsuite-emulator/testing";
 import { SCRIPTS } from "@nss/suiteapp/ids";
 import { startSystem } from "@nss/suiteapp/system";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AS_CLERK, FAST_STRIPE } from "./helpers/suiteapp.js";
+import { AS_CLERK, FAST_STRIPE, openBrowser } from "./helpers/suiteapp.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../test-artifacts/", import.meta.url));
 const KEY = `sk_test_nssOpsDuplicates${Date.now()}`;
@@ -23,10 +23,7 @@ let errors: string[];
 
 beforeAll(async () => {
   system = await start();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
-  errors = pageErrors(page);
-  await logIn(page, system.server.appUrl);
+  ({ browser, page, errors } = await openBrowser(system.server.appUrl));
 });
 
 afterAll(async () => {

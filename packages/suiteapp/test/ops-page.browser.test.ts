@@ -6,12 +6,12 @@
  */
 import { fileURLToPath } from "node:url";
 import type { NetSuiteEmulator } from "@nss/netsuite-emulator";
-import { launchBrowser, logIn, pageErrors, screenshot } from "@nss/netsuite-emulator/testing";
+import { screenshot } from "@nss/netsuite-emulator/testing";
 import { CUSTOMER_FIELDS, SCRIPTS } from "@nss/suiteapp/ids";
 import { customer, EUROPE, MAIN_AND_EUROPE, saveCustomer, startSystem } from "@nss/suiteapp/system";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AS_CLERK, FAST_STRIPE } from "./helpers/suiteapp.js";
+import { AS_CLERK, FAST_STRIPE, openBrowser, setDefaultCardByWebhook } from "./helpers/suiteapp.js";
 
 const ARTIFACTS = fileURLToPath(new URL("../test-artifacts/", import.meta.url));
 const KEY = `sk_test_nssOpsBrowser${Date.now()}`;
@@ -37,10 +37,7 @@ let errors: string[];
 beforeAll(async () => {
   system = await start();
   ns = system.ns;
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
-  errors = pageErrors(page);
-  await logIn(page, system.server.appUrl);
+  ({ browser, page, errors } = await openBrowser(system.server.appUrl));
 });
 
 afterAll(async () => {
@@ -118,12 +115,7 @@ describe("the Stripe Sync page", () => {
   });
 
   it("shows the webhook endpoint and the last event after one is applied", async () => {
-    const stripeId = String(customer(ns, fixed)[CUSTOMER_FIELDS.stripeCustomerId]);
-    const pm = await system.stripe.paymentMethods.attach("pm_card_visa", { customer: stripeId });
-    await system.stripe.customers.update(stripeId, { invoice_settings: { default_payment_method: pm.id } });
-    await expect
-      .poll(() => customer(ns, fixed)[CUSTOMER_FIELDS.defaultPaymentMethod], { timeout: 5000 })
-      .toMatch(/^Visa/);
+    await setDefaultCardByWebhook(system.stripe, ns, fixed);
     await page.reload();
     await page.click('a[data-tab-id="custpage_nss_webhooks_tab"]');
     const endpoints = page.locator('table[data-sublist-id="custpage_nss_endpoints"] tr.ns-sublist-line');

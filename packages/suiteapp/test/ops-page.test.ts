@@ -22,7 +22,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAILED_PAGE_SIZE } from "../ts/lib/operations/ops-params.js";
 import { durationText, groupRuns, type Job } from "../ts/lib/operations/run-history.js";
-import { AS_CLERK, FAST_STRIPE } from "./helpers/suiteapp.js";
+import { AS_CLERK, FAST_STRIPE, setDefaultCardByWebhook } from "./helpers/suiteapp.js";
 
 const SL = SCRIPTS.opsSuitelet.scriptId;
 const DEPLOY = SCRIPTS.opsSuitelet.deploymentId;
@@ -398,12 +398,7 @@ describe("the Webhooks panel after an event", () => {
 
   it("shows the endpoint's status in Stripe, the last event received and applied, the day's claims and the endpoint log", async () => {
     const id = await saveCustomer(ns, { companyname: "Hook Page Ltd", email: "hook-page@example.com" });
-    const stripeId = String(customer(ns, id)[CUSTOMER_FIELDS.stripeCustomerId]);
-    const pm = await system.stripe.paymentMethods.attach("pm_card_visa", { customer: stripeId });
-    await system.stripe.customers.update(stripeId, { invoice_settings: { default_payment_method: pm.id } });
-    await expect
-      .poll(() => customer(ns, id)[CUSTOMER_FIELDS.defaultPaymentMethod], { timeout: 5000 })
-      .toMatch(/^Visa/);
+    await setDefaultCardByWebhook(system.stripe, ns, id);
 
     const { page } = await openPage(ns);
     const endpointId = String(

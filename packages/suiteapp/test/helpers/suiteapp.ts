@@ -3,15 +3,22 @@
  * the SuiteApp's role (not an administrator), in an account whose administrator also made a role of
  * their own; a test file's accounts against the one Stripe emulator it shares.
  */
+import type { NetSuiteEmulator } from "@nss/netsuite-emulator";
+import { launchBrowser, logIn, pageErrors } from "@nss/netsuite-emulator/testing";
 import type { StripeEmulator, StripeEmulatorOptions } from "@nss/stripe-emulator";
+import { CUSTOMER_FIELDS } from "@nss/suiteapp/ids";
 import {
   type Cleanup,
+  customer,
   type NetSuiteOptions,
   SYNC_USER,
   type SystemOf,
   type SystemOptions,
   startSystem,
 } from "@nss/suiteapp/system";
+import type { Browser, Page } from "playwright-core";
+import type Stripe from "stripe";
+import { expect } from "vitest";
 
 /** A role the account's administrator made, as most accounts have: customers, nothing of the SuiteApp. */
 export const AR_CLERK_ROLE = {
@@ -47,3 +54,43 @@ export const startWebhookSystem = (key: string) =>
     portalReturnUrl: "https://shop.example/account",
   });
 export type WebhookSystem = Awaited<ReturnType<typeof startWebhookSystem>>;
+
+/** A browser with a page logged in to the emulated account at `appUrl`, and the page's errors as they come. */
+export async function openBrowser(
+  appUrl: string,
+): Promise<{ browser: Browser; page: Page; errors: string[] }> {
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+  const errors = pageErrors(page);
+  await logIn(page, appUrl);
+  return { browser, page, errors };
+}
+
+/** Arms a trap for Stripe POSTs on `stripe`; the returned function says how many POSTs reached it. */
+export function trapPosts(stripe: StripeEmulator): () => number {
+  const TRAP = 1000;
+  stripe.faults.clear();
+  stripe.faults.add({ kind: "500", method: "POST", phase: "before", count: TRAP });
+  return () => {
+    const left = stripe.faults.pending().find((r) => r.method === "POST")?.count ?? 0;
+    stripe.faults.clear();
+    return TRAP - left;
+  };
+}
+
+/**
+ * Gives customer `id`'s Stripe customer a Visa card as its default payment method (in Stripe), and waits
+ * for the webhook to write it on the NetSuite customer.
+ */
+export async function setDefaultCardByWebhook(
+  stripe: Stripe,
+  ns: NetSuiteEmulator,
+  id: number,
+): Promise<void> {
+  const stripeId = String(customer(ns, id)[CUSTOMER_FIELDS.stripeCustomerId]);
+  const pm = await stripe.paymentMethods.attach("pm_card_visa", { customer: stripeId });
+  await stripe.customers.update(stripeId, { invoice_settings: { default_payment_method: pm.id } });
+  await expect
+    .poll(() => customer(ns, id)[CUSTOMER_FIELDS.defaultPaymentMethod], { timeout: 5000 })
+    .toMatch(/^Visa/);
+}

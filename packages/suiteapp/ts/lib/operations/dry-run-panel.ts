@@ -84,8 +84,7 @@ export function addDryRunPanel(form: serverWidget.Form, ctx: OpsContext): PanelS
       run === ""
         ? "No dry run yet: run the mass sync with Dry Run checked to see what it would do, customer by customer."
         : "No planned customer matches the filters.",
-    describe: (count, page, pages) =>
-      `Dry run of ${at} UTC: ${count} planned customers and Stripe accounts. Page ${page} of ${pages}.`,
+    describe: (count) => `Dry run of ${at} UTC: ${count} planned customers and Stripe accounts.`,
   });
   return { ...shown, run };
 }

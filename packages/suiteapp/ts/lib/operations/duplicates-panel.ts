@@ -91,7 +91,7 @@ export function addDuplicatesPanel(form: serverWidget.Form, ctx: OpsContext): Pa
     help: "The last run of NetSuite–Stripe Duplicates Scan (weekly): Stripe customers of one account that share an email or a netsuite_customer_id. Read-only.",
     empty:
       "No possible duplicates: the last duplicates scan found no Stripe customers sharing an email or a netsuite_customer_id (or no scan has run yet: run NetSuite–Stripe Duplicates Scan).",
-    describe: (count, page, pages) =>
-      `${count} ${count === 1 ? "value" : "values"} shared by several Stripe customers (last duplicates scan; read-only, nothing is merged). Page ${page} of ${pages}.`,
+    describe: (count) =>
+      `${count} ${count === 1 ? "value" : "values"} shared by several Stripe customers (last duplicates scan; read-only, nothing is merged).`,
   });
 }

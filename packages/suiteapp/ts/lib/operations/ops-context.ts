@@ -6,8 +6,10 @@
  * summary searches for counts, never a read per customer).
  */
 import type { ServerRequest } from "N/http";
+import * as search from "N/search";
 import * as serverWidget from "N/ui/serverWidget";
 import { issueCodeOf } from "@nss/core";
+import { text } from "../records/field-values.js";
 import { DUPLICATE_KINDS, OPS_FIELDS, OPS_PARAMS, PLAN_ACTIONS } from "./ops-params.js";
 
 /** The page's filters, each checked ('' for none: a value outside what a filter allows is ignored). */
@@ -165,6 +167,78 @@ export function setRow(list: serverWidget.Sublist, line: number, values: Record<
   for (const [id, value] of Object.entries(values)) {
     if (value !== "") list.setSublistValue({ id, line, value });
   }
+}
+
+/** A sublist column with how a row gives its cell (addList's column, for setRows). */
+export interface TableColumn<T> {
+  id: string;
+  label: string;
+  type?: serverWidget.FieldType;
+  help?: string;
+  value: (row: T) => string;
+}
+
+/** Sets a sublist's rows, a line each, its cells from the columns (setRow). */
+export function setRows<T>(
+  list: serverWidget.Sublist,
+  columns: readonly TableColumn<T>[],
+  rows: readonly T[],
+): void {
+  rows.forEach((row, line) => {
+    const values: Record<string, string> = {};
+    for (const c of columns) values[c.id] = c.value(row);
+    setRow(list, line, values);
+  });
+}
+
+/**
+ * A LIST sublist in a subtab (addList), then its rows (setRows): `rows` is called once the sublist is
+ * on the form, so when it throws the form keeps the empty sublist.
+ */
+export function addTable<T>(
+  form: serverWidget.Form,
+  options: { id: string; label: string; tab: string; columns: TableColumn<T>[] },
+  rows: () => readonly T[],
+): serverWidget.Sublist {
+  const list = addList(form, options);
+  setRows(list, options.columns, rows());
+  return list;
+}
+
+/** A TableColumn value: a search result's value of `name`, as text ('' for none). */
+export const resultText =
+  (name: string) =>
+  (r: search.Result): string =>
+    text(r.getValue({ name }));
+
+/** The newest `count` rows of a record type (internal ID descending) with the named columns: one search page. */
+export function newestRows(
+  type: string,
+  filters: unknown[],
+  names: string[],
+  count: number,
+): search.Result[] {
+  return search
+    .create({
+      type,
+      filters,
+      columns: [
+        search.createColumn({ name: "internalid", sort: search.Sort.DESC }),
+        ...names.map((name) => search.createColumn({ name })),
+      ],
+    })
+    .run()
+    .getRange({ start: 0, end: count });
+}
+
+/** `filters` joined by OR: one search filter expression. */
+export function anyOfFilters(filters: unknown[]): unknown[] {
+  const out: unknown[] = [];
+  for (const f of filters) {
+    if (out.length > 0) out.push("OR");
+    out.push(f);
+  }
+  return out;
 }
 
 /** A thrown error as a sentence for the page (never a stack). */

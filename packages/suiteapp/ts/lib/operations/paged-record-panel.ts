@@ -35,8 +35,8 @@ export interface PanelSpec {
   sortColumns?: search.Column[];
   /** The counts line when no row matches. */
   empty: string;
-  /** The counts line, given the rows in all, the page shown (1-based) and the pages. */
-  describe: (count: number, page: number, pages: number) => string;
+  /** The counts line, given the rows in all (the panel adds " Page x of y."). */
+  describe: (count: number) => string;
   /** The counts line's help text. */
   help: string;
   /** A filter select of the panel's own, above its list (addFilterSelect; its container is the subtab). */
@@ -103,6 +103,6 @@ export function addRecordPanel(form: serverWidget.Form, ctx: OpsContext, spec: P
       lines++;
     }
   }
-  counts.defaultValue = count === 0 ? spec.empty : spec.describe(count, page + 1, pages);
+  counts.defaultValue = count === 0 ? spec.empty : `${spec.describe(count)} Page ${page + 1} of ${pages}.`;
   return { count, page, pages, lines };
 }

@@ -11,7 +11,16 @@ import * as search from "N/search";
 import * as serverWidget from "N/ui/serverWidget";
 import { text } from "../records/field-values.js";
 import { SCRIPTS, SYNC_LOG_RECORD } from "../records/object-ids.js";
-import { addInfoField, addList, type OpsContext, problemText, setRow } from "./ops-context.js";
+import {
+  addInfoField,
+  addTable,
+  anyOfFilters,
+  newestRows,
+  type OpsContext,
+  problemText,
+  resultText,
+  type TableColumn,
+} from "./ops-context.js";
 import { durationText, groupRuns, type Job, type Run } from "./run-history.js";
 
 export const RUNS_TAB = "custpage_nss_runs_tab";
@@ -69,11 +78,9 @@ export function describeRun(run: Run): {
 }
 
 function readJobs(): Job[] {
-  const deploymentFilter: unknown[] = [];
-  for (const d of RUN_DEPLOYMENTS) {
-    if (deploymentFilter.length > 0) deploymentFilter.push("OR");
-    deploymentFilter.push(["scriptdeployment.scriptid", "is", d.deploymentId]);
-  }
+  const deploymentFilter = anyOfFilters(
+    RUN_DEPLOYMENTS.map((d) => ["scriptdeployment.scriptid", "is", d.deploymentId]),
+  );
   const deploymentColumn = search.createColumn({ name: "scriptid", join: "scriptdeployment" });
   return search
     .create({
@@ -105,11 +112,7 @@ function readJobs(): Job[] {
 
 /** Each deployment's status as its record says it (Scheduled, Not Scheduled, …). */
 function readDeploymentStatus(): Map<string, string> {
-  const filter: unknown[] = [];
-  for (const d of RUN_DEPLOYMENTS) {
-    if (filter.length > 0) filter.push("OR");
-    filter.push(["scriptid", "is", d.deploymentId]);
-  }
+  const filter = anyOfFilters(RUN_DEPLOYMENTS.map((d) => ["scriptid", "is", d.deploymentId]));
   const out = new Map<string, string>();
   for (const r of search
     .create({ type: "scriptdeployment", filters: filter, columns: ["scriptid", "status", "isdeployed"] })
@@ -180,37 +183,33 @@ export function addRunsPanel(form: serverWidget.Form, _ctx: OpsContext): void {
     ? `<p class="nss-runs-problem">NetSuite's run history (scheduled script instances) could not be read as your role (${escapeHtml(jobsProblem)}). An administrator sees it here, or at Customization &gt; Scripting &gt; Map/Reduce Script Status. The last runs' counts below come from the sync log.</p>`
     : progressHtml(current);
 
-  const deployments = addList(form, {
-    id: "custpage_nss_deployments",
-    label: "Deployments",
-    tab: RUNS_TAB,
-    columns: [
-      { id: "custpage_nss_dep_name", label: "Run" },
-      { id: "custpage_nss_dep_id", label: "Deployment" },
-      {
-        id: "custpage_nss_dep_status",
-        label: "Deployment Status",
-        help: "Scheduled: it runs on the schedule set on its deployment record (the SuiteApp's objects set the payment method refresh daily and the event purge weekly). Not Scheduled: it runs when started (Retry failed, or Save and Execute on the deployment).",
-      },
-      { id: "custpage_nss_dep_last", label: "Last Run" },
-      { id: "custpage_nss_dep_started", label: "Started" },
-      { id: "custpage_nss_dep_ended", label: "Ended" },
-      { id: "custpage_nss_dep_duration", label: "Duration" },
-    ],
-  });
-  RUN_DEPLOYMENTS.forEach((d, line) => {
+  const deploymentRows = RUN_DEPLOYMENTS.map((d) => {
     const run = runs.find((r) => r.deployment === d.deploymentId);
-    const v = run ? describeRun(run) : undefined;
-    setRow(deployments, line, {
-      custpage_nss_dep_name: d.label,
-      custpage_nss_dep_id: d.deploymentId,
-      custpage_nss_dep_status: statusProblem ? "Unknown" : (statuses.get(d.deploymentId) ?? "Not found"),
-      custpage_nss_dep_last: jobsProblem ? "Not readable" : (v?.state ?? "No run yet"),
-      custpage_nss_dep_started: v?.start ?? "",
-      custpage_nss_dep_ended: v?.end ?? "",
-      custpage_nss_dep_duration: v?.duration ?? "",
-    });
+    return { d, v: run ? describeRun(run) : undefined };
   });
+  const deploymentColumns: TableColumn<(typeof deploymentRows)[number]>[] = [
+    { id: "custpage_nss_dep_name", label: "Run", value: ({ d }) => d.label },
+    { id: "custpage_nss_dep_id", label: "Deployment", value: ({ d }) => d.deploymentId },
+    {
+      id: "custpage_nss_dep_status",
+      label: "Deployment Status",
+      help: "Scheduled: it runs on the schedule set on its deployment record (the SuiteApp's objects set the payment method refresh daily and the event purge weekly). Not Scheduled: it runs when started (Retry failed, or Save and Execute on the deployment).",
+      value: ({ d }) => (statusProblem ? "Unknown" : (statuses.get(d.deploymentId) ?? "Not found")),
+    },
+    {
+      id: "custpage_nss_dep_last",
+      label: "Last Run",
+      value: ({ v }) => (jobsProblem ? "Not readable" : (v?.state ?? "No run yet")),
+    },
+    { id: "custpage_nss_dep_started", label: "Started", value: ({ v }) => v?.start ?? "" },
+    { id: "custpage_nss_dep_ended", label: "Ended", value: ({ v }) => v?.end ?? "" },
+    { id: "custpage_nss_dep_duration", label: "Duration", value: ({ v }) => v?.duration ?? "" },
+  ];
+  addTable(
+    form,
+    { id: "custpage_nss_deployments", label: "Deployments", tab: RUNS_TAB, columns: deploymentColumns },
+    () => deploymentRows,
+  );
   if (statusProblem) {
     addInfoField(form, {
       id: "custpage_nss_dep_problem",
@@ -222,89 +221,58 @@ export function addRunsPanel(form: serverWidget.Form, _ctx: OpsContext): void {
   }
 
   if (!jobsProblem) {
-    const recent = addList(form, {
-      id: "custpage_nss_recent_runs",
-      label: "Recent runs",
-      tab: RUNS_TAB,
-      columns: [
-        { id: "custpage_nss_run_name", label: "Run" },
-        { id: "custpage_nss_run_state", label: "Status" },
-        { id: "custpage_nss_run_pct", label: "% Complete" },
-        { id: "custpage_nss_run_started", label: "Started" },
-        { id: "custpage_nss_run_duration", label: "Duration" },
-        { id: "custpage_nss_run_task", label: "Task ID" },
-      ],
-    });
-    runs.slice(0, 10).forEach((run, line) => {
-      const v = describeRun(run);
-      setRow(recent, line, {
-        custpage_nss_run_name: labelOf(run.deployment),
-        custpage_nss_run_state: v.state,
-        custpage_nss_run_pct: `${Math.round(v.percent)}%`,
-        custpage_nss_run_started: v.start,
-        custpage_nss_run_duration: v.duration,
-        custpage_nss_run_task: run.jobs.find((j) => j.taskId !== "")?.taskId ?? "",
-      });
-    });
+    const recentColumns: TableColumn<Run & { v: ReturnType<typeof describeRun> }>[] = [
+      { id: "custpage_nss_run_name", label: "Run", value: (run) => labelOf(run.deployment) },
+      { id: "custpage_nss_run_state", label: "Status", value: ({ v }) => v.state },
+      { id: "custpage_nss_run_pct", label: "% Complete", value: ({ v }) => `${Math.round(v.percent)}%` },
+      { id: "custpage_nss_run_started", label: "Started", value: ({ v }) => v.start },
+      { id: "custpage_nss_run_duration", label: "Duration", value: ({ v }) => v.duration },
+      {
+        id: "custpage_nss_run_task",
+        label: "Task ID",
+        value: (run) => run.jobs.find((j) => j.taskId !== "")?.taskId ?? "",
+      },
+    ];
+    const shown = runs.slice(0, 10).map((run) => ({ ...run, v: describeRun(run) }));
+    addTable(
+      form,
+      { id: "custpage_nss_recent_runs", label: "Recent runs", tab: RUNS_TAB, columns: recentColumns },
+      () => shown,
+    );
   }
 
   const f = SYNC_LOG_RECORD.fields;
-  const counts = addList(form, {
-    id: "custpage_nss_run_counts",
-    label: "Last runs' counts",
-    tab: RUNS_TAB,
-    columns: [
-      { id: "custpage_nss_log_at", label: "Finished" },
-      {
-        id: "custpage_nss_log_kind",
-        label: "Run Kind",
-        help: "mass: the mass sync; mass_dry_run: a dry run (nothing sent); paymethod: the payment method refresh.",
-      },
-      { id: "custpage_nss_log_outcome", label: "Outcome" },
-      { id: "custpage_nss_log_created", label: "Created" },
-      { id: "custpage_nss_log_linked", label: "Linked" },
-      { id: "custpage_nss_log_updated", label: "Updated" },
-      { id: "custpage_nss_log_unchanged", label: "Unchanged" },
-      { id: "custpage_nss_log_failed", label: "Failed" },
-    ],
-  });
+  const countColumns: TableColumn<search.Result>[] = [
+    { id: "custpage_nss_log_at", label: "Finished", value: resultText(f.at) },
+    {
+      id: "custpage_nss_log_kind",
+      label: "Run Kind",
+      help: "mass: the mass sync; mass_dry_run: a dry run (nothing sent); paymethod: the payment method refresh.",
+      value: resultText(f.kind),
+    },
+    { id: "custpage_nss_log_outcome", label: "Outcome", value: resultText(f.outcome) },
+    { id: "custpage_nss_log_created", label: "Created", value: resultText(f.created) },
+    { id: "custpage_nss_log_linked", label: "Linked", value: resultText(f.linked) },
+    { id: "custpage_nss_log_updated", label: "Updated", value: resultText(f.updated) },
+    { id: "custpage_nss_log_unchanged", label: "Unchanged", value: resultText(f.unchanged) },
+    { id: "custpage_nss_log_failed", label: "Failed", value: resultText(f.failed) },
+  ];
   try {
-    const filter: unknown[] = [];
-    for (const kind of RUN_KINDS) {
-      if (filter.length > 0) filter.push("OR");
-      filter.push([f.kind, "is", kind]);
-    }
-    search
-      .create({
-        type: SYNC_LOG_RECORD.type,
-        filters: [filter, "AND", [f.customer, "anyof", "@NONE@"]],
-        columns: [
-          search.createColumn({ name: "internalid", sort: search.Sort.DESC }),
-          f.at,
-          f.kind,
-          f.outcome,
-          f.created,
-          f.linked,
-          f.updated,
-          f.unchanged,
-          f.failed,
-        ].map((c) => (typeof c === "string" ? search.createColumn({ name: c }) : c)),
-      })
-      .run()
-      .getRange({ start: 0, end: LOG_ROWS })
-      .forEach((r, line) => {
-        const get = (name: string) => text(r.getValue({ name }));
-        setRow(counts, line, {
-          custpage_nss_log_at: get(f.at),
-          custpage_nss_log_kind: get(f.kind),
-          custpage_nss_log_outcome: get(f.outcome),
-          custpage_nss_log_created: get(f.created),
-          custpage_nss_log_linked: get(f.linked),
-          custpage_nss_log_updated: get(f.updated),
-          custpage_nss_log_unchanged: get(f.unchanged),
-          custpage_nss_log_failed: get(f.failed),
-        });
-      });
+    addTable(
+      form,
+      { id: "custpage_nss_run_counts", label: "Last runs' counts", tab: RUNS_TAB, columns: countColumns },
+      () =>
+        newestRows(
+          SYNC_LOG_RECORD.type,
+          [
+            anyOfFilters(RUN_KINDS.map((kind) => [f.kind, "is", kind])),
+            "AND",
+            [f.customer, "anyof", "@NONE@"],
+          ],
+          [f.at, f.kind, f.outcome, f.created, f.linked, f.updated, f.unchanged, f.failed],
+          LOG_ROWS,
+        ),
+    );
   } catch (e) {
     addInfoField(form, {
       id: "custpage_nss_log_problem",

@@ -16,7 +16,14 @@ import * as serverWidget from "N/ui/serverWidget";
 import { text } from "../records/field-values.js";
 import { EVENT_RECORD, STRIPE_ACCOUNT_RECORD, WEBHOOK_LOG_RECORD } from "../records/object-ids.js";
 import { createStripeClient } from "../stripe/stripe-client.js";
-import { addInfoField, addList, type OpsContext, problemText, setRow } from "./ops-context.js";
+import {
+  addInfoField,
+  addTable,
+  newestRows,
+  type OpsContext,
+  problemText,
+  resultText,
+} from "./ops-context.js";
 
 export const WEBHOOKS_TAB = "custpage_nss_webhooks_tab";
 
@@ -33,28 +40,39 @@ interface Endpoint {
 }
 
 function addEndpoints(form: serverWidget.Form): void {
+  const w = STRIPE_ACCOUNT_RECORD.webhook;
+  addTable(
+    form,
+    {
+      id: "custpage_nss_endpoints",
+      label: "Webhook endpoints",
+      tab: WEBHOOKS_TAB,
+      columns: [
+        { id: "custpage_nss_wh_account", label: "Stripe Account", value: (r) => r.get("name") },
+        { id: "custpage_nss_wh_endpoint", label: "Endpoint ID", value: (r) => r.get(w.endpointId) },
+        {
+          id: "custpage_nss_wh_recorded",
+          label: "Recorded Status",
+          help: "What the account record says the SuiteApp last did: enabled, disabled or failed (Enable Webhook in the configuration).",
+          value: (r) => r.get(w.status),
+        },
+        {
+          id: "custpage_nss_wh_stripe",
+          label: "Status in Stripe",
+          help: "The endpoint's status as Stripe reports it now, or why it could not be read and what to do.",
+          value: (r) => r.inStripe.slice(0, 3900),
+        },
+        { id: "custpage_nss_wh_events", label: "Events", value: (r) => r.events },
+      ],
+    },
+    readEndpoints,
+  );
+}
+
+/** The active Stripe account records, each with its endpoint as Stripe reports it (MAX_ACCOUNTS read). */
+function readEndpoints(): { get: (name: string) => string; inStripe: string; events: string }[] {
   const f = STRIPE_ACCOUNT_RECORD.fields;
   const w = STRIPE_ACCOUNT_RECORD.webhook;
-  const list = addList(form, {
-    id: "custpage_nss_endpoints",
-    label: "Webhook endpoints",
-    tab: WEBHOOKS_TAB,
-    columns: [
-      { id: "custpage_nss_wh_account", label: "Stripe Account" },
-      { id: "custpage_nss_wh_endpoint", label: "Endpoint ID" },
-      {
-        id: "custpage_nss_wh_recorded",
-        label: "Recorded Status",
-        help: "What the account record says the SuiteApp last did: enabled, disabled or failed (Enable Webhook in the configuration).",
-      },
-      {
-        id: "custpage_nss_wh_stripe",
-        label: "Status in Stripe",
-        help: "The endpoint's status as Stripe reports it now, or why it could not be read and what to do.",
-      },
-      { id: "custpage_nss_wh_events", label: "Events" },
-    ],
-  });
   const rows = search
     .create({
       type: STRIPE_ACCOUNT_RECORD.type,
@@ -69,7 +87,7 @@ function addEndpoints(form: serverWidget.Form): void {
     .run()
     .getRange({ start: 0, end: 1000 });
   let read = 0;
-  rows.forEach((r, line) => {
+  return rows.map((r) => {
     const get = (name: string) => text(r.getValue({ name })).trim();
     const name = get("name");
     const endpointId = get(w.endpointId);
@@ -96,37 +114,21 @@ function addEndpoints(form: serverWidget.Form): void {
         inStripe = got.errors.map((i) => `${i.message} Fix: ${i.fix}`).join(" ");
       }
     }
-    setRow(list, line, {
-      custpage_nss_wh_account: name,
-      custpage_nss_wh_endpoint: endpointId,
-      custpage_nss_wh_recorded: get(w.status),
-      custpage_nss_wh_stripe: inStripe.slice(0, 3900),
-      custpage_nss_wh_events: events,
-    });
+    return { get, inStripe, events };
   });
 }
 
 /** The newest event claim, of any status or applied. */
 function newestEvent(applied: boolean): string {
   const e = EVENT_RECORD.fields;
-  const [row] = search
-    .create({
-      type: EVENT_RECORD.type,
-      filters: applied ? [[e.status, "is", "applied"]] : [],
-      columns: [
-        search.createColumn({ name: "internalid", sort: search.Sort.DESC }),
-        search.createColumn({ name: e.eventId }),
-        search.createColumn({ name: e.type }),
-        search.createColumn({ name: e.status }),
-        search.createColumn({ name: e.claimed }),
-        search.createColumn({ name: e.account }),
-        search.createColumn({ name: e.customer }),
-      ],
-    })
-    .run()
-    .getRange({ start: 0, end: 1 });
+  const [row] = newestRows(
+    EVENT_RECORD.type,
+    applied ? [[e.status, "is", "applied"]] : [],
+    [e.eventId, e.type, e.status, e.claimed, e.account, e.customer],
+    1,
+  );
   if (row === undefined) return applied ? "None applied yet." : "None received yet.";
-  const get = (name: string) => text(row.getValue({ name }));
+  const get = (name: string) => resultText(name)(row);
   const account = row.getText({ name: e.account }) || get(e.account);
   const customer = row.getText({ name: e.customer }) || get(e.customer);
   return `${get(e.eventId)} (${get(e.type)}) for customer ${customer} in Stripe account "${account}", ${get(e.status)}, claimed ${get(e.claimed)}`;
@@ -148,43 +150,39 @@ function lastDayCounts(): string {
 
 function addWebhookLog(form: serverWidget.Form): void {
   const l = WEBHOOK_LOG_RECORD.fields;
-  const list = addList(form, {
-    id: "custpage_nss_wh_log",
-    label: "Endpoint changes",
-    tab: WEBHOOKS_TAB,
-    columns: [
-      { id: "custpage_nss_whl_at", label: "When" },
-      { id: "custpage_nss_whl_account", label: "Stripe Account" },
-      { id: "custpage_nss_whl_action", label: "Action" },
-      { id: "custpage_nss_whl_status", label: "Status" },
-      { id: "custpage_nss_whl_endpoint", label: "Endpoint ID" },
-      { id: "custpage_nss_whl_message", label: "Message", type: serverWidget.FieldType.TEXTAREA },
-    ],
-  });
-  search
-    .create({
-      type: WEBHOOK_LOG_RECORD.type,
-      filters: [],
+  const cell = resultText;
+  addTable(
+    form,
+    {
+      id: "custpage_nss_wh_log",
+      label: "Endpoint changes",
+      tab: WEBHOOKS_TAB,
       columns: [
-        search.createColumn({ name: "internalid", sort: search.Sort.DESC }),
-        ...[l.at, l.account, l.action, l.status, l.endpointId, l.message].map((name) =>
-          search.createColumn({ name }),
-        ),
+        { id: "custpage_nss_whl_at", label: "When", value: cell(l.at) },
+        {
+          id: "custpage_nss_whl_account",
+          label: "Stripe Account",
+          value: (r) => r.getText({ name: l.account }) || cell(l.account)(r),
+        },
+        { id: "custpage_nss_whl_action", label: "Action", value: cell(l.action) },
+        { id: "custpage_nss_whl_status", label: "Status", value: cell(l.status) },
+        { id: "custpage_nss_whl_endpoint", label: "Endpoint ID", value: cell(l.endpointId) },
+        {
+          id: "custpage_nss_whl_message",
+          label: "Message",
+          type: serverWidget.FieldType.TEXTAREA,
+          value: (r) => cell(l.message)(r).slice(0, 3900),
+        },
       ],
-    })
-    .run()
-    .getRange({ start: 0, end: LOG_ROWS })
-    .forEach((r, line) => {
-      const get = (name: string) => text(r.getValue({ name }));
-      setRow(list, line, {
-        custpage_nss_whl_at: get(l.at),
-        custpage_nss_whl_account: r.getText({ name: l.account }) || get(l.account),
-        custpage_nss_whl_action: get(l.action),
-        custpage_nss_whl_status: get(l.status),
-        custpage_nss_whl_endpoint: get(l.endpointId),
-        custpage_nss_whl_message: get(l.message).slice(0, 3900),
-      });
-    });
+    },
+    () =>
+      newestRows(
+        WEBHOOK_LOG_RECORD.type,
+        [],
+        [l.at, l.account, l.action, l.status, l.endpointId, l.message],
+        LOG_ROWS,
+      ),
+  );
 }
 
 /** Runs one part of the panel; a failure is shown in its place, with what to check. */
