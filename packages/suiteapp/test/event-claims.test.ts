@@ -9,7 +9,13 @@
 
 import { buildEnvelope, buildForwardRequest, serializeForwardRequest } from "@nss/core";
 import type { NetSuiteEmulator } from "@nss/netsuite-emulator";
-import { CUSTOMER_FIELDS, EVENT_RECORD, SCRIPTS, STRIPE_ACCOUNT_RECORD } from "@nss/suiteapp/ids";
+import {
+  CUSTOMER_FIELDS,
+  EVENT_RECORD,
+  SCRIPTS,
+  STRIPE_ACCOUNT_RECORD,
+  SYNC_LOG_RECORD,
+} from "@nss/suiteapp/ids";
 import { customer, saveCustomer } from "@nss/suiteapp/system";
 import type Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -96,6 +102,7 @@ const eventRecords = () =>
     externalid: r.values.externalid,
     status: r.values[EVENT_RECORD.fields.status],
     event: r.values[EVENT_RECORD.fields.eventId],
+    attempts: r.values[EVENT_RECORD.fields.attempts],
   }));
 
 beforeAll(async () => {
@@ -130,7 +137,7 @@ describe("each Stripe event is applied at most once", () => {
       message: `Event ${eventId} was already applied.`,
     });
     expect(eventRecords()).toEqual([
-      { externalid: `${account().id}:${eventId}`, status: "applied", event: eventId },
+      { externalid: `${account().id}:${eventId}`, status: "applied", event: eventId, attempts: 1 },
     ]);
     expect(customer(ns, customerId)[CUSTOMER_FIELDS.defaultPaymentMethodId]).toBe(cards[0]);
   });
@@ -161,18 +168,31 @@ describe("each Stripe event is applied at most once", () => {
     expect(customer(ns, customerId)[CUSTOMER_FIELDS.defaultPaymentMethodId]).toBe(cards[2]);
   });
 
-  it("a delivery that fails gives its claim back, and Stripe's retry applies the event", async () => {
+  it("a delivery that fails marks its claim failed, with why; Stripe's retry takes it over at once and applies the event", async () => {
     const { eventId, body } = await setDefault(cards[0] as string);
     await system.admin("faults", {
       body: { kind: "500", count: 3, method: "GET", pathPrefix: `/v1/customers/${stripeId}` },
     });
-    expect(await deliver(body)).toMatchObject({ result: "retry" });
-    expect(eventRecords().some((r) => r.event === eventId)).toBe(false);
+    const failed = await deliver(body);
+    expect(failed).toMatchObject({ result: "retry" });
+    const claimOf = () => eventRecords().filter((r) => r.event === eventId);
+    expect(claimOf()).toEqual([
+      { externalid: `${account().id}:${eventId}`, status: "failed", event: eventId, attempts: 1 },
+    ]);
+    // The claim says why, as the answer did.
+    const record = ns.data.listRecords(EVENTS).find((r) => r.values[EVENT_RECORD.fields.eventId] === eventId);
+    expect(record?.values[EVENT_RECORD.fields.message]).toBe(failed.message);
+    expect(failed.message).toMatch(/STRIPE_UNAVAILABLE|HTTP 500/);
+    // Seconds later, far inside the 5 minutes an applying claim holds: a failed one is taken over.
     expect(await deliver(body)).toMatchObject({ result: "applied" });
-    expect(eventRecords().filter((r) => r.event === eventId)).toEqual([
-      { externalid: `${account().id}:${eventId}`, status: "applied", event: eventId },
+    expect(claimOf()).toEqual([
+      { externalid: `${account().id}:${eventId}`, status: "applied", event: eventId, attempts: 2 },
     ]);
     expect(customer(ns, customerId)[CUSTOMER_FIELDS.defaultPaymentMethodId]).toBe(cards[0]);
+    expect(await deliver(body)).toEqual({
+      result: "ignored",
+      message: `Event ${eventId} was already applied.`,
+    });
   });
 
   it("a claim left applying by a delivery that died is taken over after 5 minutes, not before", async () => {
@@ -189,7 +209,11 @@ describe("each Stripe event is applied at most once", () => {
     claim(stale.eventId, 6);
     expect(await deliver(recent.body)).toMatchObject({ result: "retry" });
     expect(await deliver(stale.body)).toMatchObject({ result: "applied" });
-    expect(eventRecords().find((r) => r.event === stale.eventId)?.status).toBe("applied");
+    // A claim made before the attempt count existed (none recorded) counts as one delivery.
+    expect(eventRecords().find((r) => r.event === stale.eventId)).toMatchObject({
+      status: "applied",
+      attempts: 2,
+    });
     expect(customer(ns, customerId)[CUSTOMER_FIELDS.defaultPaymentMethodId]).toBe(cards[2]);
   });
 });
@@ -253,5 +277,16 @@ describe("the weekly purge of event records (customscript_nss_event_purge_mr)", 
     expect(ns.log.list().map((e) => e.details)).toContain(
       "Deleted 2 Stripe event records older than 30 days.",
     );
+    // The run's two rows in the sync log, which the Stripe Sync page's Runs subtab reads.
+    const S = SYNC_LOG_RECORD.fields;
+    const rows = ns.data
+      .listRecords(SYNC_LOG_RECORD.type)
+      .map((r) => r.values)
+      .filter((v) => v[S.kind] === "event_purge");
+    expect(rows.map((v) => [v[S.outcome], v[S.toProcess] ?? null, v[S.failed] ?? null])).toEqual([
+      ["started", 2, 0],
+      ["completed", null, 0],
+    ]);
+    expect(rows[1]?.[S.started]).toBeTruthy();
   });
 });

@@ -96,7 +96,25 @@ interface Run {
 
 async function runMassSync(ns: NetSuiteEmulator, dryRun = false): Promise<Run> {
   const kind = dryRun ? "mass_dry_run" : "mass";
-  const before = logsOfKind(ns, kind).filter((l) => !l[SYNC_LOG_RECORD.fields.customer]).length;
+  const runRows = () =>
+    ns.data
+      .runSearch(
+        query(
+          SYNC_LOG_RECORD.type,
+          [{ name: "internalid", sort: "ASC" }],
+          [{ name: SYNC_LOG_RECORD.fields.kind, operator: "is", values: [kind] }],
+        ),
+        0,
+        1000,
+      )
+      .rows.map(
+        (r): Record<string, unknown> => ({
+          id: Number(r.id),
+          ...ns.data.loadRecord(SYNC_LOG_RECORD.type, Number(r.id), false).values,
+        }),
+      )
+      .filter((l) => !l[SYNC_LOG_RECORD.fields.customer]);
+  const before = runRows().length;
   const run = await ns.runScript(MR, DEPLOY, { [SCRIPT_PARAMS.massSyncDryRun]: dryRun ? "T" : "F" });
   if (run.type !== "mapreducescript") throw new Error("not a map/reduce run");
   const { summary } = run;
@@ -114,9 +132,17 @@ async function runMassSync(ns: NetSuiteEmulator, dryRun = false): Promise<Run> {
     outcomes[key] = parsed.targets;
     units[key] = parsed.units;
   }
-  const runLogs = logsOfKind(ns, kind).filter((l) => !l[SYNC_LOG_RECORD.fields.customer]);
-  expect(runLogs).toHaveLength(before + 1);
-  return { summary, outcomes, units, runLog: runLogs.at(-1) as Record<string, unknown>, tally };
+  // The run's two rows (records/run-log.ts): started, with what map is to work through, then its end.
+  const runLogs = runRows();
+  expect(runLogs).toHaveLength(before + 2);
+  const [started, ended] = runLogs.slice(-2) as [Record<string, unknown>, Record<string, unknown>];
+  const f = SYNC_LOG_RECORD.fields;
+  expect(started[f.outcome]).toBe("started");
+  expect(started[f.toProcess]).toBe(Object.keys(outcomes).length);
+  expect(started[f.started]).toBeTruthy();
+  expect(ended[f.run]).toBe(started.id);
+  expect(ended[f.started]).toBeTruthy();
+  return { summary, outcomes, units, runLog: ended, tally };
 }
 
 const outcomeOf = (run: Run, id: number) => run.outcomes[String(id)]?.map((t) => t.outcome);
@@ -191,7 +217,7 @@ describe("mass sync", () => {
     expect(await stripe.customers.retrieve(existing.id)).toMatchObject({ name: "Old name", metadata: {} });
     // Only the run's sync log row and the plan: one row per customer and Stripe account.
     expect(logsOfKind(ns, "mass")).toEqual([]);
-    expect(logsOfKind(ns, "mass_dry_run")).toHaveLength(1);
+    expect(logsOfKind(ns, "mass_dry_run")).toHaveLength(2); // started, and its end
     const p = DRY_RUN_PLAN_RECORD.fields;
     const plan = planOf(ns);
     expect(Object.keys(plan).sort()).toEqual([...plain, noEmail, known].map(String).sort());
@@ -307,7 +333,7 @@ describe("mass sync", () => {
     expect(await stripeCount()).toBe(customersBefore);
     expect((await stripe.events.list({ limit: 100 })).data.length).toBe(eventsBefore);
     // No row per customer: the failure is the one the customer already shows; just the run's own row.
-    expect(logsOfKind(ns, "mass")).toHaveLength(rowsBefore + 1);
+    expect(logsOfKind(ns, "mass")).toHaveLength(rowsBefore + 2); // the run's started row and its end
     expect(run.runLog).toMatchObject({
       [SYNC_LOG_RECORD.fields.created]: 0,
       [SYNC_LOG_RECORD.fields.linked]: 0,

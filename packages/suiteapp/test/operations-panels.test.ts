@@ -4,11 +4,12 @@
  * Sync page (customscript_nss_ops_sl) opened as the SuiteApp's role lists their rows, filtered by the
  * duplicates' kind and the planned action.
  */
-import type { NetSuiteEmulator, PageData, PageSublist } from "@nss/netsuite-emulator";
+import type { NetSuiteEmulator, PageData } from "@nss/netsuite-emulator";
 import type { StripeEmulator } from "@nss/stripe-emulator";
 import { SCRIPT_PARAMS, SCRIPTS } from "@nss/suiteapp/ids";
 import { Cleanup, saveCustomer, startStripe, stripeClient } from "@nss/suiteapp/system";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openPage, sublist } from "./helpers/ops-page.js";
 import { openSuiteApp } from "./helpers/suiteapp.js";
 
 /** The panels' sublists (dry-run-panel.ts and duplicates-panel.ts, which import N/* and so are not imported here). */
@@ -21,21 +22,6 @@ beforeAll(async () => {
   stripeEmulator = cleanup.own(await startStripe());
 });
 afterAll(() => cleanup.run());
-
-async function openPage(ns: NetSuiteEmulator, parameters: Record<string, string> = {}): Promise<PageData> {
-  const out = await ns.invokeSuitelet(SCRIPTS.opsSuitelet.scriptId, SCRIPTS.opsSuitelet.deploymentId, {
-    method: "GET",
-    parameters,
-  });
-  expect(out.code).toBe(200);
-  if (!out.page) throw new Error(`no page: ${out.body.slice(0, 300)}`);
-  return out.page;
-}
-const sublist = (page: PageData, id: string): PageSublist => {
-  const found = page.sublists.find((s) => s.id === id);
-  if (!found) throw new Error(`no sublist ${id}: ${page.sublists.map((s) => s.id).join(", ")}`);
-  return found;
-};
 
 describe("operations page: possible duplicates and the last dry run", () => {
   const key = `sk_test_nssOpsPanels${Date.now()}`;
@@ -58,7 +44,7 @@ describe("operations page: possible duplicates and the last dry run", () => {
   });
 
   it("shows nothing yet, saying what to run", async () => {
-    const page = await openPage(ns);
+    const page = (await openPage(ns)).page;
     expect(sublist(page, DUPLICATES_SUBLIST).lines).toEqual([]);
     expect(sublist(page, DRY_RUN_SUBLIST).lines).toEqual([]);
     const texts = page.fields.map((f) => String(f.defaultValue ?? "")).join("\n");
@@ -71,7 +57,7 @@ describe("operations page: possible duplicates and the last dry run", () => {
     await ns.runScript(SCRIPTS.massSync.scriptId, SCRIPTS.massSync.deploymentId, {
       [SCRIPT_PARAMS.massSyncDryRun]: "T",
     });
-    const page = await openPage(ns);
+    const page = (await openPage(ns)).page;
     expect(sublist(page, DUPLICATES_SUBLIST).lines).toEqual([
       expect.objectContaining({
         custpage_nss_dup_account: "Main",
@@ -103,7 +89,7 @@ describe("operations page: possible duplicates and the last dry run", () => {
   });
 
   it("filters by the duplicates' kind and the planned action; a value outside them is no filter", async () => {
-    const only = await openPage(ns, { kind: "netsuite_id", action: "failed" });
+    const only = (await openPage(ns, { kind: "netsuite_id", action: "failed" })).page;
     expect(sublist(only, DUPLICATES_SUBLIST).lines).toEqual([]);
     expect(sublist(only, DRY_RUN_SUBLIST).lines.map((l) => l.custpage_nss_plan_action)).toEqual(["failed"]);
     const select = (page: PageData, id: string) => page.fields.find((f) => f.id === id);
@@ -114,10 +100,10 @@ describe("operations page: possible duplicates and the last dry run", () => {
       "netsuite_id",
     ]);
     expect(select(only, "custpage_nss_filter_action")?.defaultValue).toBe("failed");
-    const email = await openPage(ns, { kind: "email", action: "created" });
+    const email = (await openPage(ns, { kind: "email", action: "created" })).page;
     expect(sublist(email, DUPLICATES_SUBLIST).lines).toHaveLength(1);
     expect(sublist(email, DRY_RUN_SUBLIST).lines.map((l) => l.custpage_nss_plan_action)).toEqual(["created"]);
-    const ignored = await openPage(ns, { kind: "phone", action: "deleted" });
+    const ignored = (await openPage(ns, { kind: "phone", action: "deleted" })).page;
     expect(sublist(ignored, DUPLICATES_SUBLIST).lines).toHaveLength(1);
     expect(sublist(ignored, DRY_RUN_SUBLIST).lines).toHaveLength(2);
     expect(select(ignored, "custpage_nss_filter_kind")?.defaultValue ?? "").toBe("");

@@ -125,6 +125,10 @@ describe("the Stripe Sync page", () => {
       /^evt_\w+ \(customer\.updated\) for customer .*Browser No Mail Ltd.* in Stripe account "Main", applied/,
     );
     expect(await page.textContent("#custpage_nss_wh_day_val")).toBe("applied 1");
+    // Delivered at once: the table of refused or retried events is there, empty.
+    const undelivered = page.locator('table[data-sublist-id="custpage_nss_wh_undelivered_list"]');
+    expect(await undelivered.count()).toBe(1);
+    expect(await undelivered.locator("tr.ns-sublist-line").count()).toBe(0);
     await screenshot(page, ARTIFACTS, "ops-page-webhooks");
   });
 

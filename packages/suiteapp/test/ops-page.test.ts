@@ -7,7 +7,7 @@
  * Webhooks panel after an event.
  */
 import { describeIssuesForRecord } from "@nss/core";
-import type { NetSuiteEmulator, PageData, PageSublist } from "@nss/netsuite-emulator";
+import type { NetSuiteEmulator } from "@nss/netsuite-emulator";
 import { CUSTOMER_FIELDS, SCRIPT_PARAMS, SCRIPTS, STRIPE_ACCOUNT_RECORD, SYNC_ROLE } from "@nss/suiteapp/ids";
 import {
   ADMIN,
@@ -22,38 +22,12 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FAILED_PAGE_SIZE } from "../ts/lib/operations/ops-params.js";
 import { durationText, groupRuns, type Job } from "../ts/lib/operations/run-history.js";
+import { field, openPage, sublist } from "./helpers/ops-page.js";
 import { AS_CLERK, FAST_STRIPE, setDefaultCardByWebhook } from "./helpers/suiteapp.js";
 
 const SL = SCRIPTS.opsSuitelet.scriptId;
 const DEPLOY = SCRIPTS.opsSuitelet.deploymentId;
 const MR = SCRIPTS.massSync;
-
-type Request = Parameters<NetSuiteEmulator["invokeSuitelet"]>[2];
-
-/** The page as the Suitelet wrote it, and the units it used (its execution log line). */
-async function openPage(
-  ns: NetSuiteEmulator,
-  parameters: Record<string, string> = {},
-  user: Request["user"] = undefined,
-): Promise<{ page: PageData; units: number }> {
-  const before = ns.log.list({ scriptId: SL }).length;
-  const out = await ns.invokeSuitelet(SL, DEPLOY, { method: "GET", parameters, ...(user ? { user } : {}) });
-  expect(out.code).toBe(200);
-  if (!out.page) throw new Error(`no page: ${out.body.slice(0, 500)}`);
-  const line = ns.log
-    .list({ scriptId: SL })
-    .slice(before)
-    .find((e) => e.title === "Stripe Sync page");
-  const units = Number(/units used: (\d+)/.exec(line?.details ?? "")?.[1] ?? Number.NaN);
-  return { page: out.page, units };
-}
-
-const sublist = (page: PageData, id: string): PageSublist => {
-  const found = page.sublists.find((s) => s.id === id);
-  if (!found) throw new Error(`no sublist ${id}: ${page.sublists.map((s) => s.id).join(", ")}`);
-  return found;
-};
-const field = (page: PageData, id: string) => page.fields.find((f) => f.id === id)?.defaultValue ?? null;
 
 describe("the Stripe Sync page and Retry failed", () => {
   let system: System;
@@ -93,29 +67,41 @@ describe("the Stripe Sync page and Retry failed", () => {
     }
     expect(field(page, "custpage_nss_failed_count")).toBe("0");
     expect(page.fields.find((f) => f.id === "custpage_nss_filter_account")?.help).toMatch(/Stripe account/);
-    // The clerk's role may not read NetSuite's run history: the panel says so and still shows the rest.
-    expect(String(field(page, "custpage_nss_runs_progress"))).toMatch(/could not be read as your role/);
-    // Nor the script deployments (the SuiteScript permission, which the role leaves out on purpose).
-    expect(sublist(page, "custpage_nss_deployments").lines.map((l) => l.custpage_nss_dep_status)).toEqual([
-      "Unknown",
-      "Unknown",
-      "Unknown",
-    ]);
-    expect(String(field(page, "custpage_nss_dep_problem"))).toMatch(/SuiteScript' permission/);
-    expect(units).toBeGreaterThan(0);
-    // An administrator sees both.
-    const admin = await openPage(ns, {}, ADMIN);
+    // The clerk's role may not read NetSuite's run history nor the deployments: the runs come from the
+    // SuiteApp's own rows, the schedules from its objects; only the deployment status stays unknown.
+    expect(String(field(page, "custpage_nss_runs_progress"))).toContain(
+      "No run of these deployments is running",
+    );
+    expect(String(field(page, "custpage_nss_runs_progress"))).toContain(
+      "administrators also see NetSuite's percent",
+    );
+    const deployments = sublist(page, "custpage_nss_deployments").lines;
     expect(
-      sublist(admin.page, "custpage_nss_deployments").lines.map((l) => [
+      deployments.map((l) => [
+        l.custpage_nss_dep_name,
+        l.custpage_nss_dep_schedule,
         l.custpage_nss_dep_status,
         l.custpage_nss_dep_last,
       ]),
     ).toEqual([
-      ["Not Scheduled", "No run yet"],
-      ["Scheduled", "No run yet"],
-      ["Scheduled", "No run yet"],
+      ["Mass sync (and dry runs)", "Not scheduled", "Unknown", "No run yet"],
+      ["Payment method refresh", "Daily at 03:00 UTC", "Unknown", "No run yet"],
+      ["Event purge", "Weekly on Sunday at 04:00 UTC", "Unknown", "No run yet"],
+      ["Duplicates scan", "Weekly on Sunday at 05:00 UTC", "Unknown", "No run yet"],
     ]);
-    expect(String(field(admin.page, "custpage_nss_runs_progress"))).toContain("No run of these deployments");
+    expect(deployments[0]?.custpage_nss_dep_next ?? "").toBe("");
+    expect(deployments[1]?.custpage_nss_dep_next).toMatch(/^\d{4}-\d{2}-\d{2} 03:00 UTC$/);
+    expect(deployments[2]?.custpage_nss_dep_next).toMatch(/^\d{4}-\d{2}-\d{2} 04:00 UTC$/);
+    expect(
+      new Date(`${String(deployments[2]?.custpage_nss_dep_next).slice(0, 10)}T00:00:00Z`).getUTCDay(),
+    ).toBe(0);
+    expect(units).toBeGreaterThan(0);
+    // An administrator sees the deployments' status too.
+    const admin = await openPage(ns, {}, ADMIN);
+    expect(
+      sublist(admin.page, "custpage_nss_deployments").lines.map((l) => l.custpage_nss_dep_status),
+    ).toEqual(["Not Scheduled", "Scheduled", "Scheduled", "Scheduled"]);
+    expect(String(field(admin.page, "custpage_nss_runs_progress"))).not.toContain("administrators also see");
   });
 
   it("lists failed customers with their error and fix, by Stripe account, a page of 25 at a time; Retry failed fixes one once its email is added", async () => {
@@ -211,25 +197,24 @@ describe("the Stripe Sync page and Retry failed", () => {
     expect(input?.details).toMatch(
       /^2 customers in customsearch_nss_mass_sync \(retry of failed customers served by Stripe account record \d+\): 1 to sync/,
     );
-    // The run's counts and the task on the Runs subtab (as an administrator, who may read the run history).
-    const asAdmin = await openPage(ns, {}, ADMIN);
-    const recent = sublist(asAdmin.page, "custpage_nss_recent_runs").lines;
+    // The run on the Runs subtab, as the clerk's role sees it (the SuiteApp's own run rows).
+    const runs = await openPage(ns, {});
+    const recent = sublist(runs.page, "custpage_nss_recent_runs").lines;
     expect(recent[0]).toMatchObject({
-      custpage_nss_run_name: "Mass sync (and dry runs)",
-      custpage_nss_run_state: "Complete",
-      custpage_nss_run_pct: "100%",
-      custpage_nss_run_task: taskId,
+      custpage_nss_run_name: "Mass sync",
+      custpage_nss_run_state: "Completed with failures",
+      custpage_nss_run_to_process: "1",
+      custpage_nss_run_created: "1",
+      custpage_nss_run_failed: "1",
     });
+    expect(recent[0]?.custpage_nss_run_started).toBeTruthy();
+    expect(recent[0]?.custpage_nss_run_ended).toBeTruthy();
     expect(recent[0]?.custpage_nss_run_duration).toBeTruthy();
-    expect(String(field(asAdmin.page, "custpage_nss_runs_progress"))).toContain(
-      "No run of these deployments",
+    expect(recent[0]?.custpage_nss_run_summary).toMatch(/^Mass sync: 2 customers; created 1/);
+    expect(sublist(runs.page, "custpage_nss_deployments").lines[0]?.custpage_nss_dep_last).toBe(
+      "Completed with failures",
     );
-    const counts = sublist(asAdmin.page, "custpage_nss_run_counts").lines;
-    expect(counts[0]).toMatchObject({
-      custpage_nss_log_kind: "mass",
-      custpage_nss_log_created: "1",
-      custpage_nss_log_failed: "1",
-    });
+    expect(String(field(runs.page, "custpage_nss_runs_progress"))).toContain("No run of these deployments");
   });
 
   it("filters the failed customers by error code, and Retry failed with a code retries only those", async () => {
@@ -411,8 +396,11 @@ describe("the Webhooks panel after an event", () => {
         custpage_nss_wh_recorded: "enabled",
         custpage_nss_wh_stripe: "enabled",
         custpage_nss_wh_events: "customer.created, customer.updated",
+        custpage_nss_wh_undelivered: "0",
       },
     ]);
+    // Delivered at the first attempt: nothing refused or retried.
+    expect(sublist(page, "custpage_nss_wh_undelivered_list").lines).toEqual([]);
     const received = String(field(page, "custpage_nss_wh_last_received"));
     expect(received).toMatch(
       /^evt_\w+ \(customer\.updated\) for customer .*Hook Page Ltd.* in Stripe account "Main", applied, claimed /,

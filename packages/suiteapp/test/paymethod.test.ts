@@ -88,7 +88,7 @@ function rowsOf(emulator: NetSuiteEmulator, type: string, filters: SearchDef["fi
 const runLogs = (emulator: NetSuiteEmulator) =>
   rowsOf(emulator, SYNC_LOG_RECORD.type, [
     { name: SYNC_LOG_RECORD.fields.kind, operator: "is", values: ["paymethod"] },
-  ]).filter((l) => !l[SYNC_LOG_RECORD.fields.customer]);
+  ]).filter((l) => !l[SYNC_LOG_RECORD.fields.customer] && l[SYNC_LOG_RECORD.fields.outcome] !== "started");
 
 /** Runs the refresh in `emulator`; returns reduce's outputs, the counts and the Stripe requests it made. */
 async function refresh(emulator: NetSuiteEmulator = ns): Promise<Run> {

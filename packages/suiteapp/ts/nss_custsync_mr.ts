@@ -29,7 +29,7 @@ import type { PreparedSync } from "./lib/customer-sync/sync-prepare.js";
 import { failedCustomerFilters } from "./lib/operations/failed-customers.js";
 import { isChecked, text } from "./lib/records/field-values.js";
 import { SCRIPT_PARAMS } from "./lib/records/object-ids.js";
-import { type RunCounts, writeRunLog } from "./lib/records/sync-log.js";
+import { type RunCounts, startRunLog, writeRunLog } from "./lib/records/run-log.js";
 
 export const DRY_RUN_PARAM = "custscript_nss_custsync_dry_run";
 /** Units summarize keeps for its sync log row after deleting older dry run plan rows. */
@@ -66,7 +66,7 @@ function retryFilters(): { filters: ReturnType<typeof failedCustomerFilters>; la
 }
 
 /** Customer internal ID → its prepared sync, for the customers whose sync would change something. */
-export const getInputData: EntryPoints.MapReduce.getInputData = () => {
+export const getInputData: EntryPoints.MapReduce.getInputData = (context) => {
   const loaded = readConfig();
   if (!loaded.ok) {
     throw error.create({ name: "NSS_CONFIG_INVALID", message: describeIssues(loaded.errors) });
@@ -77,12 +77,11 @@ export const getInputData: EntryPoints.MapReduce.getInputData = () => {
   const input = readMassInput(config, apiBases, dryRun, retry?.filters);
   if (!input.ok) throw error.create({ name: "NSS_CONFIG_INVALID", message: describeIssues(input.errors) });
   const { items, tally } = input.value;
-  log.audit({
-    title: "Mass sync input",
-    details:
-      `${tally.customers} customers in ${config.searches.massSync}${dryRun ? " (dry run)" : (retry?.label ?? "")}: ` +
-      `${Object.keys(items).length} to sync, ${tally.unchanged} unchanged, ${tally.failedAgain} failing as before, ${tally.unserved} served by no Stripe account`,
-  });
+  const details =
+    `${tally.customers} customers in ${config.searches.massSync}${dryRun ? " (dry run)" : (retry?.label ?? "")}: ` +
+    `${Object.keys(items).length} to sync, ${tally.unchanged} unchanged, ${tally.failedAgain} failing as before, ${tally.unserved} served by no Stripe account`;
+  log.audit({ title: "Mass sync input", details });
+  startRunLog(dryRun ? "mass_dry_run" : "mass", context, Object.keys(items).length, details);
   // The dry run's plan rows (lib/customer-sync/dry-run-plan.ts): its ID and each customer's earlier rows.
   if (dryRun) stampDryRun(items);
   const [first] = Object.keys(items);

@@ -46,7 +46,7 @@ import {
   WINDOW_PREFIX,
 } from "./lib/duplicates-scan/scan-input.js";
 import { scanWindow } from "./lib/duplicates-scan/scan-window.js";
-import { writeRunLog } from "./lib/records/sync-log.js";
+import { startRunLog, writeRunLog } from "./lib/records/run-log.js";
 
 export const RUN_KIND = "duplicates";
 
@@ -86,7 +86,7 @@ function addTally(sum: Tally, part: Partial<Tally>): void {
   if (Array.isArray(part.failures)) sum.failures.push(...part.failures.map(String));
 }
 
-export const getInputData: EntryPoints.MapReduce.getInputData = () => {
+export const getInputData: EntryPoints.MapReduce.getInputData = (context) => {
   const loaded = readConfig();
   if (!loaded.ok) {
     throw error.create({ name: "NSS_CONFIG_INVALID", message: describeIssues(loaded.errors) });
@@ -94,10 +94,9 @@ export const getInputData: EntryPoints.MapReduce.getInputData = () => {
   const { config, apiBases } = loaded.value;
   const scan = String(Date.now());
   const input = readScanInput(config, apiBases, scan);
-  log.audit({
-    title: "Duplicates scan input",
-    details: `Scan ${scan}: ${input.accounts} Stripe accounts, ${input.windows} windows of Stripe's created.`,
-  });
+  const details = `Scan ${scan}: ${input.accounts} Stripe accounts, ${input.windows} windows of Stripe's created.`;
+  log.audit({ title: "Duplicates scan input", details });
+  startRunLog(RUN_KIND, context, input.windows, details);
   const tally: Partial<Tally> = { accounts: input.accounts, windows: input.windows };
   input.items[TALLY_KEY] = JSON.stringify(tally);
   return input.items;

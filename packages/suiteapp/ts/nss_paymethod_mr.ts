@@ -55,7 +55,7 @@ import {
   listWindow,
   type WindowTally,
 } from "./lib/payment-method-refresh/window-listing.js";
-import { writeRunLog } from "./lib/records/sync-log.js";
+import { startRunLog, writeRunLog } from "./lib/records/run-log.js";
 
 /** The key of the run's counts (customer keys are internal IDs, digits only). */
 const TALLY_KEY = "tally";
@@ -104,7 +104,7 @@ function addTally(sum: Tally, part: Partial<Tally>): void {
 }
 
 /** Window keys (`w:<account record>:<gte>`) and single keys (`c:<customer>`), and the tally. */
-export const getInputData: EntryPoints.MapReduce.getInputData = () => {
+export const getInputData: EntryPoints.MapReduce.getInputData = (context) => {
   const loaded = readConfig();
   if (!loaded.ok) {
     throw error.create({ name: "NSS_CONFIG_INVALID", message: describeIssues(loaded.errors) });
@@ -113,12 +113,11 @@ export const getInputData: EntryPoints.MapReduce.getInputData = () => {
   const input = readRefreshInput(config, apiBases);
   if (!input.ok) throw error.create({ name: "NSS_CONFIG_INVALID", message: describeIssues(input.errors) });
   const { items, tally } = input.value;
-  log.audit({
-    title: "Default payment method refresh input",
-    details:
-      `${tally.customers} customers from ${config.searches.defaultPaymentMethod}: ` +
-      `${tally.windows} windows of Stripe's created, ${tally.singles} customers alone, ${tally.notLinked} not linked`,
-  });
+  const details =
+    `${tally.customers} customers from ${config.searches.defaultPaymentMethod}: ` +
+    `${tally.windows} windows of Stripe's created, ${tally.singles} customers alone, ${tally.notLinked} not linked`;
+  log.audit({ title: "Default payment method refresh input", details });
+  startRunLog(RUN_KIND, context, tally.customers, details);
   items[TALLY_KEY] = JSON.stringify(tally);
   return items;
 };

@@ -1,6 +1,7 @@
 /**
  * The console's logs, newest first: the sync log, the webhook log and the Stripe events the webhook
- * Suitelet took on (its claims: one row per event, `applied` once done), read fresh on every page view.
+ * Suitelet took on (its claims: one row per event, `applied` once done, `failed` until a retry), read fresh
+ * on every page view.
  */
 
 import type { FieldValue } from "@nss/netsuite-emulator";

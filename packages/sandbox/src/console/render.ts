@@ -185,7 +185,7 @@ function logs(ctx: PageContext, view: LogsView): Html {
 <tbody>${sync.length ? sync : html`<tr><td colspan="6" class="muted">Nothing logged yet.</td></tr>`}</tbody></table></div>
 <h3>Webhook log (${shown(view.webhook.length, view.webhookTotal)})</h3><div class="scroll"><table id="webhook-log"><thead><tr><th>When</th><th>Action</th><th>Account</th><th>Status</th><th>Message</th><th>Endpoint</th></tr></thead>
 <tbody>${webhook.length ? webhook : html`<tr><td colspan="6" class="muted">Nothing logged yet.</td></tr>`}</tbody></table></div>
-<h3>Stripe events (${shown(view.events.length, view.eventsTotal)})</h3><p class="muted">Each event the webhook applied, once: a second copy finds this row and is not applied again.</p>
+<h3>Stripe events (${shown(view.events.length, view.eventsTotal)})</h3><p class="muted">Each event the webhook took on: applied once (a second copy finds this row and is not applied again), or failed, with why, until Stripe's retry takes it over.</p>
 <div class="scroll"><table id="stripe-events"><thead><tr><th>Claimed</th><th>Event</th><th>Type</th><th>Account</th><th>Customer</th><th>Status</th><th>Outcome</th></tr></thead>
 <tbody>${events.length ? events : html`<tr><td colspan="7" class="muted">No events yet.</td></tr>`}</tbody></table></div>`;
 }

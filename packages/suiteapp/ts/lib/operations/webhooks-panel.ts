@@ -1,11 +1,14 @@
 /**
- * The page's Webhooks subtab: per Stripe account record, its webhook endpoint as Stripe reports it (one
+ * The page's Webhooks subtab: per Stripe account record, its webhook endpoint as Stripe reports it (a
  * GET per account with an endpoint ID recorded: its status and events; never its URL, which holds the
- * sealed NetSuite address); the last event received and the last applied (the event claims,
+ * sealed NetSuite address) and the events of the last day Stripe has not delivered yet (a second GET,
+ * undelivered-events.ts), with the events retried in NetSuite and what NetSuite knows of each (two
+ * searches of the event claims); the last event received and the last applied (the event claims,
  * customrecord_nss_stripe_event, newest first); the claims of the last day by status (one summary
- * search); and the last changes of the endpoints (the webhook log, newest first). Units: the account
- * records, at most MAX_ACCOUNTS Stripe GETs, four searches: the same whatever the number of customers
- * or events.
+ * search); and the last changes of the endpoints (the webhook log, newest first). Units, whatever the
+ * number of customers or events: 10 a search for the account records and six more (the two claim
+ * searches only when an account has an endpoint), 10 a Stripe GET for at most MAX_ACCOUNTS × 2: at most
+ * 270 (670 if every GET is retried twice).
  */
 import * as format from "N/format";
 import * as https from "N/https";
@@ -24,13 +27,27 @@ import {
   problemText,
   resultText,
 } from "./ops-context.js";
+import {
+  claimKey,
+  claimsOf,
+  DAY_MS,
+  EVENT_ROWS,
+  eventRows,
+  readUndelivered,
+  retriedClaims,
+  type Undelivered,
+} from "./undelivered-events.js";
 
 export const WEBHOOKS_TAB = "custpage_nss_webhooks_tab";
 
-/** Stripe accounts whose endpoint the page reads from Stripe (each a GET, 10 units, retried at most twice). */
+/**
+ * Stripe accounts whose endpoint and undelivered events the page reads from Stripe (two GETs each, 10
+ * units a GET, each retried at most twice).
+ */
 export const MAX_ACCOUNTS = 10;
 const LOG_ROWS = 10;
-const DAY_MS = 24 * 60 * 60 * 1000;
+/** The claim statuses (event-claims.ts), in the order the day's counts give them. */
+const STATUS_ORDER = ["applied", "applying", "failed"];
 
 interface Endpoint {
   id: string;
@@ -39,8 +56,11 @@ interface Endpoint {
   api_version?: string | null;
 }
 
+type AccountRow = ReturnType<typeof readEndpoints>[number];
+
 function addEndpoints(form: serverWidget.Form): void {
   const w = STRIPE_ACCOUNT_RECORD.webhook;
+  let accounts: AccountRow[] = [];
   addTable(
     form,
     {
@@ -63,14 +83,87 @@ function addEndpoints(form: serverWidget.Form): void {
           value: (r) => r.inStripe.slice(0, 3900),
         },
         { id: "custpage_nss_wh_events", label: "Events", value: (r) => r.events },
+        {
+          id: "custpage_nss_wh_undelivered",
+          label: "Undelivered, Last Day",
+          type: serverWidget.FieldType.TEXTAREA,
+          help: "How many events of the last 24 hours Stripe has not delivered yet (its events with delivery_success=false, of the endpoint's types): refused by the proxy or NetSuite, or failing and retried. Or why Stripe could not be read and what to do.",
+          value: (r) => undeliveredText(r.undelivered).slice(0, 3900),
+        },
       ],
     },
-    readEndpoints,
+    () => {
+      accounts = readEndpoints();
+      return accounts;
+    },
+  );
+  addUndeliveredEvents(form, accounts);
+}
+
+function undeliveredText(undelivered: Undelivered | undefined): string {
+  if (undelivered === undefined) return "";
+  return undelivered.ok ? undelivered.count : undelivered.problem;
+}
+
+/** The events refused or retried in the last day, per account, with what NetSuite knows of each. */
+function addUndeliveredEvents(form: serverWidget.Form, accounts: AccountRow[]): void {
+  const now = new Date();
+  const hooked = accounts.filter((a) => a.get(STRIPE_ACCOUNT_RECORD.webhook.endpointId) !== "");
+  addTable(
+    form,
+    {
+      id: "custpage_nss_wh_undelivered_list",
+      label: "Events refused or retried in the last day",
+      tab: WEBHOOKS_TAB,
+      columns: [
+        { id: "custpage_nss_whu_account", label: "Stripe Account", value: (r) => r.account },
+        { id: "custpage_nss_whu_event", label: "Event ID", value: (r) => r.eventId },
+        { id: "custpage_nss_whu_type", label: "Type", value: (r) => r.type },
+        {
+          id: "custpage_nss_whu_created",
+          label: "Created",
+          help: "When Stripe created the event; for an event only NetSuite's claim lists (retried, then delivered), when its first delivery reached NetSuite.",
+          value: (r) => r.created,
+        },
+        {
+          id: "custpage_nss_whu_netsuite",
+          label: "In NetSuite",
+          type: serverWidget.FieldType.TEXTAREA,
+          help: "What NetSuite knows of the event from its claim: applied, failed (with why) or being applied, and how many deliveries reached NetSuite; or that none did (refused before a claim, or not delivered yet).",
+          value: (r) => r.inNetSuite.slice(0, 3900),
+        },
+      ],
+    },
+    () => {
+      if (hooked.length === 0) return [];
+      const keys = hooked.flatMap((a) =>
+        a.undelivered?.ok ? a.undelivered.events.map((e) => claimKey(a.recordId, e.id)) : [],
+      );
+      const retried = retriedClaims(now, MAX_ACCOUNTS * EVENT_ROWS);
+      return eventRows(
+        accounts.map((a) => ({
+          recordId: a.recordId,
+          name: a.get("name"),
+          ...(a.undelivered ? { undelivered: a.undelivered } : {}),
+        })),
+        claimsOf(keys),
+        retried,
+      );
+    },
   );
 }
 
-/** The active Stripe account records, each with its endpoint as Stripe reports it (MAX_ACCOUNTS read). */
-function readEndpoints(): { get: (name: string) => string; inStripe: string; events: string }[] {
+/**
+ * The active Stripe account records, each with its endpoint as Stripe reports it and its undelivered
+ * events of the last day (MAX_ACCOUNTS read, two GETs each).
+ */
+function readEndpoints(): {
+  recordId: string;
+  get: (name: string) => string;
+  inStripe: string;
+  events: string;
+  undelivered?: Undelivered;
+}[] {
   const f = STRIPE_ACCOUNT_RECORD.fields;
   const w = STRIPE_ACCOUNT_RECORD.webhook;
   const rows = search
@@ -93,8 +186,10 @@ function readEndpoints(): { get: (name: string) => string; inStripe: string; eve
     const endpointId = get(w.endpointId);
     let inStripe = "No endpoint: check Enable Webhook in the configuration to create one.";
     let events = "";
+    let undelivered: Undelivered | undefined;
     if (endpointId !== "" && read >= MAX_ACCOUNTS) {
       inStripe = `Not read: the page reads the first ${MAX_ACCOUNTS} accounts' endpoints.`;
+      undelivered = { ok: false, problem: inStripe };
     } else if (endpointId !== "") {
       read++;
       const stripe = createStripeClient(
@@ -113,8 +208,10 @@ function readEndpoints(): { get: (name: string) => string; inStripe: string; eve
       } else {
         inStripe = got.errors.map((i) => `${i.message} Fix: ${i.fix}`).join(" ");
       }
+      // Read even when the endpoint could not be: its events may still be waiting (all types then).
+      undelivered = readUndelivered(stripe, got.ok ? (got.value.enabled_events ?? []) : [], new Date());
     }
-    return { get, inStripe, events };
+    return { recordId: String(r.id), get, inStripe, events, ...(undelivered ? { undelivered } : {}) };
   });
 }
 
@@ -134,7 +231,7 @@ function newestEvent(applied: boolean): string {
   return `${get(e.eventId)} (${get(e.type)}) for customer ${customer} in Stripe account "${account}", ${get(e.status)}, claimed ${get(e.claimed)}`;
 }
 
-/** Claims of the last day by status (one summary search). */
+/** Claims of the last day by status, applied, applying and failed first (one summary search). */
 function lastDayCounts(): string {
   const e = EVENT_RECORD.fields;
   const since = format.format({ value: new Date(Date.now() - DAY_MS), type: format.Type.DATETIME }) as string;
@@ -144,8 +241,10 @@ function lastDayCounts(): string {
     .create({ type: EVENT_RECORD.type, filters: [[e.claimed, "onorafter", since]], columns: [status, count] })
     .run()
     .getRange({ start: 0, end: 20 })
-    .map((r) => `${text(r.getValue(status)) || "no status"} ${text(r.getValue(count))}`);
-  return parts.length > 0 ? parts.join(", ") : "none";
+    .map((r) => ({ status: text(r.getValue(status)) || "no status", count: text(r.getValue(count)) }));
+  const rank = (s: string) => (STATUS_ORDER.includes(s) ? STATUS_ORDER.indexOf(s) : STATUS_ORDER.length);
+  parts.sort((a, b) => rank(a.status) - rank(b.status));
+  return parts.length > 0 ? parts.map((p) => `${p.status} ${p.count}`).join(", ") : "none";
 }
 
 function addWebhookLog(form: serverWidget.Form): void {
@@ -222,7 +321,7 @@ export function addWebhooksPanel(form: serverWidget.Form, _ctx: OpsContext): voi
       label: "Events in the Last Day",
       container: WEBHOOKS_TAB,
       value: lastDayCounts(),
-      help: "Event claims of the last 24 hours by status: applied, or applying (being applied, or given up by a delivery that stopped; Stripe delivers it again). Refused and retried deliveries leave no record in NetSuite: each is a line of the webhook Suitelet's execution log, and Stripe's dashboard lists the endpoint's failed deliveries.",
+      help: "Event claims of the last 24 hours by status: applied; applying (being applied, or given up by a delivery that stopped; Stripe delivers it again); failed (the last delivery failed, and Stripe delivers it again). A refused delivery leaves no claim: the table Events refused or retried in the last day lists those from Stripe.",
     });
   });
   part(form, "custpage_nss_wh_endpoints_problem", "Webhook endpoints", () => addEndpoints(form));

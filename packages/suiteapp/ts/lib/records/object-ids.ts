@@ -154,6 +154,12 @@ export const SYNC_LOG_RECORD = {
     failed: "custrecord_nss_synclog_failed",
     /** Customers whose default payment method fields were cleared (payment method refresh). */
     cleared: "custrecord_nss_synclog_cleared",
+    /** A run's rows (run-log.ts): when it started. */
+    started: "custrecord_nss_synclog_started",
+    /** A run's `started` row: the customers (or windows) its map is to work through. */
+    toProcess: "custrecord_nss_synclog_to_process",
+    /** A run's finishing row: the internal ID of its `started` row. */
+    run: "custrecord_nss_synclog_run",
     at: "custrecord_nss_synclog_at",
   },
 } as const;
@@ -185,6 +191,8 @@ export const EVENT_RECORD = {
     status: "custrecord_nss_evt_status",
     claimed: "custrecord_nss_evt_claimed",
     message: "custrecord_nss_evt_message",
+    /** Deliveries that claimed the event (1 for the first; a retry taking a `failed` claim over adds one). */
+    attempts: "custrecord_nss_evt_attempts",
   },
 } as const;
 

@@ -1,4 +1,6 @@
-/** One `customrecord_nss_sync_log` row per customer sync and Stripe account, and one per run. */
+/**
+ * One `customrecord_nss_sync_log` row per customer sync and Stripe account (a run's own rows: run-log.ts).
+ */
 import * as record from "N/record";
 import { SYNC_LOG_RECORD } from "./object-ids.js";
 
@@ -28,36 +30,6 @@ export function writeSyncLog(entry: SyncLogEntry): string {
   row.setValue({ fieldId: f.updated, value: count("updated") });
   row.setValue({ fieldId: f.unchanged, value: count("unchanged") });
   row.setValue({ fieldId: f.failed, value: count("failed") });
-  row.setValue({ fieldId: f.at, value: new Date() });
-  return String(row.save());
-}
-
-/** What a whole run did, per customer and Stripe account. */
-export interface RunCounts {
-  created: number;
-  linked: number;
-  updated: number;
-  unchanged: number;
-  failed: number;
-  /** The payment method refresh only: customers whose payment method fields were cleared. */
-  cleared?: number;
-}
-
-/**
- * The run's own row (no customer): its counts and outcome `completed` or `completed_with_failures`.
- */
-export function writeRunLog(kind: string, counts: RunCounts, message: string): string {
-  const f = SYNC_LOG_RECORD.fields;
-  const row = record.create({ type: SYNC_LOG_RECORD.type });
-  row.setValue({ fieldId: f.kind, value: kind });
-  row.setValue({ fieldId: f.outcome, value: counts.failed > 0 ? "completed_with_failures" : "completed" });
-  row.setValue({ fieldId: f.message, value: message.slice(0, MAX_MESSAGE) });
-  row.setValue({ fieldId: f.created, value: counts.created });
-  row.setValue({ fieldId: f.linked, value: counts.linked });
-  row.setValue({ fieldId: f.updated, value: counts.updated });
-  row.setValue({ fieldId: f.unchanged, value: counts.unchanged });
-  row.setValue({ fieldId: f.failed, value: counts.failed });
-  if (counts.cleared !== undefined) row.setValue({ fieldId: f.cleared, value: counts.cleared });
   row.setValue({ fieldId: f.at, value: new Date() });
   return String(row.save());
 }

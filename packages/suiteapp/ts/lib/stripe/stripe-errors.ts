@@ -72,7 +72,7 @@ export function permissionIssue(c: IssueContext, e: StripeErrorBody | undefined)
   return {
     code: "STRIPE_PERMISSION",
     message: `Stripe refused ${call(c)} for ${c.record} (HTTP 403): ${e?.message ?? "the key lacks a permission"}`,
-    fix: `Give the restricted key in ${c.secretId} write access to Customers and Webhook Endpoints, read access to Payment Methods and the Customer portal, or store a secret key instead.`,
+    fix: `Give the restricted key in ${c.secretId} write access to Customers and Webhook Endpoints, read access to Payment Methods, Events and the Customer portal, or store a secret key instead.`,
     record: c.record,
   };
 }

@@ -6,10 +6,12 @@
  * SuiteScript code that catches it; Oracle does not document it for scripts) is not relied on: any
  * failed save looks the external ID up, and only a claim found there counts as someone else's.
  *
- * A claim is `applying` while its delivery works and `applied` once done. A delivery that fails
- * releases it (deletes the record) so Stripe's retry can claim again. A delivery that died without
- * releasing leaves an `applying` claim; after CLAIM_EXPIRES_MS the next delivery takes it over, through
- * an optimistic-locking save, so only one of two takers wins.
+ * A claim is `applying` while its delivery works and `applied` once done. A delivery that fails marks
+ * it `failed`, with why, so the Stripe Sync page can show the retried event; Stripe's retry takes a
+ * `failed` claim over at once. A delivery that died without saying leaves an `applying` claim; after
+ * CLAIM_EXPIRES_MS the next delivery takes it over. A takeover is an optimistic-locking save, so only
+ * one of two takers wins, and counts the delivery in the claim's attempts. Every write here follows the
+ * Stripe signature check (forwarded-event.ts): nobody without the signing secret can provoke one.
  */
 import * as record from "N/record";
 import * as search from "N/search";
@@ -40,6 +42,7 @@ export function claimEvent(envelope: Envelope, customerId: string, now: Date): C
   claim.setValue({ fieldId: f.type, value: envelope.type });
   claim.setValue({ fieldId: f.status, value: "applying" });
   claim.setValue({ fieldId: f.claimed, value: now });
+  claim.setValue({ fieldId: f.attempts, value: 1 });
   try {
     return { state: "claimed", id: String(claim.save({ ignoreMandatoryFields: true })) };
   } catch (e) {
@@ -50,7 +53,10 @@ export function claimEvent(envelope: Envelope, customerId: string, now: Date): C
   }
 }
 
-/** The claim another delivery made: applied, being applied, or abandoned (then taken over); none. */
+/**
+ * The claim another delivery made: applied; being applied; failed or abandoned (then taken over); or
+ * none.
+ */
 function existingClaim(envelope: Envelope, now: Date): Claim | undefined {
   const [row] = search
     .create({
@@ -60,16 +66,22 @@ function existingClaim(envelope: Envelope, now: Date): Claim | undefined {
     })
     .run()
     .getRange({ start: 0, end: 1 });
-  // None: our save failed for another reason — or the claim was released between our save and the
-  // search; either way the caller answers retry and Stripe's next attempt claims it.
+  // None: our save failed for another reason — or the claim was deleted (by hand, or by the purge)
+  // between our save and the search; either way the caller answers retry and Stripe's next attempt
+  // claims it.
   if (row === undefined) return undefined;
   const claim = record.load({ type: EVENT_RECORD.type, id: row.id });
-  if (claim.getValue({ fieldId: f.status }) === "applied") return { state: "applied" };
-  const claimed = claim.getValue({ fieldId: f.claimed }) as Date | null;
-  // No claim time (cleared by hand): as good as expired.
-  const since = typeof claimed?.getTime === "function" ? now.getTime() - claimed.getTime() : Infinity;
-  if (since < CLAIM_EXPIRES_MS) return { state: "busy" };
+  const status = claim.getValue({ fieldId: f.status });
+  if (status === "applied") return { state: "applied" };
+  if (status !== "failed") {
+    const claimed = claim.getValue({ fieldId: f.claimed }) as Date | null;
+    // No claim time (cleared by hand): as good as expired.
+    const since = typeof claimed?.getTime === "function" ? now.getTime() - claimed.getTime() : Infinity;
+    if (since < CLAIM_EXPIRES_MS) return { state: "busy" };
+  }
+  claim.setValue({ fieldId: f.status, value: "applying" });
   claim.setValue({ fieldId: f.claimed, value: now });
+  claim.setValue({ fieldId: f.attempts, value: attemptsOf(claim.getValue({ fieldId: f.attempts })) + 1 });
   try {
     claim.save({ ignoreMandatoryFields: true });
   } catch (e) {
@@ -91,7 +103,21 @@ export function completeClaim(id: string, message: string): void {
   });
 }
 
-/** Gives the claim up after a failure, so that Stripe's retry of the event can apply it. */
-export function releaseClaim(id: string): void {
-  record.delete({ type: EVENT_RECORD.type, id });
+/**
+ * Marks the claim failed, with why: Stripe's retry of the event takes it over at once, and until then
+ * the page shows the event as retried. Not attacker-provokable: only a verified delivery holds a claim.
+ */
+export function failClaim(id: string, message: string): void {
+  record.submitFields({
+    type: EVENT_RECORD.type,
+    id,
+    values: { [f.status]: "failed", [f.message]: message.slice(0, 3900) },
+    options: { enableSourcing: false, ignoreMandatoryFields: true },
+  });
+}
+
+/** A claim's attempt count; a claim made before the count existed (blank) had at least one. */
+function attemptsOf(value: unknown): number {
+  const n = Number(value);
+  return Number.isSafeInteger(n) && n >= 1 ? n : 1;
 }

@@ -10,7 +10,8 @@
  *   same event is applying it at this moment;
  * - applied: the customer's current state was read from Stripe (events come late and out of order,
  *   so the event's own snapshot is not trusted) and its default payment method written if it changed.
- * Each event is applied at most once: a delivery first claims it (event-claims.ts).
+ * Each event is applied at most once: a delivery first claims it (event-claims.ts), and marks the claim
+ * applied, or failed for Stripe's retry to take over.
  * Reads only what the event needs: the one Stripe account record it names (1 unit, which also gives the
  * signing secret), the customer its Stripe metadata names (`netsuite_customer_id`) when that customer's
  * Stripe ID field holds the event's Stripe customer (1 unit; the field's ID is a deployment parameter),
@@ -35,7 +36,7 @@ import { webhookStripeIdField } from "../configuration/deployment-settings.js";
 import { refreshCustomer } from "../payment-method-refresh/refresh-customer.js";
 import { isChecked, text } from "../records/field-values.js";
 import { CUSTOMER_FIELDS, LINK_RECORD, STRIPE_ACCOUNT_RECORD } from "../records/object-ids.js";
-import { claimEvent, completeClaim, releaseClaim } from "./event-claims.js";
+import { claimEvent, completeClaim, failClaim } from "./event-claims.js";
 
 const answer = (result: NetSuiteAnswer["result"], message: string): NetSuiteAnswer => ({ result, message });
 const issuesOf = (r: Result<unknown>) => (r.ok ? "" : describeIssues(r.errors));
@@ -195,22 +196,30 @@ export function handleForwardedEvent(body: string, nowSeconds: number): NetSuite
     applied = apply(customerId, envelope, account, stripeIdField);
   } catch (e) {
     try {
-      releaseClaim(claim.id);
-    } catch (release) {
+      failClaim(claim.id, errorText(e));
+    } catch (failing) {
       // The claim expires on its own (event-claims.ts); the error that matters is the first one.
       log.error({
-        title: `Could not release the claim of event ${envelope.eventId}`,
-        details: String(release),
+        title: `Could not mark the claim of event ${envelope.eventId} failed`,
+        details: String(failing),
       });
     }
     throw e;
   }
   if (applied.result !== "applied") {
-    releaseClaim(claim.id);
+    failClaim(claim.id, applied.message);
     return applied;
   }
   completeClaim(claim.id, applied.message);
   return applied;
+}
+
+/** A thrown error as the claim's message: its name and message, never a stack. */
+function errorText(e: unknown): string {
+  const err = e as { name?: unknown; message?: unknown } | null;
+  const name = typeof err?.name === "string" ? err.name : "ERROR";
+  const message = typeof err?.message === "string" ? err.message : String(e);
+  return message.startsWith(name) ? message : `${name}: ${message}`;
 }
 
 const alreadyApplied = (envelope: Envelope) =>
