@@ -83,6 +83,28 @@ describe("the Runs subtab while a mass sync runs", () => {
     // The page costs the same while a run goes as after it (one count more for the running run).
     expect(after.units).toBeLessThanOrEqual(during.units);
   });
+
+  it("shows a run whose input could not be read as failed, with why, and does not take an older run's start", async () => {
+    ns.data.deleteSearch("customsearch_nss_mass_sync");
+    const run = await ns.runScript(MR.scriptId, MR.deploymentId);
+    if (run.type !== "mapreducescript") throw new Error("not a map/reduce run");
+    expect(run.summary.inputSummary.error).toBeDefined();
+    const f = SYNC_LOG_RECORD.fields;
+    const [end] = ns.data
+      .listRecords(SYNC_LOG_RECORD.type)
+      .map((r) => r.values)
+      .filter((v) => v[f.kind] === "mass")
+      .slice(-1);
+    expect(end?.[f.outcome]).toBe("failed");
+    expect(end?.[f.run] ?? null).toBeNull();
+    const { page } = await openPage(ns);
+    const [failed] = sublist(page, "custpage_nss_recent_runs").lines;
+    expect(failed).toMatchObject({ custpage_nss_run_name: "Mass sync", custpage_nss_run_state: "Failed" });
+    expect(failed?.custpage_nss_run_summary).toMatch(
+      /^The input could not be read: .*customsearch_nss_mass_sync/,
+    );
+    expect(failed?.custpage_nss_run_started ?? "").toBe("");
+  });
 });
 
 describe("how the page pairs run rows", () => {
@@ -109,6 +131,7 @@ describe("how the page pairs run rows", () => {
       row("mass", "started", { id: "7", toProcess: "3" }), // a newer run of its deployment began: did not finish
       row("paymethod", "started", { id: "6", toProcess: "12" }),
       row("mass", "completed_with_failures", { id: "5", run: "" }), // before started rows existed
+      row("paymethod", "failed", { id: "4", started: "" }), // its input failed before a started row
     ];
     const runs = pairRuns(rows, deploymentOf);
     expect(runs.map((r) => [r.kind, r.state, r.toProcess, r.summary])).toEqual([
@@ -116,6 +139,7 @@ describe("how the page pairs run rows", () => {
       ["paymethod", "completed", "12", "paymethod completed"],
       ["mass", "did_not_finish", "3", "mass started"],
       ["mass", "completed_with_failures", "", "mass completed_with_failures"],
+      ["paymethod", "failed", "", "paymethod failed"],
     ]);
     expect(f.run).toBe("custrecord_nss_synclog_run");
   });

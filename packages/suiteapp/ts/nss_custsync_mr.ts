@@ -181,7 +181,7 @@ export const summarize: EntryPoints.MapReduce.summarize = (context) => {
     }
   }
   try {
-    writeRunLog(dryRun ? "mass_dry_run" : "mass", counts, message);
+    writeRunLog(dryRun ? "mass_dry_run" : "mass", counts, message, inputError);
   } catch (e) {
     log.error({ title: "Could not write the mass sync log", details: thrownIssue(e, "-").message });
   }

@@ -217,7 +217,12 @@ export const summarize: EntryPoints.MapReduce.summarize = (context) => {
   log.audit({ title: "Duplicates scan summary", details: message });
   const failed = tally.failures.length;
   try {
-    writeRunLog(RUN_KIND, { created: sums.written, linked: 0, updated: 0, unchanged: 0, failed }, message);
+    writeRunLog(
+      RUN_KIND,
+      { created: sums.written, linked: 0, updated: 0, unchanged: 0, failed },
+      message,
+      inputError,
+    );
   } catch (e) {
     log.error({
       title: "Could not write the duplicates scan's sync log",

@@ -59,8 +59,8 @@ export const summarize: EntryPoints.MapReduce.summarize = (context) => {
     (failures.length > 0 ? `; ${failures.length} could not be deleted:\n${failures.join("\n")}` : ".");
   log.audit({ title: "Stripe event purge", details });
   try {
-    const failed = failures.length + (input ? 1 : 0);
-    writeRunLog(RUN_KIND, { created: 0, linked: 0, updated: 0, unchanged: 0, failed }, details);
+    const counts = { created: 0, linked: 0, updated: 0, unchanged: 0, failed: failures.length };
+    writeRunLog(RUN_KIND, counts, details, input);
   } catch (e) {
     log.error({ title: "Could not write the event purge's run row", details: String(e) });
   }

@@ -340,6 +340,7 @@ export const summarize: EntryPoints.MapReduce.summarize = (context) => {
         cleared: counts.cleared,
       },
       message,
+      inputError,
     );
   } catch (e) {
     log.error({ title: "Could not write the refresh's sync log", details: thrownIssue(e, "-").message });

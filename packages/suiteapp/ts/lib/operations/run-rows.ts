@@ -20,7 +20,7 @@ export interface RunRow {
   counts: { created: string; linked: string; updated: string; unchanged: string; failed: string };
 }
 
-export type RunState = "running" | "completed" | "completed_with_failures" | "did_not_finish";
+export type RunState = "running" | "completed" | "completed_with_failures" | "failed" | "did_not_finish";
 
 export interface RecordedRun {
   kind: string;
@@ -59,7 +59,8 @@ export function pairRuns(rows: readonly RunRow[], deploymentOf: (kind: string) =
       const start = rows.find((r) => r.id === row.run);
       runs.push({
         kind: row.kind,
-        state: row.outcome === "completed_with_failures" ? "completed_with_failures" : "completed",
+        state:
+          row.outcome === "failed" || row.outcome === "completed_with_failures" ? row.outcome : "completed",
         started: row.started,
         ended: row.at,
         toProcess: start?.toProcess ?? "",

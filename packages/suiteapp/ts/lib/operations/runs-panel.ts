@@ -203,7 +203,7 @@ function addRecentRuns(form: serverWidget.Form, runs: RecordedRun[], now: Date):
     {
       id: "custpage_nss_run_state",
       label: "Status",
-      help: "Running; Completed; Completed with failures (the Failed customers subtab lists them); Did not finish: a newer run of its deployment started and this one wrote no end (NetSuite stopped it, or it was cancelled: see Customization > Scripting > Map/Reduce Script Status).",
+      help: "Running; Completed; Completed with failures (the Failed customers subtab lists them); Failed: its input could not be read, and its summary says why; Did not finish: a newer run of its deployment started and this one wrote no end (NetSuite stopped it, or it was cancelled: see Customization > Scripting > Map/Reduce Script Status).",
       value: (r) => stateText(r.state),
     },
     { id: "custpage_nss_run_started", label: "Started", value: (r) => r.started },

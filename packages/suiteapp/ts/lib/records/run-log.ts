@@ -1,8 +1,8 @@
 /**
  * A map/reduce run's own rows in the sync log (no customer): a `started` row when getInputData has read
  * its input (the start, and how many customers or windows it is to process), and a finishing row in
- * summarize (its counts, outcome `completed` or `completed_with_failures`, the start copied and the
- * started row's ID). Two rows, not one updated: the role only creates sync log rows, and a row once
+ * summarize (its counts, outcome `completed`, `completed_with_failures`, or `failed` when its input could
+ * not be read, the start copied and the started row's ID). Two rows, not one updated: the role only creates sync log rows, and a row once
  * written is never changed. The Stripe Sync page pairs them (operations/run-rows.ts), so any role that
  * can view the sync log sees the runs, which NetSuite's own run history (scheduled script instances)
  * does not promise: Oracle names no permission for that search.
@@ -63,23 +63,21 @@ function writeStartedRow(kind: string, toProcess: number | undefined, message: s
   return String(row.save());
 }
 
-/** The newest `started` row of the kind: this run's (a deployment runs one instance at a time). */
+/**
+ * This run's `started` row: the newest run row of the kind, when it is a started one (a deployment runs
+ * one instance at a time). When the newest is an end, this run wrote no start (its input failed first)
+ * and an older run's start is not taken for its own.
+ */
 function startedRow(kind: string): { id: string; started: Date | undefined } | undefined {
   const [row] = search
     .create({
       type: SYNC_LOG_RECORD.type,
-      filters: [
-        [f.kind, "is", kind],
-        "AND",
-        [f.outcome, "is", STARTED],
-        "AND",
-        [f.customer, "anyof", "@NONE@"],
-      ],
-      columns: [search.createColumn({ name: "internalid", sort: search.Sort.DESC }), f.started],
+      filters: [[f.kind, "is", kind], "AND", [f.customer, "anyof", "@NONE@"]],
+      columns: [search.createColumn({ name: "internalid", sort: search.Sort.DESC }), f.outcome, f.started],
     })
     .run()
     .getRange({ start: 0, end: 1 });
-  if (row === undefined) return undefined;
+  if (row === undefined || row.getValue({ name: f.outcome }) !== STARTED) return undefined;
   return { id: String(row.id), started: parseDateTime(String(row.getValue({ name: f.started }) ?? "")) };
 }
 
@@ -94,13 +92,19 @@ export function parseDateTime(value: string): Date | undefined {
   }
 }
 
-/** The run's finishing row: its counts and outcome, with its start when the started row is found. */
-export function writeRunLog(kind: string, counts: RunCounts, message: string): string {
+/**
+ * The run's finishing row: its counts and outcome, with its start when the started row is found. A run
+ * whose getInputData threw (`inputError`, the summary's inputSummary.error) is `failed`, its first line
+ * saying why.
+ */
+export function writeRunLog(kind: string, counts: RunCounts, message: string, inputError?: string): string {
   const start = startedRow(kind);
   const row = record.create({ type: SYNC_LOG_RECORD.type });
+  const outcome = inputError ? "failed" : counts.failed > 0 ? "completed_with_failures" : "completed";
+  const text = inputError ? `The input could not be read: ${inputError.slice(0, 500)}\n${message}` : message;
   row.setValue({ fieldId: f.kind, value: kind });
-  row.setValue({ fieldId: f.outcome, value: counts.failed > 0 ? "completed_with_failures" : "completed" });
-  row.setValue({ fieldId: f.message, value: message.slice(0, MAX_MESSAGE) });
+  row.setValue({ fieldId: f.outcome, value: outcome });
+  row.setValue({ fieldId: f.message, value: text.slice(0, MAX_MESSAGE) });
   row.setValue({ fieldId: f.created, value: counts.created });
   row.setValue({ fieldId: f.linked, value: counts.linked });
   row.setValue({ fieldId: f.updated, value: counts.updated });
