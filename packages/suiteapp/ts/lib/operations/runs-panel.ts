@@ -66,15 +66,16 @@ function currentOf(run: RecordedRun, jobRun: Run | undefined, now: Date): Curren
     return { label, line: `${v.state}; ${since}${total ? `; ${total}` : ""}`, percent: v.percent };
   }
   let counted: ReturnType<typeof countedProgress>;
+  let problem = "";
   try {
     counted = countedProgress(run);
-  } catch {
-    counted = undefined;
+  } catch (e) {
+    problem = `; its progress could not be counted (${problemText(e)})`;
   }
   if (counted) {
     return { label, line: `${since}; ${counted.done} of ${run.toProcess} done`, percent: counted.percent };
   }
-  return { label, line: `${since}${total ? `; ${total}` : ""}`, percent: undefined };
+  return { label, line: `${since}${total ? `; ${total}` : ""}${problem}`, percent: undefined };
 }
 
 /** The current runs as progress bars (an INLINEHTML block; only text the page computed goes in it). */
@@ -111,10 +112,11 @@ export function addRunsPanel(form: serverWidget.Form, _ctx: OpsContext): void {
   }
   // NetSuite's run history: its percent complete for a running run, where the role may read it.
   let jobRuns: Run[] | undefined;
+  let jobsProblem = "";
   try {
     jobRuns = groupRuns(readJobs(deploymentIds));
-  } catch {
-    jobRuns = undefined;
+  } catch (e) {
+    jobsProblem = problemText(e);
   }
   const runningJob = (deploymentId: string) =>
     jobRuns?.find(
@@ -128,7 +130,7 @@ export function addRunsPanel(form: serverWidget.Form, _ctx: OpsContext): void {
   const note = runsProblem
     ? `The sync log could not be read (${runsProblem}): check that your role can view NetSuite–Stripe Sync Log records.`
     : jobRuns === undefined
-      ? "Progress is counted from the customers each run has synced so far (the payment method refresh, the event purge and the duplicates scan show their start only); administrators also see NetSuite's percent complete."
+      ? `Progress is counted from the customers each run has synced so far (the payment method refresh, the event purge and the duplicates scan show their start only). NetSuite's own percent complete is not shown: its run history could not be read as your role (${jobsProblem}); administrators see it.`
       : "";
   const progress = form.addField({
     id: "custpage_nss_runs_progress",
