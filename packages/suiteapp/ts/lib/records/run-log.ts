@@ -1,12 +1,11 @@
 /**
  * A map/reduce run's own rows in the sync log (no customer): a `started` row when getInputData has read
- * its input (the start, and how many customers or windows it is to process), and a finishing row in
- * summarize (its counts, outcome `completed`, `completed_with_failures`, or `failed` when its input could
- * not be read, the start copied and the started row's ID). Two rows, not one updated: the role only creates sync log rows, and a row once
- * written is never changed. The Stripe Sync page pairs them (operations/run-rows.ts), so any role that
- * can view the sync log sees the runs, which NetSuite's own run history (scheduled script instances)
- * does not promise: Oracle names no permission for that search.
- */
+ * its input (the start, and how many customers or windows it is to process), and a row in summarize
+ * that ends it (its counts; outcome `completed`, `completed_with_failures`, or `failed` when its input
+ * could not be read; the start copied; the started row's ID). Two rows, not one updated: the role only
+ * creates sync log rows, and a row once written is never changed. The Stripe Sync page pairs them
+ * (operations/run-rows.ts), so any role that views the sync log sees the runs, which NetSuite's own run
+ * history (scheduled script instances) does not promise: Oracle names no permission for that search. */
 import * as format from "N/format";
 import * as log from "N/log";
 import * as record from "N/record";
