@@ -429,14 +429,11 @@ describe("the Webhooks panel after an event", () => {
 });
 
 describe("runs as the page groups them", () => {
-  const job = (deployment: string, stage: string, status = "Complete", start = "", end = ""): Job => ({
+  const job = (deployment: string, stage: string, status = "Complete"): Job => ({
     deployment,
     status,
     stage,
     percent: status === "Complete" ? 100 : 50,
-    taskId: "",
-    start,
-    end,
   });
   it("groups each deployment's jobs, newest first, into runs ending at their GET_INPUT job", () => {
     const runs = groupRuns([

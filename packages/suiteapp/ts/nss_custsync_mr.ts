@@ -28,7 +28,7 @@ import { type SyncOutcome, syncCustomer, thrownIssue } from "./lib/customer-sync
 import type { PreparedSync } from "./lib/customer-sync/sync-prepare.js";
 import { failedCustomerFilters } from "./lib/operations/failed-customers.js";
 import { isChecked, text } from "./lib/records/field-values.js";
-import { SCRIPT_PARAMS } from "./lib/records/object-ids.js";
+import { RUN_KINDS, SCRIPT_PARAMS } from "./lib/records/object-ids.js";
 import { type RunCounts, startRunLog, writeRunLog } from "./lib/records/run-log.js";
 
 export const DRY_RUN_PARAM = "custscript_nss_custsync_dry_run";
@@ -81,7 +81,7 @@ export const getInputData: EntryPoints.MapReduce.getInputData = (context) => {
     `${tally.customers} customers in ${config.searches.massSync}${dryRun ? " (dry run)" : (retry?.label ?? "")}: ` +
     `${Object.keys(items).length} to sync, ${tally.unchanged} unchanged, ${tally.failedAgain} failing as before, ${tally.unserved} served by no Stripe account`;
   log.audit({ title: "Mass sync input", details });
-  startRunLog(dryRun ? "mass_dry_run" : "mass", context, Object.keys(items).length, details);
+  startRunLog(dryRun ? RUN_KINDS.dryRun : RUN_KINDS.mass, context, Object.keys(items).length, details);
   // The dry run's plan rows (lib/customer-sync/dry-run-plan.ts): its ID and each customer's earlier rows.
   if (dryRun) stampDryRun(items);
   const [first] = Object.keys(items);
@@ -181,7 +181,7 @@ export const summarize: EntryPoints.MapReduce.summarize = (context) => {
     }
   }
   try {
-    writeRunLog(dryRun ? "mass_dry_run" : "mass", counts, message, inputError);
+    writeRunLog(dryRun ? RUN_KINDS.dryRun : RUN_KINDS.mass, counts, message, inputError);
   } catch (e) {
     log.error({ title: "Could not write the mass sync log", details: thrownIssue(e, "-").message });
   }

@@ -46,9 +46,10 @@ import {
   WINDOW_PREFIX,
 } from "./lib/duplicates-scan/scan-input.js";
 import { scanWindow } from "./lib/duplicates-scan/scan-window.js";
+import { RUN_KINDS } from "./lib/records/object-ids.js";
 import { startRunLog, writeRunLog } from "./lib/records/run-log.js";
 
-export const RUN_KIND = "duplicates";
+export const RUN_KIND = RUN_KINDS.duplicatesScan;
 
 /** The key of the run's counts (bucket keys start with `b:`). */
 const TALLY_KEY = "tally";

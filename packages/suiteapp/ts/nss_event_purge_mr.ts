@@ -14,11 +14,11 @@ import * as log from "N/log";
 import * as record from "N/record";
 import * as search from "N/search";
 import type { EntryPoints } from "N/types";
-import { EVENT_RECORD } from "./lib/records/object-ids.js";
+import { EVENT_RECORD, RUN_KINDS } from "./lib/records/object-ids.js";
 import { startRunLog, writeRunLog } from "./lib/records/run-log.js";
 
 const RETENTION_DAYS = 30;
-export const RUN_KIND = "event_purge";
+export const RUN_KIND = RUN_KINDS.eventPurge;
 
 export const getInputData: EntryPoints.MapReduce.getInputData = (context) => {
   const old = search.create({

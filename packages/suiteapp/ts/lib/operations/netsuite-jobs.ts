@@ -1,45 +1,23 @@
 /**
  * NetSuite's own record of the SuiteApp's runs, where the role may read it: the scheduled script
- * instance jobs of its deployments (status, stage, percent complete, task ID) grouped into runs, and
+ * instance jobs of its deployments (status, stage, percent complete) grouped into runs, and
  * each deployment's status. Oracle names no permission for the instance search, and reading
  * deployments needs the SuiteScript permission, so callers treat a failure as "not readable" and fall
  * back on the SuiteApp's own run rows (recorded-runs.ts).
  */
 import * as search from "N/search";
 import { text } from "../records/field-values.js";
-import { parseDateTime } from "../records/run-log.js";
 import { anyOfFilters } from "./ops-context.js";
-import { durationText, type Job, type Run } from "./run-history.js";
+import type { Job, Run } from "./run-history.js";
 
 /** Jobs read (newest first): a map/reduce run is a few jobs, so this covers the last runs of each. */
 const JOBS_READ = 60;
 
-/** A run's state in one line, and its start, end and duration. */
-export function describeRun(run: Run): {
-  state: string;
-  percent: number;
-  start: string;
-  end: string;
-  duration: string;
-} {
+/** A running run's state in one line ("Processing (MAP)") and its percent complete; undefined when done. */
+export function runningState(run: Run): { state: string; percent: number } | undefined {
+  if (!run.jobs.some((j) => j.status === "Pending" || j.status === "Processing")) return undefined;
   const newest = run.jobs[0] as Job;
-  const first = run.jobs[run.jobs.length - 1] as Job;
-  const running = run.jobs.some((j) => j.status === "Pending" || j.status === "Processing");
-  const failed = run.jobs.some((j) => j.status === "Failed");
-  const state = running
-    ? `${newest.status}${newest.stage ? ` (${newest.stage})` : ""}`
-    : failed
-      ? "Failed"
-      : newest.status;
-  const startDate = parseDateTime(first.start);
-  const endDate = running ? undefined : parseDateTime(newest.end);
-  return {
-    state,
-    percent: running ? newest.percent : failed ? newest.percent : 100,
-    start: first.start,
-    end: running ? "" : newest.end,
-    duration: startDate && endDate ? durationText(endDate.getTime() - startDate.getTime()) : "",
-  };
+  return { state: `${newest.status}${newest.stage ? ` (${newest.stage})` : ""}`, percent: newest.percent };
 }
 
 export function readJobs(deploymentIds: readonly string[]): Job[] {
@@ -54,9 +32,6 @@ export function readJobs(deploymentIds: readonly string[]): Job[] {
         "status",
         "mapreducestage",
         "percentcomplete",
-        "taskid",
-        "startdate",
-        "enddate",
         deploymentColumn,
       ],
     })
@@ -67,9 +42,6 @@ export function readJobs(deploymentIds: readonly string[]): Job[] {
       status: text(r.getValue({ name: "status" })),
       stage: text(r.getValue({ name: "mapreducestage" })),
       percent: Number.parseFloat(text(r.getValue({ name: "percentcomplete" }))) || 0,
-      taskId: text(r.getValue({ name: "taskid" })),
-      start: text(r.getValue({ name: "startdate" })),
-      end: text(r.getValue({ name: "enddate" })),
     }));
 }
 

@@ -6,7 +6,7 @@
  */
 import * as search from "N/search";
 import { text } from "../records/field-values.js";
-import { CUSTOMER_FIELDS, DRY_RUN_PLAN_RECORD, SYNC_LOG_RECORD } from "../records/object-ids.js";
+import { CUSTOMER_FIELDS, DRY_RUN_PLAN_RECORD, RUN_KINDS, SYNC_LOG_RECORD } from "../records/object-ids.js";
 import { anyOfFilters, newestRows } from "./ops-context.js";
 import { pairRuns, type RecordedRun } from "./run-rows.js";
 
@@ -77,8 +77,8 @@ export function countedProgress(run: RecordedRun): { done: number; percent: numb
   const total = Number.parseInt(run.toProcess, 10);
   if (!(total > 0) || run.started === "") return undefined;
   let done: number;
-  if (run.kind === "mass") done = countSince("customer", CUSTOMER_FIELDS.lastSync, run.started);
-  else if (run.kind === "mass_dry_run")
+  if (run.kind === RUN_KINDS.mass) done = countSince("customer", CUSTOMER_FIELDS.lastSync, run.started);
+  else if (run.kind === RUN_KINDS.dryRun)
     done = countSince(DRY_RUN_PLAN_RECORD.type, DRY_RUN_PLAN_RECORD.fields.at, run.started);
   else return undefined;
   // A customer synced by its button meanwhile counts too, and a dry run writes a row per Stripe account.

@@ -8,9 +8,6 @@ export interface Job {
   status: string;
   stage: string;
   percent: number;
-  taskId: string;
-  start: string;
-  end: string;
 }
 
 /** A run: its jobs, newest first (the first job of a map/reduce run is its GET_INPUT). */

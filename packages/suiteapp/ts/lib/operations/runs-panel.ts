@@ -8,9 +8,9 @@
  * running mass sync or dry run: the same whatever the account holds.
  */
 import * as serverWidget from "N/ui/serverWidget";
-import { SCRIPTS } from "../records/object-ids.js";
+import { RUN_KINDS, SCRIPTS } from "../records/object-ids.js";
 import { parseDateTime } from "../records/run-log.js";
-import { describeRun, readDeploymentStatus, readJobs } from "./netsuite-jobs.js";
+import { readDeploymentStatus, readJobs, runningState } from "./netsuite-jobs.js";
 import { addTable, type OpsContext, problemText, type TableColumn } from "./ops-context.js";
 import { countedProgress, readRecordedRuns } from "./recorded-runs.js";
 import { durationText, groupRuns, type Run } from "./run-history.js";
@@ -19,26 +19,36 @@ import { describeSchedule, installedSchedule, nextRun } from "./schedules.js";
 
 export const RUNS_TAB = "custpage_nss_runs_tab";
 
-/** The map/reduce deployments the page follows, with the name it gives them and their run kinds. */
+/** The map/reduce deployments the page follows, with the name it gives them. */
 export const RUN_DEPLOYMENTS = [
-  { ...SCRIPTS.massSync, label: "Mass sync (and dry runs)", kinds: ["mass", "mass_dry_run"] },
-  { ...SCRIPTS.paymentMethodRefresh, label: "Payment method refresh", kinds: ["paymethod"] },
-  { ...SCRIPTS.eventPurge, label: "Event purge", kinds: ["event_purge"] },
-  { ...SCRIPTS.duplicatesScan, label: "Duplicates scan", kinds: ["duplicates"] },
+  { ...SCRIPTS.massSync, label: "Mass sync (and dry runs)" },
+  { ...SCRIPTS.paymentMethodRefresh, label: "Payment method refresh" },
+  { ...SCRIPTS.eventPurge, label: "Event purge" },
+  { ...SCRIPTS.duplicatesScan, label: "Duplicates scan" },
 ] as const;
 
-const KIND_LABELS: Record<string, string> = {
-  mass: "Mass sync",
-  mass_dry_run: "Dry run",
-  paymethod: "Payment method refresh",
-  event_purge: "Event purge",
-  duplicates: "Duplicates scan",
-};
+/** The sync log's run kinds (records/run-log.ts): the name the page gives each, and its deployment. */
+const KINDS = [
+  { kind: RUN_KINDS.mass, label: "Mass sync", deploymentId: SCRIPTS.massSync.deploymentId },
+  { kind: RUN_KINDS.dryRun, label: "Dry run", deploymentId: SCRIPTS.massSync.deploymentId },
+  {
+    kind: RUN_KINDS.paymentMethodRefresh,
+    label: "Payment method refresh",
+    deploymentId: SCRIPTS.paymentMethodRefresh.deploymentId,
+  },
+  { kind: RUN_KINDS.eventPurge, label: "Event purge", deploymentId: SCRIPTS.eventPurge.deploymentId },
+  {
+    kind: RUN_KINDS.duplicatesScan,
+    label: "Duplicates scan",
+    deploymentId: SCRIPTS.duplicatesScan.deploymentId,
+  },
+] as const;
+
+const kindOf = (kind: string) => KINDS.find((k) => k.kind === kind);
+const deploymentOfKind = (kind: string): string => kindOf(kind)?.deploymentId ?? kind;
+const kindLabel = (kind: string): string => kindOf(kind)?.label ?? kind;
 
 const RECENT_RUNS = 10;
-
-const deploymentOfKind = (kind: string): string =>
-  RUN_DEPLOYMENTS.find((d) => (d.kinds as readonly string[]).includes(kind))?.deploymentId ?? kind;
 
 const escapeHtml = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -58,11 +68,11 @@ interface Current {
 
 /** A running run: NetSuite's percent where readable, else what its own rows count, else none. */
 function currentOf(run: RecordedRun, jobRun: Run | undefined, now: Date): Current {
-  const label = KIND_LABELS[run.kind] ?? run.kind;
+  const label = kindLabel(run.kind);
   const total = run.toProcess ? `${run.toProcess} to process` : "";
   const since = `started ${run.started}, running for ${durationOf(run, now)}`;
-  if (jobRun) {
-    const v = describeRun(jobRun);
+  const v = jobRun && runningState(jobRun);
+  if (v) {
     return { label, line: `${v.state}; ${since}${total ? `; ${total}` : ""}`, percent: v.percent };
   }
   let counted: ReturnType<typeof countedProgress>;
@@ -104,7 +114,7 @@ export function addRunsPanel(form: serverWidget.Form, _ctx: OpsContext): void {
   let runsProblem = "";
   try {
     runs = readRecordedRuns(
-      RUN_DEPLOYMENTS.flatMap((d) => d.kinds),
+      KINDS.map((k) => k.kind),
       deploymentOfKind,
     );
   } catch (e) {
@@ -119,11 +129,7 @@ export function addRunsPanel(form: serverWidget.Form, _ctx: OpsContext): void {
     jobsProblem = problemText(e);
   }
   const runningJob = (deploymentId: string) =>
-    jobRuns?.find(
-      (r) =>
-        r.deployment === deploymentId &&
-        r.jobs.some((j) => j.status === "Pending" || j.status === "Processing"),
-    );
+    jobRuns?.find((r) => r.deployment === deploymentId && runningState(r) !== undefined);
   const current = runs
     .filter((r) => r.state === "running")
     .map((r) => currentOf(r, runningJob(deploymentOfKind(r.kind)), now));
@@ -201,7 +207,7 @@ function addRecentRuns(form: serverWidget.Form, runs: RecordedRun[], now: Date):
   const count = (name: keyof NonNullable<RecordedRun["counts"]>) => (run: RecordedRun) =>
     run.counts?.[name] ?? "";
   const columns: TableColumn<RecordedRun>[] = [
-    { id: "custpage_nss_run_name", label: "Run", value: (r) => KIND_LABELS[r.kind] ?? r.kind },
+    { id: "custpage_nss_run_name", label: "Run", value: (r) => kindLabel(r.kind) },
     {
       id: "custpage_nss_run_state",
       label: "Status",

@@ -35,7 +35,7 @@ import { hasSubsidiaries } from "../configuration/account-features.js";
 import { thrownIssue } from "../customer-sync/sync-customer.js";
 import { findLink } from "../records/customer-links.js";
 import { text } from "../records/field-values.js";
-import { CUSTOMER_FIELDS, LINK_RECORD } from "../records/object-ids.js";
+import { CUSTOMER_FIELDS, LINK_RECORD, RUN_KINDS } from "../records/object-ids.js";
 import { writeSyncLog } from "../records/sync-log.js";
 import { createStripeClient } from "../stripe/stripe-client.js";
 
@@ -77,7 +77,7 @@ export interface RefreshResult {
   wrote: boolean;
 }
 
-export const RUN_KIND = "paymethod";
+export const RUN_KIND = RUN_KINDS.paymentMethodRefresh;
 /** Prefix of the customer's last error when the refresh wrote it, so a later success clears it. */
 export const ERROR_PREFIX = "Default payment method refresh: ";
 

@@ -138,6 +138,15 @@ export const LINK_RECORD = {
   },
 } as const;
 
+/** The sync log's kinds of the map/reduce runs (their rows: run-log.ts; a failed customer's row too). */
+export const RUN_KINDS = {
+  mass: "mass",
+  dryRun: "mass_dry_run",
+  paymentMethodRefresh: "paymethod",
+  eventPurge: "event_purge",
+  duplicatesScan: "duplicates",
+} as const;
+
 /** One entry per sync run or customer sync. */
 export const SYNC_LOG_RECORD = {
   type: "customrecord_nss_sync_log",
